@@ -1,0 +1,127 @@
+#include "lfrplan/plan_io.h"
+
+#include "json_fields.h"
+#include "lfrplan/scenario_io.h"
+
+namespace lfr {
+
+using namespace jsonfields;
+
+namespace {
+
+std::optional<double> nullableNumber(const json &object, const std::string &key)
+{
+    const json &value = member(object, "", key);
+    if (value.is_null())
+        return std::nullopt;
+    return asNumber(value, key);
+}
+
+Deployment readDeployment(const json &value, const std::string &path)
+{
+    requireObject(value, path);
+    Deployment d;
+    d.date = asDate(member(value, path, "date"), jsonPathKey(path, "date"));
+    d.window = asId(member(value, path, "window"), jsonPathKey(path, "window"));
+    d.hotspot = asId(member(value, path, "hotspot"), jsonPathKey(path, "hotspot"));
+    d.van = asId(member(value, path, "van"), jsonPathKey(path, "van"));
+    const std::string crewPath = jsonPathKey(path, "crew");
+    const json &crew = member(value, path, "crew");
+    requireArray(crew, crewPath);
+    for (std::size_t i = 0; i < crew.size(); ++i) {
+        const std::string itemPath = jsonPathIndex(crewPath, i);
+        requireObject(crew[i], itemPath);
+        CrewAssignment a;
+        a.officer = asId(member(crew[i], itemPath, "officer"), jsonPathKey(itemPath, "officer"));
+        a.role = asId(member(crew[i], itemPath, "role"), jsonPathKey(itemPath, "role"));
+        d.crew.push_back(std::move(a));
+    }
+    return d;
+}
+
+} // namespace
+
+Plan readPlan(std::string_view text)
+{
+    const json root = parseJsonStrict(text);
+    requireObject(root, "");
+    Plan plan;
+    const std::string format = asString(member(root, "", "format"), "format");
+    if (format != kPlanFormat)
+        fail("format", "must be \"" + std::string(kPlanFormat) + "\", not \"" + format + "\"");
+    plan.scenario = asString(member(root, "", "scenario"), "scenario");
+    const std::string status = asString(member(root, "", "status"), "status");
+    const auto parsedStatus = parsePlanStatus(status);
+    if (!parsedStatus)
+        fail("status", "unknown status \"" + status + "\" (optimal, feasible or infeasible)");
+    plan.status = *parsedStatus;
+    plan.objective = nullableNumber(root, "objective");
+    plan.value = nullableNumber(root, "value");
+    plan.travelPenalty = nullableNumber(root, "travel_penalty");
+    plan.bound = nullableNumber(root, "bound");
+    plan.reason = optionalString(root, "", "reason");
+    const json &deployments = member(root, "", "deployments");
+    requireArray(deployments, "deployments");
+    for (std::size_t i = 0; i < deployments.size(); ++i)
+        plan.deployments.push_back(readDeployment(deployments[i], jsonPathIndex("deployments", i)));
+
+    if (plan.status == PlanStatus::Infeasible) {
+        if (!plan.deployments.empty())
+            fail("deployments", "an infeasible plan has no deployments");
+        if (plan.objective || plan.value || plan.travelPenalty)
+            fail("objective", "an infeasible plan has null objective, value and travel_penalty");
+        if (!plan.reason || plan.reason->empty())
+            fail("reason", "an infeasible plan must say why in \"reason\"");
+    } else {
+        if (!plan.objective)
+            fail("objective", "must be a number for a " + status + " plan");
+        if (!plan.value)
+            fail("value", "must be a number for a " + status + " plan");
+        if (!plan.travelPenalty)
+            fail("travel_penalty", "must be a number for a " + status + " plan");
+    }
+    if (plan.status == PlanStatus::Optimal && !plan.bound)
+        fail("bound", "an optimal plan must give its proven bound");
+    return plan;
+}
+
+Plan readPlanFile(const std::filesystem::path &path)
+{
+    const std::string text = readTextFile(path);
+    try {
+        return readPlan(text);
+    } catch (const InputError &e) {
+        throw InputError(path.string() + ": " + e.where(), e.detail());
+    }
+}
+
+json planToJson(const Plan &plan)
+{
+    auto nullable = [](const std::optional<double> &v) { return v ? json(*v) : json(nullptr); };
+    json deployments = json::array();
+    for (const Deployment &d : plan.deployments) {
+        json crew = json::array();
+        for (const CrewAssignment &a : d.crew)
+            crew.push_back({{"officer", a.officer}, {"role", a.role}});
+        deployments.push_back({{"date", formatDate(d.date)},
+                               {"window", d.window},
+                               {"hotspot", d.hotspot},
+                               {"van", d.van},
+                               {"crew", std::move(crew)}});
+    }
+    json out{{"format", std::string(kPlanFormat)},
+             {"scenario", plan.scenario},
+             {"status", std::string(planStatusName(plan.status))},
+             {"objective", nullable(plan.objective)},
+             {"value", nullable(plan.value)},
+             {"travel_penalty", nullable(plan.travelPenalty)},
+             {"bound", nullable(plan.bound)},
+             {"deployments", std::move(deployments)}};
+    if (plan.reason)
+        out["reason"] = *plan.reason;
+    return out;
+}
+
+std::string writePlan(const Plan &plan) { return planToJson(plan).dump(2) + "\n"; }
+
+} // namespace lfr
