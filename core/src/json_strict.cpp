@@ -80,8 +80,11 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex)
+    bool parse_error(std::size_t position, const std::string &lastToken, const nlohmann::detail::exception &ex)
     {
+        constexpr int kNumberOverflow = 406; // nlohmann's out_of_range.406
+        if (ex.id == kNumberOverflow)
+            return fail(currentPath(), "number " + lastToken + " is out of range (beyond a double)");
         syntaxOffset_ = position == 0 ? 0 : position - 1;
         std::string what = ex.what();
         // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."

@@ -1,6 +1,7 @@
 #include "lfrplan/scenario_index.h"
 
 #include <algorithm>
+#include <array>
 
 namespace lfr {
 
@@ -17,7 +18,16 @@ int shiftEndMinutes(const Shift &shift)
 
 std::uint8_t flag(bool value) { return value ? std::uint8_t{1} : std::uint8_t{0}; }
 
+std::string quoted(std::string_view id) { return "\"" + std::string(id) + "\""; }
+
+constexpr std::array<std::string_view, 7> kDayNames = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
 } // namespace
+
+std::string formatDay(Date date)
+{
+    return std::string(kDayNames[static_cast<std::size_t>(weekdayIndex(date))]) + " " + formatDate(date);
+}
 
 template <typename Item> ScenarioIndex::IdMap ScenarioIndex::mapIds(const std::vector<Item> &items)
 {
@@ -198,6 +208,45 @@ int ScenarioIndex::teamReleasable(std::size_t team, std::size_t date) const
     const Team &t = scenario_->teams[team];
     const int releasable = std::max(0, teamOnDuty(team, date) - t.minOnDuty);
     return t.maxAbstracted ? std::min(*t.maxAbstracted, releasable) : releasable;
+}
+
+std::string ScenarioIndex::hotspotName(std::string_view id) const
+{
+    const std::optional<std::size_t> h = hotspot(id);
+    if (!h)
+        return quoted(id);
+    const Hotspot &spot = scenario_->hotspots[*h];
+    return spot.name.empty() ? spot.id : spot.name;
+}
+
+std::string ScenarioIndex::teamName(std::string_view id) const
+{
+    const std::optional<std::size_t> t = team(id);
+    if (!t)
+        return quoted(id);
+    const Team &unit = scenario_->teams[*t];
+    return unit.name.empty() ? unit.id : unit.name;
+}
+
+std::string ScenarioIndex::officerName(std::string_view id) const
+{
+    const std::optional<std::size_t> o = officer(id);
+    if (!o)
+        return quoted(id);
+    const Officer &person = scenario_->officers[*o];
+    return person.id + " (" + std::string(rankName(person.rank)) + " " + person.name + ")";
+}
+
+std::string ScenarioIndex::describe(const Deployment &deployment) const
+{
+    return hotspotName(deployment.hotspot) + ", " + formatDay(deployment.date) + " " + deployment.window + ", van " +
+           deployment.van;
+}
+
+std::string ScenarioIndex::describe(const Pin &pin) const
+{
+    return hotspotName(pin.hotspot) + " on " + formatDay(pin.date) + " " + pin.window +
+           (pin.van ? ", van " + *pin.van : std::string());
 }
 
 } // namespace lfr

@@ -1,0 +1,731 @@
+#include "lfrplan/validator.h"
+
+#include "lfrplan/scenario_index.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+namespace lfr {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> kDayNames = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+std::string dayLabel(Date date)
+{
+    return std::string(kDayNames[static_cast<std::size_t>(weekdayIndex(date))]) + " " + formatDate(date);
+}
+
+std::string quoted(std::string_view id) { return "\"" + std::string(id) + "\""; }
+
+std::string counted(std::size_t n, std::string_view noun)
+{
+    return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
+// "Deployment 3", "Deployments 1 and 4", "Deployments 1, 4 and 6" (numbered from 1).
+std::string numbered(std::string_view noun, const std::vector<std::size_t> &indices)
+{
+    std::string text(noun);
+    if (indices.size() != 1)
+        text += "s";
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+        text += i == 0 ? " " : (i + 1 == indices.size() ? " and " : ", ");
+        text += std::to_string(indices[i] + 1);
+    }
+    return text;
+}
+
+std::string windowSpan(const Window &window) { return formatClock(window.start) + "-" + formatClock(window.end); }
+
+bool exceeds(std::size_t count, int limit) { return static_cast<long long>(count) > limit; }
+
+bool listed(const std::vector<Date> &dates, Date date)
+{
+    return std::find(dates.begin(), dates.end(), date) != dates.end();
+}
+
+// A deployment's references resolved against the scenario.
+struct Resolved {
+    std::optional<std::size_t> hotspot, window, van, date;
+    std::vector<std::optional<std::size_t>> officers, roles; // per crew entry
+};
+
+class Checker {
+public:
+    Checker(const ScenarioIndex &index, const std::vector<Deployment> &plan, ValidationReport &report)
+        : ix_(index), sc_(index.scenario()), plan_(plan), report_(report)
+    {
+    }
+
+    void run()
+    {
+        resolve();
+        checkCounts();
+        checkHotspots();
+        checkVans();
+        checkCrews();
+        checkOfficerLoads();
+        checkStaffing();
+        checkPins();
+    }
+
+private:
+    // --- Labels ---------------------------------------------------------------
+
+    std::string hotspotName(std::size_t h) const
+    {
+        const Hotspot &hotspot = sc_.hotspots[h];
+        return hotspot.name.empty() ? hotspot.id : hotspot.name;
+    }
+
+    std::string teamName(std::size_t t) const
+    {
+        const Team &team = sc_.teams[t];
+        return team.name.empty() ? team.id : team.name;
+    }
+
+    // "Deployment 3 (Oxford Circus, Tue 2026-12-01 evening, van LFR-2)"
+    std::string label(std::size_t d) const
+    {
+        const Deployment &dep = plan_[d];
+        const std::optional<std::size_t> h = res_[d].hotspot;
+        return "Deployment " + std::to_string(d + 1) + " (" + (h ? hotspotName(*h) : quoted(dep.hotspot)) + ", " +
+               dayLabel(dep.date) + " " + dep.window + ", van " + dep.van + ")";
+    }
+
+    // "MP1001 (PC Jane Smith)"
+    std::string officerName(std::size_t o) const
+    {
+        const Officer &officer = sc_.officers[o];
+        return officer.id + " (" + std::string(rankName(officer.rank)) + " " + officer.name + ")";
+    }
+
+    // --- Recording ------------------------------------------------------------
+
+    Violation &add(Check check, std::string message, std::vector<std::size_t> deployments = {})
+    {
+        Violation &v = report_.violations.emplace_back();
+        v.rule = ruleOf(check);
+        v.check = check;
+        v.deployments = std::move(deployments);
+        std::sort(v.deployments.begin(), v.deployments.end());
+        v.message = std::move(message);
+        return v;
+    }
+
+    // A violation of one deployment: the message starts with its label.
+    Violation &addFor(Check check, std::size_t d, const std::string &detail)
+    {
+        Violation &v = add(check, label(d) + ": " + detail, {d});
+        v.deployment = d;
+        v.date = plan_[d].date;
+        return v;
+    }
+
+    // --- Unknown references ---------------------------------------------------
+
+    void resolve()
+    {
+        res_.resize(plan_.size());
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            const Deployment &dep = plan_[d];
+            Resolved &r = res_[d];
+            r.hotspot = ix_.hotspot(dep.hotspot);
+            r.window = ix_.window(dep.window);
+            r.van = ix_.van(dep.van);
+            r.date = ix_.date(dep.date);
+            for (const CrewAssignment &member : dep.crew) {
+                r.officers.push_back(ix_.officer(member.officer));
+                r.roles.push_back(ix_.role(member.role));
+            }
+        }
+        dutiesOf_.assign(sc_.officers.size(), {});
+        for (std::size_t d = 0; d < plan_.size(); ++d)
+            for (const std::optional<std::size_t> &o : res_[d].officers)
+                if (o && (dutiesOf_[*o].empty() || dutiesOf_[*o].back() != d))
+                    dutiesOf_[*o].push_back(d);
+
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            const Deployment &dep = plan_[d];
+            const Resolved &r = res_[d];
+            if (!r.hotspot)
+                addFor(Check::UnknownHotspot, d, "hotspot " + quoted(dep.hotspot) + " does not exist");
+            if (!r.window)
+                addFor(Check::UnknownWindow, d, "window " + quoted(dep.window) + " does not exist");
+            for (std::size_t i = 0; i < dep.crew.size(); ++i) {
+                const CrewAssignment &member = dep.crew[i];
+                if (!r.officers[i])
+                    addFor(Check::UnknownOfficer, d, "officer " + quoted(member.officer) + " does not exist").officer =
+                        member.officer;
+                if (!r.roles[i])
+                    addFor(Check::UnknownRole, d, "crew role " + quoted(member.role) + " does not exist").officer =
+                        member.officer;
+            }
+        }
+    }
+
+    // --- Rule 1: counts -------------------------------------------------------
+
+    void checkCounts()
+    {
+        const Policy &policy = sc_.policy;
+        std::vector<std::size_t> all(plan_.size());
+        std::map<Date, std::vector<std::size_t>> byDate;
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            all[d] = d;
+            byDate[plan_[d].date].push_back(d);
+        }
+        if (exceeds(plan_.size(), policy.maxDeployments))
+            add(Check::MaxDeployments,
+                "The plan has " + counted(plan_.size(), "deployment") + "; the policy allows at most " +
+                    std::to_string(policy.maxDeployments) + " in the horizon",
+                all);
+        if (exceeds(byDate.size(), policy.maxDays))
+            add(Check::MaxDays,
+                "The plan deploys on " + counted(byDate.size(), "date") + "; the policy allows at most " +
+                    std::to_string(policy.maxDays),
+                all);
+        if (policy.maxPerDate) {
+            for (const auto &[date, deps] : byDate) {
+                if (!exceeds(deps.size(), *policy.maxPerDate))
+                    continue;
+                add(Check::MaxPerDate,
+                    dayLabel(date) + " has " + counted(deps.size(), "deployment") + " (" +
+                        numbered("Deployment", deps) + "); the policy allows at most " +
+                        std::to_string(*policy.maxPerDate) + " on one date",
+                    deps)
+                    .date = date;
+            }
+        }
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            if (res_[d].date)
+                continue;
+            std::string horizon = "the scenario has no dates";
+            if (!sc_.dates.empty())
+                horizon = dayLabel(sc_.dates.front()) + " to " + dayLabel(sc_.dates.back());
+            addFor(Check::DateOutsideHorizon, d,
+                   formatDate(plan_[d].date) + " is not in the planning horizon (" + horizon + ")");
+        }
+    }
+
+    // --- Rule 2: hotspots -----------------------------------------------------
+
+    void checkHotspots()
+    {
+        std::vector<std::vector<std::size_t>> atHotspot(sc_.hotspots.size());
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            const Resolved &r = res_[d];
+            if (!r.hotspot)
+                continue;
+            atHotspot[*r.hotspot].push_back(d);
+            const Hotspot &hotspot = sc_.hotspots[*r.hotspot];
+            if (r.window && !ix_.windowMultiplier(*r.hotspot, *r.window)) {
+                std::string allowed;
+                for (const auto &[windowId, factor] : hotspot.windows)
+                    allowed += (allowed.empty() ? "" : ", ") + windowId;
+                addFor(Check::WindowNotAllowed, d,
+                       "window " + plan_[d].window + " is not allowed at " + hotspotName(*r.hotspot) +
+                           " (allowed: " + (allowed.empty() ? "none" : allowed) + ")");
+            }
+            const bool dateAllowed = r.date ? ix_.hotspotAllowsDate(*r.hotspot, *r.date)
+                                            : !hotspot.dates || listed(*hotspot.dates, plan_[d].date);
+            if (!dateAllowed) {
+                std::string dates;
+                for (std::size_t i = 0; i < hotspot.dates->size(); ++i)
+                    dates += (i == 0 ? "" : (i + 1 == hotspot.dates->size() ? " and " : ", ")) +
+                             dayLabel((*hotspot.dates)[i]);
+                addFor(Check::DateNotAllowed, d,
+                       hotspotName(*r.hotspot) +
+                           (dates.empty() ? " has no allowed dates" : " may only be used on " + dates));
+            }
+        }
+        for (std::size_t h = 0; h < atHotspot.size(); ++h)
+            checkHotspotSpread(h, atHotspot[h]);
+    }
+
+    // max_per_horizon, min_gap_days and one deployment per hotspot/date/window.
+    void checkHotspotSpread(std::size_t h, std::vector<std::size_t> deps)
+    {
+        const Hotspot &hotspot = sc_.hotspots[h];
+        if (exceeds(deps.size(), hotspot.maxPerHorizon))
+            add(Check::MaxPerHorizon,
+                hotspotName(h) + " has " + counted(deps.size(), "deployment") + " (" + numbered("Deployment", deps) +
+                    "); at most " + std::to_string(hotspot.maxPerHorizon) + " are allowed in the horizon",
+                deps);
+
+        // Sorted by date, a deployment too close to any earlier one is too
+        // close to the one just before it: one violation per such deployment.
+        std::stable_sort(deps.begin(), deps.end(),
+                         [this](std::size_t a, std::size_t b) { return plan_[a].date < plan_[b].date; });
+        for (std::size_t i = 1; i < deps.size(); ++i) {
+            const std::size_t prev = deps[i - 1];
+            const std::size_t cur = deps[i];
+            const int gap = daysBetween(plan_[prev].date, plan_[cur].date);
+            if (gap >= hotspot.minGapDays)
+                continue;
+            const std::string when =
+                gap == 0 ? "is on the same date as" : "is " + counted(static_cast<std::size_t>(gap), "day") + " after";
+            addFor(Check::MinGapDays, cur,
+                   when + " Deployment " + std::to_string(prev + 1) + " at " + hotspotName(h) +
+                       "; deployments there must be at least " +
+                       counted(static_cast<std::size_t>(std::max(0, hotspot.minGapDays)), "calendar day") + " apart")
+                .deployments = {std::min(prev, cur), std::max(prev, cur)};
+        }
+
+        std::map<std::pair<Date, std::string_view>, std::size_t> slots;
+        std::sort(deps.begin(), deps.end());
+        for (const std::size_t d : deps) {
+            const auto [it, fresh] =
+                slots.emplace(std::pair<Date, std::string_view>{plan_[d].date, plan_[d].window}, d);
+            if (!fresh)
+                addFor(Check::DuplicateSlot, d,
+                       "Deployment " + std::to_string(it->second + 1) + " already covers " + hotspotName(h) + " on " +
+                           dayLabel(plan_[d].date) + " " + plan_[d].window)
+                    .deployments = {it->second, d};
+        }
+    }
+
+    // --- Rule 3: vans ---------------------------------------------------------
+
+    void checkVans()
+    {
+        std::map<std::pair<std::size_t, Date>, std::vector<std::size_t>> byVanDate;
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            const Resolved &r = res_[d];
+            const Deployment &dep = plan_[d];
+            if (!r.van) {
+                addFor(Check::UnknownVan, d, "van " + quoted(dep.van) + " does not exist");
+                continue;
+            }
+            byVanDate[{*r.van, dep.date}].push_back(d);
+            const bool available =
+                r.date ? ix_.vanAvailable(*r.van, *r.date) : !listed(sc_.vans[*r.van].unavailable, dep.date);
+            if (!available)
+                addFor(Check::VanUnavailable, d, "van " + dep.van + " is unavailable on " + dayLabel(dep.date));
+        }
+        for (auto &[key, deps] : byVanDate) {
+            const auto &[v, date] = key;
+            const Van &van = sc_.vans[v];
+            if (exceeds(deps.size(), van.maxPerDate))
+                add(Check::VanMaxPerDate,
+                    "Van " + van.id + " has " + counted(deps.size(), "deployment") + " on " + dayLabel(date) + " (" +
+                        numbered("Deployment", deps) + "); it can do at most " + std::to_string(van.maxPerDate) +
+                        " a day",
+                    deps)
+                    .date = date;
+            checkVanOverlaps(van, deps);
+        }
+    }
+
+    // Sorted by window start, a deployment overlaps an earlier one exactly
+    // when it starts before the latest end so far.
+    void checkVanOverlaps(const Van &van, std::vector<std::size_t> deps)
+    {
+        std::erase_if(deps, [this](std::size_t d) { return !res_[d].window; });
+        const auto window = [this](std::size_t d) -> const Window & { return sc_.windows[*res_[d].window]; };
+        std::stable_sort(deps.begin(), deps.end(),
+                         [&window](std::size_t a, std::size_t b) { return window(a).start < window(b).start; });
+        std::optional<std::size_t> holder; // the deployment with the latest end so far
+        for (const std::size_t d : deps) {
+            if (holder && window(d).start < window(*holder).end) {
+                const Window &a = window(*holder);
+                const Window &b = window(d);
+                addFor(Check::VanWindowsOverlap, d,
+                       "van " + van.id + " is already out with Deployment " + std::to_string(*holder + 1) + " in " +
+                           a.id + " " + windowSpan(a) + ", which overlaps " + b.id + " " + windowSpan(b))
+                    .deployments = {std::min(*holder, d), std::max(*holder, d)};
+            }
+            if (!holder || window(*holder).end < window(d).end)
+                holder = d;
+        }
+    }
+
+    // --- Rule 4: crews --------------------------------------------------------
+
+    void checkCrews()
+    {
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            checkCrewCounts(d);
+            checkCrewMembers(d);
+        }
+    }
+
+    void checkCrewCounts(std::size_t d)
+    {
+        const Resolved &r = res_[d];
+        if (!r.hotspot)
+            return;
+        std::map<std::string_view, int> have;
+        for (std::size_t i = 0; i < plan_[d].crew.size(); ++i)
+            if (r.roles[i])
+                ++have[plan_[d].crew[i].role];
+        const CrewMap &need = ix_.effectiveCrew(*r.hotspot);
+        for (const auto &[role, count] : need)
+            have.try_emplace(role, 0);
+        for (const auto &[role, count] : have) {
+            const auto it = need.find(std::string(role));
+            const int needed = it == need.end() ? 0 : it->second;
+            if (count != needed)
+                addFor(Check::CrewCount, d,
+                       "the crew needs " + std::to_string(needed) + " in role " + std::string(role) + ", it has " +
+                           std::to_string(count));
+        }
+    }
+
+    void checkCrewMembers(std::size_t d)
+    {
+        const Resolved &r = res_[d];
+        const Deployment &dep = plan_[d];
+        std::set<std::size_t> seen;
+        for (std::size_t i = 0; i < dep.crew.size(); ++i) {
+            if (!r.officers[i])
+                continue;
+            const std::size_t o = *r.officers[i];
+            if (r.roles[i]) {
+                const Role &role = sc_.roles[*r.roles[i]];
+                if (!ix_.rankSuffices(o, *r.roles[i]))
+                    addFor(Check::RankTooLow, d,
+                           "officer " + officerName(o) + " cannot be " + role.id + ": the role needs rank " +
+                               std::string(rankName(*role.minRank)) + " or above")
+                        .officer = sc_.officers[o].id;
+                if (!ix_.holdsSkill(o, *r.roles[i]))
+                    addFor(Check::MissingSkill, d,
+                           "officer " + officerName(o) + " cannot be " + role.id + ": the role needs the skill " +
+                               *role.skill + ", which they do not hold")
+                        .officer = sc_.officers[o].id;
+            }
+            if (!seen.insert(o).second) {
+                const auto times = std::count(r.officers.begin(), r.officers.end(), r.officers[i]);
+                if (std::count(r.officers.begin(), r.officers.begin() + static_cast<std::ptrdiff_t>(i),
+                               r.officers[i]) == 1)
+                    addFor(Check::OfficerTwiceInCrew, d,
+                           "officer " + officerName(o) + " appears " + std::to_string(times) + " times in the crew")
+                        .officer = sc_.officers[o].id;
+                continue;
+            }
+            if (!r.date || !r.window)
+                continue;
+            if (!ix_.rostered(o, *r.date)) {
+                addFor(Check::OffDuty, d,
+                       "officer " + officerName(o) + " is off duty on " + dayLabel(dep.date) + " (no roster entry)")
+                    .officer = sc_.officers[o].id;
+            } else if (!ix_.onDutyCovering(o, *r.date, *r.window)) {
+                const std::optional<std::size_t> s = ix_.rosterShift(o, *r.date);
+                const std::string rostered = s ? sc_.shifts[*s].id + ", " + formatClock(sc_.shifts[*s].start) + "-" +
+                                                     formatClock(sc_.shifts[*s].end)
+                                               : "on unknown shift " + quoted(sc_.officers[o].roster.at(dep.date));
+                addFor(Check::ShiftNotCovering, d,
+                       "officer " + officerName(o) + " is not on a shift covering " +
+                           windowSpan(sc_.windows[*r.window]) + " that day (rostered " + rostered + ")")
+                    .officer = sc_.officers[o].id;
+            }
+        }
+    }
+
+    // One deployment a date and max_duties in the horizon, per officer.
+    void checkOfficerLoads()
+    {
+        for (std::size_t o = 0; o < sc_.officers.size(); ++o) {
+            const std::vector<std::size_t> &deps = dutiesOf_[o];
+            const Officer &officer = sc_.officers[o];
+            std::map<Date, std::vector<std::size_t>> byDate;
+            for (const std::size_t d : deps)
+                byDate[plan_[d].date].push_back(d);
+            for (const auto &[date, onDate] : byDate) {
+                if (onDate.size() < 2)
+                    continue;
+                Violation &v = add(Check::OfficerTwiceOnDate,
+                                   "Officer " + officerName(o) + " staffs " + counted(onDate.size(), "deployment") +
+                                       " on " + dayLabel(date) + " (" + numbered("Deployment", onDate) +
+                                       "); an officer can staff one a day",
+                                   onDate);
+                v.officer = officer.id;
+                v.date = date;
+            }
+            const int limit = ix_.maxDuties(o);
+            if (exceeds(deps.size(), limit))
+                add(Check::MaxDuties,
+                    "Officer " + officerName(o) + " staffs " + counted(deps.size(), "deployment") + " (" +
+                        numbered("Deployment", deps) + "); " +
+                        (officer.maxDuties ? "their personal limit is " + std::to_string(limit)
+                                           : "the policy allows " + std::to_string(limit) + " per officer"),
+                    deps)
+                    .officer = officer.id;
+        }
+    }
+
+    // --- Rule 5: team staffing limits -----------------------------------------
+
+    void checkStaffing()
+    {
+        const std::size_t dates = ix_.dateCount();
+        std::vector<int> abstracted(sc_.teams.size() * dates, 0);
+        for (std::size_t o = 0; o < sc_.officers.size(); ++o) {
+            const std::optional<std::size_t> t = ix_.teamOf(o);
+            if (!t)
+                continue;
+            std::set<std::size_t> onDates;
+            for (const std::size_t d : dutiesOf_[o])
+                if (res_[d].date && ix_.rostered(o, *res_[d].date))
+                    onDates.insert(*res_[d].date);
+            for (const std::size_t day : onDates)
+                ++abstracted[*t * dates + day];
+        }
+        for (std::size_t t = 0; t < sc_.teams.size(); ++t) {
+            const Team &team = sc_.teams[t];
+            for (std::size_t day = 0; day < dates; ++day) {
+                const int taken = abstracted[t * dates + day];
+                const int onDuty = ix_.teamOnDuty(t, day);
+                const std::string when =
+                    " on " + dayLabel(sc_.dates[day]) + "; the plan takes " + std::to_string(taken);
+                if (team.maxAbstracted && taken > *team.maxAbstracted)
+                    addTeam(Check::MaxAbstracted, t, day,
+                            teamName(t) + " may release at most " +
+                                counted(static_cast<std::size_t>(std::max(0, *team.maxAbstracted)), "officer") + when);
+                if (taken > std::max(0, onDuty - team.minOnDuty))
+                    addTeam(Check::MinOnDuty, t, day,
+                            teamName(t) + " must keep " + std::to_string(team.minOnDuty) + " of its " +
+                                counted(static_cast<std::size_t>(onDuty), "rostered officer") + " on duty" + when);
+            }
+        }
+    }
+
+    void addTeam(Check check, std::size_t t, std::size_t day, std::string message)
+    {
+        std::vector<std::size_t> deps;
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            if (res_[d].date != day)
+                continue;
+            const auto &officers = res_[d].officers;
+            if (std::any_of(officers.begin(), officers.end(), [&](const std::optional<std::size_t> &o) {
+                    return o && ix_.teamOf(*o) == t && ix_.rostered(*o, day);
+                }))
+                deps.push_back(d);
+        }
+        Violation &v = add(check, std::move(message), std::move(deps));
+        v.team = sc_.teams[t].id;
+        v.date = sc_.dates[day];
+    }
+
+    // --- Rule 6: pins ---------------------------------------------------------
+
+    std::string pinLabel(std::size_t p) const
+    {
+        const Pin &pin = sc_.pinned[p];
+        const std::optional<std::size_t> h = ix_.hotspot(pin.hotspot);
+        return "Pin " + std::to_string(p + 1) + " (" + (h ? hotspotName(*h) : quoted(pin.hotspot)) + " on " +
+               dayLabel(pin.date) + " " + pin.window + (pin.van ? ", van " + *pin.van : "") + ")";
+    }
+
+    // The deployment (already at the pin's hotspot, date and window) has the
+    // pinned van and every pinned crew member in the pinned role.
+    bool meets(const Pin &pin, std::size_t d) const
+    {
+        const Deployment &dep = plan_[d];
+        if (pin.van && *pin.van != dep.van)
+            return false;
+        return std::all_of(pin.crew.begin(), pin.crew.end(), [&dep](const CrewAssignment &member) {
+            return std::find(dep.crew.begin(), dep.crew.end(), member) != dep.crew.end();
+        });
+    }
+
+    void checkPins()
+    {
+        using Slot = std::tuple<std::string_view, Date, std::string_view>;
+        std::map<Slot, std::vector<std::size_t>> bySlot;
+        for (std::size_t d = 0; d < plan_.size(); ++d)
+            bySlot[Slot{plan_[d].hotspot, plan_[d].date, plan_[d].window}].push_back(d);
+
+        const std::size_t pins = sc_.pinned.size();
+        std::vector<std::vector<std::size_t>> candidates(pins); // same hotspot, date and window
+        std::vector<std::vector<std::size_t>> edges(pins);      // candidates that meet the pin
+        for (std::size_t p = 0; p < pins; ++p) {
+            const Pin &pin = sc_.pinned[p];
+            const auto it = bySlot.find(Slot{pin.hotspot, pin.date, pin.window});
+            if (it == bySlot.end())
+                continue;
+            candidates[p] = it->second;
+            for (const std::size_t d : it->second)
+                if (meets(pin, d))
+                    edges[p].push_back(d);
+        }
+
+        const std::vector<std::optional<std::size_t>> pinOf = matchPins(edges);
+        std::vector<bool> met(pins, false);
+        for (const std::optional<std::size_t> &p : pinOf)
+            if (p)
+                met[*p] = true;
+        for (std::size_t p = 0; p < pins; ++p)
+            if (!met[p])
+                explainUnmet(p, candidates[p], edges[p], pinOf);
+    }
+
+    // Maximum bipartite matching of pins to deployments (augmenting paths,
+    // iterative so that many pins cannot exhaust the stack). Returns, per
+    // deployment, the pin it meets.
+    std::vector<std::optional<std::size_t>> matchPins(const std::vector<std::vector<std::size_t>> &edges) const
+    {
+        std::vector<std::optional<std::size_t>> pinOf(plan_.size());
+        std::vector<std::size_t> visited(plan_.size(), 0); // stamp of the last search that reached a deployment
+        struct Frame {
+            std::size_t pin;
+            std::size_t next; // next edge to try
+        };
+        std::vector<Frame> stack;
+        std::vector<std::size_t> path; // path[i]: the deployment stack[i].pin would take
+        for (std::size_t root = 0; root < edges.size(); ++root) {
+            const std::size_t stamp = root + 1;
+            stack.assign(1, Frame{root, 0});
+            path.clear();
+            while (!stack.empty()) {
+                Frame &frame = stack.back();
+                if (frame.next == edges[frame.pin].size()) {
+                    stack.pop_back();
+                    if (!path.empty())
+                        path.pop_back();
+                    continue;
+                }
+                const std::size_t d = edges[frame.pin][frame.next++];
+                if (visited[d] == stamp)
+                    continue;
+                visited[d] = stamp;
+                path.push_back(d);
+                if (pinOf[d]) {
+                    stack.push_back(Frame{*pinOf[d], 0});
+                    continue;
+                }
+                for (std::size_t i = 0; i < stack.size(); ++i)
+                    pinOf[path[i]] = stack[i].pin;
+                break;
+            }
+        }
+        return pinOf;
+    }
+
+    void explainUnmet(std::size_t p, const std::vector<std::size_t> &candidates, const std::vector<std::size_t> &edges,
+                      const std::vector<std::optional<std::size_t>> &pinOf)
+    {
+        const Pin &pin = sc_.pinned[p];
+        const std::string head = pinLabel(p) + " is not met: ";
+        Violation *v = nullptr;
+        if (candidates.empty()) {
+            v = &add(Check::PinNoDeployment, head + "no deployment there");
+        } else if (!edges.empty()) {
+            std::set<std::size_t> holders;
+            for (const std::size_t d : edges)
+                holders.insert(*pinOf[d]);
+            const bool one = edges.size() == 1;
+            v = &add(Check::PinContention,
+                     head + numbered("Deployment", edges) +
+                         (one ? ", which would meet it, already meets " : ", which would meet it, already meet ") +
+                         numbered("Pin", {holders.begin(), holders.end()}),
+                     edges);
+        } else {
+            std::vector<std::size_t> withVan;
+            std::string others;
+            for (const std::size_t d : candidates) {
+                if (!pin.van || *pin.van == plan_[d].van)
+                    withVan.push_back(d);
+                else
+                    others += (others.empty() ? "" : ", ") + std::string("Deployment ") + std::to_string(d + 1) +
+                              " uses " + plan_[d].van;
+            }
+            if (withVan.empty()) {
+                v = &add(Check::PinVanMismatch,
+                         head + "no deployment there uses the pinned van " + *pin.van + " (" + others + ")",
+                         candidates);
+            } else {
+                const std::size_t d = withVan.front();
+                const Deployment &dep = plan_[d];
+                for (const CrewAssignment &member : pin.crew) {
+                    if (std::find(dep.crew.begin(), dep.crew.end(), member) != dep.crew.end())
+                        continue;
+                    const auto other =
+                        std::find_if(dep.crew.begin(), dep.crew.end(),
+                                     [&member](const CrewAssignment &c) { return c.officer == member.officer; });
+                    const std::string where = "Deployment " + std::to_string(d + 1);
+                    v = &add(
+                        Check::PinCrewMismatch,
+                        head + "officer " +
+                            (ix_.officer(member.officer) ? officerName(*ix_.officer(member.officer))
+                                                         : quoted(member.officer)) +
+                            (other == dep.crew.end()
+                                 ? " is not in the crew of " + where + " (pinned as " + member.role + ")"
+                                 : " is in the crew of " + where + " as " + other->role + ", not as " + member.role),
+                        withVan);
+                    v->officer = member.officer;
+                    break;
+                }
+            }
+        }
+        if (v) {
+            v->pin = p;
+            v->date = pin.date;
+        }
+    }
+
+    const ScenarioIndex &ix_;
+    const Scenario &sc_;
+    const std::vector<Deployment> &plan_;
+    ValidationReport &report_;
+    std::vector<Resolved> res_;
+    std::vector<std::vector<std::size_t>> dutiesOf_; // officer -> distinct deployments, ascending
+};
+
+} // namespace
+
+Rule ruleOf(Check check)
+{
+    if (check <= Check::DateOutsideHorizon)
+        return Rule::Counts;
+    if (check <= Check::DuplicateSlot)
+        return Rule::Hotspot;
+    if (check <= Check::VanWindowsOverlap)
+        return Rule::Van;
+    if (check <= Check::MaxDuties)
+        return Rule::Crew;
+    if (check <= Check::MinOnDuty)
+        return Rule::StaffingLimit;
+    if (check <= Check::PinContention)
+        return Rule::Pin;
+    return Rule::UnknownReference;
+}
+
+std::string_view ruleName(Rule rule)
+{
+    static constexpr std::array<std::string_view, 7> kNames = {
+        "counts", "hotspot", "van", "crew", "staffing limit", "pin", "unknown reference"};
+    return kNames.at(static_cast<std::size_t>(rule));
+}
+
+std::size_t ValidationReport::count(Check check) const
+{
+    return static_cast<std::size_t>(
+        std::count_if(violations.begin(), violations.end(), [check](const Violation &v) { return v.check == check; }));
+}
+
+std::size_t ValidationReport::count(Rule rule) const
+{
+    return static_cast<std::size_t>(
+        std::count_if(violations.begin(), violations.end(), [rule](const Violation &v) { return v.rule == rule; }));
+}
+
+ValidationReport validatePlan(const Scenario &scenario, const std::vector<Deployment> &deployments)
+{
+    return validatePlan(ScenarioIndex(scenario), deployments);
+}
+
+ValidationReport validatePlan(const ScenarioIndex &index, const std::vector<Deployment> &deployments)
+{
+    ValidationReport report;
+    Checker(index, deployments, report).run();
+    report.evaluation = evaluate(index, deployments);
+    return report;
+}
+
+} // namespace lfr

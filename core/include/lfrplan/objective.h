@@ -36,10 +36,10 @@ struct DeploymentEvaluation {
 };
 
 struct Evaluation {
-    double value = 0.0;         // VALUE
-    double travelPenalty = 0.0; // TRAVEL
-    double objective = 0.0;     // OBJECTIVE = VALUE - TRAVEL
-    double travelKm = 0.0;      // total officer-kilometres (TRAVEL / travel_weight)
+    double value = 0.0;                            // VALUE
+    double travelPenalty = 0.0;                    // TRAVEL
+    double objective = 0.0;                        // OBJECTIVE = VALUE - TRAVEL
+    double travelKm = 0.0;                         // total officer-kilometres (TRAVEL / travel_weight)
     std::vector<DeploymentEvaluation> deployments; // one per deployment, in plan order
 };
 

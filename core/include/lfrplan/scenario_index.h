@@ -28,6 +28,9 @@
 
 namespace lfr {
 
+// "Tue 2026-12-01": a date with the weekday a planner reads it by.
+std::string formatDay(Date date);
+
 class ScenarioIndex {
 public:
     explicit ScenarioIndex(const Scenario &scenario);
@@ -61,7 +64,10 @@ public:
     // The shift covers the window on the shift's own date: shift.start <=
     // window.start and window.end <= shift end, the end counted on the next
     // day when end <= start (end == start: 24 hours).
-    bool shiftCovers(std::size_t shift, std::size_t window) const { return shiftCovers_[shift * windowCount_ + window] != 0; }
+    bool shiftCovers(std::size_t shift, std::size_t window) const
+    {
+        return shiftCovers_[shift * windowCount_ + window] != 0;
+    }
     // Section 3 rule 4: the roster entry of the deployment's own date (and
     // only that one) names a shift covering the window.
     bool onDutyCovering(std::size_t officer, std::size_t date, std::size_t window) const;
@@ -100,6 +106,18 @@ public:
     // Section 3 rule 5: how many of the team's officers crews may take on the
     // date: min(max_abstracted when set, max(0, on_duty - min_on_duty)).
     int teamReleasable(std::size_t team, std::size_t date) const;
+
+    // --- A planner's words (ids the scenario does not have come out quoted) ----
+
+    // The hotspot's or team's name ("Oxford Circus"), its id when unnamed.
+    std::string hotspotName(std::string_view id) const;
+    std::string teamName(std::string_view id) const;
+    // "MP1001 (PC Jane Smith)"
+    std::string officerName(std::string_view id) const;
+    // "Oxford Circus, Tue 2026-12-01 evening, van LFR-2"
+    std::string describe(const Deployment &deployment) const;
+    // "Brixton on Wed 2026-12-02 day", plus ", van LFR-2" when the pin names a van
+    std::string describe(const Pin &pin) const;
 
 private:
     struct IdHash {

@@ -63,10 +63,10 @@ enum class Check : std::uint8_t {
     MaxAbstracted,
     MinOnDuty,
     // Rule::Pin
-    PinNoDeployment,  // no deployment at the pin's hotspot, date and window
-    PinVanMismatch,   // deployments there, none with the pinned van
-    PinCrewMismatch,  // deployments there with the van, none with the pinned crew
-    PinContention,    // a deployment would meet it, but each is another pin's
+    PinNoDeployment, // no deployment at the pin's hotspot, date and window
+    PinVanMismatch,  // deployments there, none with the pinned van
+    PinCrewMismatch, // deployments there with the van, none with the pinned crew
+    PinContention,   // a deployment would meet it, but each is another pin's
     // Rule::UnknownReference
     UnknownHotspot,
     UnknownWindow,
@@ -80,11 +80,11 @@ std::string_view ruleName(Rule rule);
 struct Violation {
     Rule rule = Rule::Counts;
     Check check = Check::MaxDeployments;
-    std::optional<std::size_t> deployment;  // the deployment at fault, when one is
-    std::vector<std::size_t> deployments;   // every deployment involved, ascending
-    std::optional<std::size_t> pin;         // index into scenario.pinned
-    std::optional<std::string> officer;     // officer id
-    std::optional<std::string> team;        // team id
+    std::optional<std::size_t> deployment; // the deployment at fault, when one is
+    std::vector<std::size_t> deployments;  // every deployment involved, ascending
+    std::optional<std::size_t> pin;        // index into scenario.pinned
+    std::optional<std::string> officer;    // officer id
+    std::optional<std::string> team;       // team id
     std::optional<Date> date;
     std::string message;
 };
