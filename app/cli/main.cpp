@@ -1,1 +1,81 @@
-int main() { return 0; }
+// lfrplan: the command-line tool. Thin: parses the command and hands over to
+// the core library; turns errors into the documented exit codes.
+#include "args.h"
+#include "commands.h"
+
+#include "lfrplan/errors.h"
+
+#include <cstring>
+#include <functional>
+#include <iostream>
+
+namespace {
+
+using lfrcli::Argv;
+
+struct Command {
+    const char *name;
+    int (*run)(const Argv &);
+    const char *summary;
+};
+
+constexpr Command kCommands[] = {
+    {"init", lfrcli::cmdInit, "create (or check) an lfrplan database"},
+    {"import", lfrcli::cmdImport, "check a scenario file and store it in a database"},
+    {"export", lfrcli::cmdExport, "write a stored scenario (and plan) back to files"},
+    {"list", lfrcli::cmdList, "list the scenarios in a database"},
+    {"validate", lfrcli::cmdValidate, "check a scenario, or a plan against every hard constraint"},
+    {"generate", lfrcli::cmdGenerate, "write a deterministic synthetic scenario of any size"},
+    {"demo", lfrcli::cmdDemo, "summarise the bundled demo week"},
+};
+
+void printHelp(std::ostream &out)
+{
+    out << "lfrplan " LFRPLAN_VERSION " - plans live facial recognition deployments\n\n"
+        << "usage: lfrplan COMMAND [ARGS...]   (lfrplan COMMAND --help for a command's options)\n\n"
+        << "commands:\n";
+    for (const Command &c : kCommands)
+        out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
+    out << "\nexit codes:\n"
+        << "  0  success (a valid plan, a well-formed scenario)\n"
+        << "  1  an invalid plan or an infeasible scenario\n"
+        << "  2  bad input or usage: nothing was written\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const Argv all(argv + 1, argv + argc);
+    if (all.empty()) {
+        printHelp(std::cerr);
+        return lfrcli::kExitBadInput;
+    }
+    const std::string &first = all.front();
+    if (first == "--help" || first == "-h" || first == "help") {
+        printHelp(std::cout);
+        return lfrcli::kExitOk;
+    }
+    if (first == "--version" || first == "-V") {
+        std::cout << "lfrplan " LFRPLAN_VERSION "\n";
+        return lfrcli::kExitOk;
+    }
+    for (const Command &c : kCommands) {
+        if (first != c.name)
+            continue;
+        try {
+            return c.run(Argv(all.begin() + 1, all.end()));
+        } catch (const lfrcli::UsageError &e) {
+            std::cerr << "lfrplan " << c.name << ": " << e.what() << "\n";
+        } catch (const lfr::InputError &e) {
+            std::cerr << "lfrplan " << c.name << ": " << e.what() << "\n";
+        } catch (const lfr::StorageError &e) {
+            std::cerr << "lfrplan " << c.name << ": " << e.what() << "\n";
+        } catch (const std::exception &e) {
+            std::cerr << "lfrplan " << c.name << ": " << e.what() << "\n";
+        }
+        return lfrcli::kExitBadInput;
+    }
+    std::cerr << "lfrplan: unknown command \"" << first << "\" (see lfrplan --help)\n";
+    return lfrcli::kExitBadInput;
+}

@@ -1,0 +1,47 @@
+// A small command-line parser: positional arguments and --options, each
+// command declaring which options it takes. Bad usage is reported as
+// UsageError (exit code 2).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lfrcli {
+
+// Exit codes, documented in --help and the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1; // infeasible scenario or invalid plan
+inline constexpr int kExitBadInput = 2; // bad input or usage
+
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct OptionSpec {
+    std::string name;      // without the leading dashes, e.g. "officers"
+    bool takesValue = true;
+    char shortName = '\0'; // e.g. 'o' for -o
+};
+
+class Args {
+public:
+    Args(const std::string &command, const std::vector<std::string> &argv, const std::vector<OptionSpec> &specs);
+
+    const std::vector<std::string> &positional() const { return positional_; }
+    void expectPositional(std::size_t min, std::size_t max, const std::string &usage) const;
+    bool flag(const std::string &name) const { return options_.count(name) != 0; }
+    std::optional<std::string> value(const std::string &name) const;
+    // An integer option within [min, max]; UsageError naming it otherwise.
+    std::optional<long long> integer(const std::string &name, long long min, long long max) const;
+
+private:
+    std::string command_;
+    std::vector<std::string> positional_;
+    std::map<std::string, std::string> options_;
+};
+
+} // namespace lfrcli

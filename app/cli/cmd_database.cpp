@@ -1,0 +1,135 @@
+// init, import, export, list: moving scenarios between files and a database.
+#include "args.h"
+#include "commands.h"
+
+#include "lfrplan/errors.h"
+#include "lfrplan/plan_io.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+
+#include <iomanip>
+#include <iostream>
+
+namespace lfrcli {
+
+namespace {
+
+bool wantsHelp(const Argv &args, const char *usage, const char *text)
+{
+    for (const auto &a : args) {
+        if (a == "--help" || a == "-h") {
+            std::cout << "usage: " << usage << "\n\n" << text;
+            return true;
+        }
+    }
+    return false;
+}
+
+void writeOutput(const std::optional<std::string> &out, const std::string &text)
+{
+    if (!out || *out == "-")
+        std::cout << text;
+    else
+        lfr::writeFileAtomically(*out, text);
+}
+
+} // namespace
+
+int cmdInit(const Argv &argv)
+{
+    const char *usage = "lfrplan init DB";
+    if (wantsHelp(argv, usage, "Creates an empty lfrplan database (SQLite) at DB, or checks an existing one.\n"))
+        return kExitOk;
+    const Args args("init", argv, {});
+    args.expectPositional(1, 1, usage);
+    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::CreateIfMissing);
+    std::cout << "database " << storage->location() << " ready (schema version " << storage->schemaVersion()
+              << ", " << storage->listScenarios().size() << " scenarios)\n";
+    return kExitOk;
+}
+
+int cmdImport(const Argv &argv)
+{
+    const char *usage = "lfrplan import DB SCENARIO.json [--name NAME] [--replace] [--plan PLAN.json]";
+    if (wantsHelp(argv, usage,
+                  "Reads SCENARIO.json (lfrplan-scenario/1), checks it completely, and stores it in DB\n"
+                  "(created if missing) under its own name or NAME. The whole import is one transaction:\n"
+                  "bad input or a failure changes nothing. A scenario of the same name is an error unless\n"
+                  "--replace is given. --plan also stores a plan (lfrplan-plan/1) for the scenario.\n"))
+        return kExitOk;
+    const Args args("import", argv, {{"name"}, {"replace", false}, {"plan"}});
+    args.expectPositional(2, 2, usage);
+    lfr::Scenario scenario = lfr::readScenarioFile(args.positional()[1]);
+    if (const auto name = args.value("name"))
+        scenario.name = *name;
+    std::optional<lfr::Plan> plan;
+    if (const auto planFile = args.value("plan"))
+        plan = lfr::readPlanFile(*planFile);
+    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::CreateIfMissing);
+    const auto mode = args.flag("replace") ? lfr::ImportMode::Replace : lfr::ImportMode::FailIfExists;
+    if (mode == lfr::ImportMode::FailIfExists && storage->hasScenario(scenario.name))
+        throw lfr::InputError(args.positional()[0], "a scenario named \"" + scenario.name +
+                                                        "\" already exists (use --replace, or --name NAME)");
+    storage->importScenario(scenario, mode);
+    if (plan) {
+        plan->scenario = scenario.name;
+        storage->savePlan(scenario.name, *plan);
+    }
+    std::cout << "imported \"" << scenario.name << "\": " << scenario.officers.size() << " officers, "
+              << scenario.teams.size() << " teams, " << scenario.hotspots.size() << " hotspots, "
+              << scenario.vans.size() << " vans, " << scenario.dates.size() << " dates"
+              << (plan ? ", with its plan" : "") << "\n";
+    return kExitOk;
+}
+
+int cmdExport(const Argv &argv)
+{
+    const char *usage = "lfrplan export DB NAME [-o SCENARIO.json] [--plan PLAN.json]";
+    if (wantsHelp(argv, usage,
+                  "Writes scenario NAME from DB as lfrplan-scenario/1 to SCENARIO.json (standard output when\n"
+                  "-o is absent or -), with every default spelled out. --plan also writes its stored plan.\n"
+                  "Files are written atomically: a failure never leaves a half-written file.\n"))
+        return kExitOk;
+    const Args args("export", argv, {{"output", true, 'o'}, {"plan"}});
+    args.expectPositional(2, 2, usage);
+    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly);
+    const std::string &name = args.positional()[1];
+    if (!storage->hasScenario(name))
+        throw lfr::InputError(args.positional()[0], "no scenario named \"" + name + "\" (see lfrplan list)");
+    const lfr::Scenario scenario = storage->loadScenario(name);
+    if (const auto planFile = args.value("plan")) {
+        const auto plan = storage->loadPlan(name);
+        if (!plan)
+            throw lfr::InputError(args.positional()[0], "scenario \"" + name + "\" has no stored plan");
+        lfr::writeFileAtomically(*planFile, lfr::writePlan(*plan));
+    }
+    writeOutput(args.value("output"), lfr::writeScenario(scenario));
+    return kExitOk;
+}
+
+int cmdList(const Argv &argv)
+{
+    const char *usage = "lfrplan list DB";
+    if (wantsHelp(argv, usage, "Lists the scenarios stored in DB.\n"))
+        return kExitOk;
+    const Args args("list", argv, {});
+    args.expectPositional(1, 1, usage);
+    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly);
+    const auto scenarios = storage->listScenarios();
+    if (scenarios.empty()) {
+        std::cout << "no scenarios in " << storage->location() << "\n";
+        return kExitOk;
+    }
+    std::cout << std::left << std::setw(36) << "scenario" << std::right << std::setw(9) << "officers"
+              << std::setw(7) << "teams" << std::setw(10) << "hotspots" << std::setw(6) << "vans" << std::setw(7)
+              << "dates" << std::setw(6) << "plan" << "  updated\n";
+    for (const auto &s : scenarios) {
+        std::cout << std::left << std::setw(36) << s.name << std::right << std::setw(9) << s.officers
+                  << std::setw(7) << s.teams << std::setw(10) << s.hotspots << std::setw(6) << s.vans
+                  << std::setw(7) << s.dates << std::setw(6) << (s.hasPlan ? "yes" : "-") << "  " << s.updatedAt
+                  << "\n";
+    }
+    return kExitOk;
+}
+
+} // namespace lfrcli

@@ -1,0 +1,136 @@
+// validate: a scenario's format and pins, or a plan against every hard
+// constraint and the objective of the spec.
+#include "args.h"
+#include "commands.h"
+#include "summary.h"
+
+#include "lfrplan/objective.h"
+#include "lfrplan/plan_io.h"
+#include "lfrplan/scenario_index.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/validator.h"
+
+#include <iomanip>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+namespace lfrcli {
+
+using namespace lfr;
+
+namespace {
+
+// Checks that can be judged for one pin on its own: the rest (crew counts,
+// limits, combinations of pins) is the solver's to settle.
+bool judgedAlone(Check check)
+{
+    switch (check) {
+    case Check::WindowNotAllowed:
+    case Check::DateNotAllowed:
+    case Check::VanUnavailable:
+    case Check::RankTooLow:
+    case Check::MissingSkill:
+    case Check::OffDuty:
+    case Check::ShiftNotCovering:
+    case Check::OfficerTwiceInCrew:
+        return true;
+    default:
+        return false;
+    }
+}
+
+int validateScenarioOnly(const Scenario &scenario)
+{
+    printScenarioSummary(std::cout, scenario);
+    const ScenarioIndex index(scenario);
+    int problems = 0;
+    for (std::size_t p = 0; p < scenario.pinned.size(); ++p) {
+        const Pin &pin = scenario.pinned[p];
+        Deployment d{pin.date, pin.window, pin.hotspot, pin.van.value_or(scenario.vans.empty() ? "" : scenario.vans[0].id),
+                     pin.crew};
+        const ValidationReport report = validatePlan(index, {d});
+        for (const Violation &v : report.violations) {
+            if (!judgedAlone(v.check) || (v.check == Check::VanUnavailable && !pin.van))
+                continue;
+            std::cout << "pin " << p << " cannot be met: " << v.message << "\n";
+            ++problems;
+        }
+    }
+    std::cout << "\nscenario is well-formed";
+    if (problems > 0) {
+        std::cout << ", but " << problems << " pin problem(s) make it infeasible\n";
+        return kExitInvalid;
+    }
+    std::cout << "\n";
+    return kExitOk;
+}
+
+} // namespace
+
+int cmdValidate(const Argv &argv)
+{
+    const char *usage = "lfrplan validate SCENARIO.json [PLAN.json]";
+    for (const auto &a : argv) {
+        if (a == "--help" || a == "-h") {
+            std::cout << "usage: " << usage << "\n\n"
+                      << "Checks SCENARIO.json against the lfrplan-scenario/1 format and prints its summary;\n"
+                         "pins that cannot be met on their own are reported. With PLAN.json, checks the plan\n"
+                         "against every hard constraint, prints each violation in a planner's words and the\n"
+                         "plan's VALUE, TRAVEL and OBJECTIVE, and checks the figures the plan reports.\n"
+                         "Exit code: 0 valid, 1 invalid plan or infeasible pins, 2 bad input.\n";
+            return kExitOk;
+        }
+    }
+    const Args args("validate", argv, {});
+    args.expectPositional(1, 2, usage);
+    const Scenario scenario = readScenarioFile(args.positional()[0]);
+    if (args.positional().size() == 1)
+        return validateScenarioOnly(scenario);
+
+    const Plan plan = readPlanFile(args.positional()[1]);
+    const ValidationReport report = validatePlan(scenario, plan.deployments);
+    std::vector<std::string> problems;
+    for (const Violation &v : report.violations)
+        problems.push_back(v.message);
+    const Evaluation &e = report.evaluation;
+    if (plan.scenario != scenario.name)
+        std::cout << "note: the plan names scenario \"" << plan.scenario << "\", the scenario file is \""
+                  << scenario.name << "\"\n";
+    if (plan.status == PlanStatus::Infeasible) {
+        if (scenario.pinned.empty())
+            problems.push_back("the plan says infeasible, but a scenario without pins is never infeasible (the "
+                               "empty plan is valid)");
+    } else {
+        auto checkFigure = [&](const char *name, const std::optional<double> &reported, double computed) {
+            if (reported && !objectivesTie(*reported, computed)) {
+                std::ostringstream msg;
+                msg << "the plan reports " << name << " " << *reported << ", but the spec's computation gives "
+                    << computed;
+                problems.push_back(msg.str());
+            }
+        };
+        checkFigure("VALUE", plan.value, e.value);
+        checkFigure("TRAVEL", plan.travelPenalty, e.travelPenalty);
+        checkFigure("OBJECTIVE", plan.objective, e.objective);
+        if (plan.bound && *plan.bound < e.objective && !objectivesTie(*plan.bound, e.objective))
+            problems.push_back("the plan's bound is below its own objective");
+        if (plan.status == PlanStatus::Optimal && plan.bound && !objectivesTie(*plan.bound, e.objective))
+            problems.push_back("the plan says optimal, but its objective does not meet its bound");
+    }
+
+    std::cout << plan.deployments.size() << " deployments on ";
+    std::set<Date> days;
+    for (const Deployment &d : plan.deployments)
+        days.insert(d.date);
+    std::cout << days.size() << " days\n";
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        std::cout << "violation " << (i + 1) << ": " << problems[i] << "\n";
+    std::cout << std::fixed << std::setprecision(3) << "VALUE " << e.value << "\nTRAVEL " << e.travelPenalty
+              << "\nOBJECTIVE " << e.objective << "\n";
+    std::cout << (problems.empty() ? "plan is valid\n"
+                                   : "plan is INVALID: " + std::to_string(problems.size()) + " violation(s)\n");
+    return problems.empty() ? kExitOk : kExitInvalid;
+}
+
+} // namespace lfrcli

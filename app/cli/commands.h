@@ -1,0 +1,26 @@
+// The lfrplan commands. Each takes its arguments after the command name and
+// returns an exit code (args.h); bad input throws lfr::InputError, bad usage
+// lfrcli::UsageError, and main() turns both into exit code 2.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lfrcli {
+
+using Argv = std::vector<std::string>;
+
+int cmdInit(const Argv &args);
+int cmdImport(const Argv &args);
+int cmdExport(const Argv &args);
+int cmdList(const Argv &args);
+int cmdValidate(const Argv &args);
+int cmdGenerate(const Argv &args);
+int cmdDemo(const Argv &args);
+
+// The folder of the data the program ships: $LFRPLAN_DATA_DIR, else the
+// installed share/lfrplan beside the executable, else the source tree's data/.
+std::filesystem::path dataDirectory();
+
+} // namespace lfrcli
