@@ -76,7 +76,7 @@ void printHotspots(std::ostream &out, const Scenario &s)
         << std::setw(8) << "value" << "  windows\n";
     for (const Hotspot *h : byValue) {
         out << std::left << std::setw(28) << h->name << std::setw(24) << h->borough << std::right << std::setw(8)
-            << std::fixed << std::setprecision(1) << h->value << std::defaultfloat << " ";
+            << std::fixed << std::setprecision(1) << h->value << std::defaultfloat << std::setprecision(6) << " ";
         for (const auto &[w, m] : h->windows)
             out << " " << w << " x" << m;
         if (h->dates)
