@@ -21,8 +21,9 @@ void printPolicy(std::ostream &out, const Scenario &s)
     out << "; each officer at most " << p.maxDutiesPerOfficer << " duties; travel weight " << p.travelWeight
         << " per officer-km\n";
     out << "Default crew:";
-    for (const auto &[role, count] : s.crew)
-        out << " " << count << " " << role;
+    for (const Role &role : s.roles)
+        if (const auto it = s.crew.find(role.id); it != s.crew.end() && it->second > 0)
+            out << " " << it->second << " " << role.id;
     out << "\nWindows:";
     for (const Window &w : s.windows)
         out << " " << w.id << " " << formatClock(w.start) << "-" << formatClock(w.end);
