@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Every random draw below is taken into a named local, one statement at a
@@ -40,14 +42,14 @@ public:
 
     std::uint64_t next()
     {
-        const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
+        const std::uint64_t result = std::rotl(state_[1] * 5, 7) * 9;
         const std::uint64_t t = state_[1] << 17;
         state_[2] ^= state_[0];
         state_[3] ^= state_[1];
         state_[1] ^= state_[2];
         state_[0] ^= state_[3];
         state_[2] ^= t;
-        state_[3] = rotl(state_[3], 45);
+        state_[3] = std::rotl(state_[3], 45);
         return result;
     }
 
@@ -68,12 +70,10 @@ public:
     std::size_t index(std::size_t size) { return static_cast<std::size_t>(between(0, static_cast<int>(size) - 1)); }
 
 private:
-    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     std::array<std::uint64_t, 4> state_{};
 };
 
-template <class T>
-void shuffle(std::vector<T> &items, Rng &rng)
+void shuffle(std::vector<int> &items, Rng &rng)
 {
     for (std::size_t i = items.size(); i > 1; --i)
         std::swap(items[i - 1], items[rng.index(i)]);
@@ -90,8 +90,7 @@ std::vector<int> shuffledIndices(int count, Rng &rng)
 // A number given in units of 1/scale (exact: one correctly rounded division).
 double fixedPoint(int units, int scale) { return static_cast<double>(units) / static_cast<double>(scale); }
 
-int floorDiv(int a, int b) { return a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0); }
-int positiveMod(int a, int b) { return a - floorDiv(a, b) * b; }
+int positiveMod(int a, int b) { return (a % b + b) % b; }
 
 int isqrt(int n)
 {
@@ -111,8 +110,6 @@ std::string padded(int value, int width)
     return digits;
 }
 
-// ---- Tables ------------------------------------------------------------
-
 constexpr int kLatMin = 51350000; // micro-degrees
 constexpr int kLatMax = 51650000;
 constexpr int kLonMin = -450000;
@@ -125,46 +122,47 @@ struct Borough {
     int hotspotWeight; // footfall: central boroughs get more hotspots, worth more
 };
 
+// clang-format off
 constexpr std::array<Borough, 33> kBoroughs = {{
-    {"Barking and Dagenham", 51554000, 129000, 2}, {"Barnet", 51625000, -152000, 2},
-    {"Bexley", 51455000, 150000, 1},               {"Brent", 51559000, -282000, 3},
-    {"Bromley", 51403000, 20000, 2},               {"Camden", 51529000, -126000, 6},
-    {"City of London", 51515000, -92000, 4},       {"Croydon", 51372000, -98000, 4},
-    {"Ealing", 51513000, -309000, 3},              {"Enfield", 51640000, -80000, 2},
-    {"Greenwich", 51489000, 65000, 2},             {"Hackney", 51545000, -55000, 4},
-    {"Hammersmith and Fulham", 51493000, -224000, 3}, {"Haringey", 51591000, -111000, 3},
-    {"Harrow", 51590000, -335000, 2},              {"Havering", 51577000, 190000, 1},
-    {"Hillingdon", 51535000, -440000, 2},          {"Hounslow", 51475000, -368000, 2},
-    {"Islington", 51547000, -106000, 4},           {"Kensington and Chelsea", 51502000, -195000, 4},
-    {"Kingston upon Thames", 51409000, -306000, 2}, {"Lambeth", 51457000, -123000, 5},
-    {"Lewisham", 51445000, -21000, 3},             {"Merton", 51410000, -211000, 2},
-    {"Newham", 51526000, 35000, 4},                {"Redbridge", 51559000, 74000, 2},
-    {"Richmond upon Thames", 51448000, -326000, 1}, {"Southwark", 51473000, -73000, 5},
-    {"Sutton", 51362000, -195000, 1},              {"Tower Hamlets", 51515000, -30000, 5},
-    {"Waltham Forest", 51591000, -13000, 2},       {"Wandsworth", 51457000, -191000, 3},
+    {"Barking and Dagenham", 51554000, 129000, 2},     {"Barnet", 51625000, -152000, 2},
+    {"Bexley", 51455000, 150000, 1},                   {"Brent", 51559000, -282000, 3},
+    {"Bromley", 51403000, 20000, 2},                   {"Camden", 51529000, -126000, 6},
+    {"City of London", 51515000, -92000, 4},           {"Croydon", 51372000, -98000, 4},
+    {"Ealing", 51513000, -309000, 3},                  {"Enfield", 51640000, -80000, 2},
+    {"Greenwich", 51489000, 65000, 2},                 {"Hackney", 51545000, -55000, 4},
+    {"Hammersmith and Fulham", 51493000, -224000, 3},  {"Haringey", 51591000, -111000, 3},
+    {"Harrow", 51590000, -335000, 2},                  {"Havering", 51577000, 190000, 1},
+    {"Hillingdon", 51535000, -440000, 2},              {"Hounslow", 51475000, -368000, 2},
+    {"Islington", 51547000, -106000, 4},               {"Kensington and Chelsea", 51502000, -195000, 4},
+    {"Kingston upon Thames", 51409000, -306000, 2},    {"Lambeth", 51457000, -123000, 5},
+    {"Lewisham", 51445000, -21000, 3},                 {"Merton", 51410000, -211000, 2},
+    {"Newham", 51526000, 35000, 4},                    {"Redbridge", 51559000, 74000, 2},
+    {"Richmond upon Thames", 51448000, -326000, 1},    {"Southwark", 51473000, -73000, 5},
+    {"Sutton", 51362000, -195000, 1},                  {"Tower Hamlets", 51515000, -30000, 5},
+    {"Waltham Forest", 51591000, -13000, 2},           {"Wandsworth", 51457000, -191000, 3},
     {"Westminster", 51497000, -136000, 10},
 }};
+// clang-format on
 
 constexpr std::array<std::string_view, 10> kPlaces = {
-    "High Street", "Station",   "Market",     "Town Centre", "Broadway",
-    "Shopping Centre", "Bus Station", "Parade", "Square", "Junction",
+    "High Street",     "Station",     "Market", "Town Centre", "Broadway",
+    "Shopping Centre", "Bus Station", "Parade", "Square",      "Junction",
 };
 
 constexpr std::array<std::string_view, 48> kFirstNames = {
-    "Aisha",  "Adam",   "Amelia", "Ben",     "Chloe",  "Daniel", "Deborah", "Emeka",  "Emily",  "Fatima",
-    "George", "Grace",  "Hannah", "Harry",   "Imran",  "Isla",   "Jack",    "Jasmine", "Joseph", "Kemi",
-    "Kwame",  "Laura",  "Liam",   "Lucy",    "Marcus", "Maria",  "Mohammed", "Nadia", "Nathan", "Niamh",
-    "Oliver", "Olivia", "Priya",  "Rajesh",  "Rebecca", "Rhys",  "Sam",     "Sarah",  "Sean",   "Simone",
-    "Sophie", "Tariq",  "Thomas", "Tom",     "Wei",    "Yasmin", "Yusuf",   "Zara",
+    "Aisha",  "Adam",   "Amelia", "Ben",    "Chloe",   "Daniel", "Deborah",  "Emeka",   "Emily",  "Fatima",
+    "George", "Grace",  "Hannah", "Harry",  "Imran",   "Isla",   "Jack",     "Jasmine", "Joseph", "Kemi",
+    "Kwame",  "Laura",  "Liam",   "Lucy",   "Marcus",  "Maria",  "Mohammed", "Nadia",   "Nathan", "Niamh",
+    "Oliver", "Olivia", "Priya",  "Rajesh", "Rebecca", "Rhys",   "Sam",      "Sarah",   "Sean",   "Simone",
+    "Sophie", "Tariq",  "Thomas", "Tom",    "Wei",     "Yasmin", "Yusuf",    "Zara",
 };
 
 constexpr std::array<std::string_view, 48> kSurnames = {
-    "Adeyemi", "Ahmed",   "Ali",     "Baker",    "Bennett", "Brown",   "Campbell", "Chen",    "Clarke",
-    "Davies",  "Edwards", "Evans",   "Fernandes", "Green",  "Hall",    "Harris",   "Hughes",  "Hussain",
-    "Jackson", "James",   "Johnson", "Jones",    "Kaur",    "Khan",    "King",     "Kowalski", "Lewis",
-    "Martin",  "Mensah",  "Murphy",  "Nowak",    "Okafor",  "O'Brien", "Owusu",    "Patel",   "Roberts",
-    "Robinson", "Shah",   "Singh",   "Smith",    "Taylor",  "Thomas",  "Thompson", "Walker",  "White",
-    "Williams", "Wilson", "Wright",
+    "Adeyemi", "Ahmed",  "Ali",       "Baker",  "Bennett", "Brown",    "Campbell", "Chen",    "Clarke",  "Davies",
+    "Edwards", "Evans",  "Fernandes", "Green",  "Hall",    "Harris",   "Hughes",   "Hussain", "Jackson", "James",
+    "Johnson", "Jones",  "Kaur",      "Khan",   "King",    "Kowalski", "Lewis",    "Martin",  "Mensah",  "Murphy",
+    "Nowak",   "Okafor", "O'Brien",   "Owusu",  "Patel",   "Roberts",  "Robinson", "Shah",    "Singh",   "Smith",
+    "Taylor",  "Thomas", "Thompson",  "Walker", "White",   "Williams", "Wilson",   "Wright",
 };
 
 // Shift indices in makeShifts().
@@ -173,34 +171,26 @@ constexpr int kLate = 1;
 constexpr int kNight = 2;
 constexpr int kDay = 3;
 
+// A team's rota: each officer works a block of five shifts, then rests two
+// days (a continental pattern), so one officer is on earlies and lates in
+// the same week.
 struct TeamKind {
     std::string_view name;
-    std::vector<int> cycle; // shifts worked in successive weeks
+    std::array<int, 5> block;
 };
 
-const std::array<TeamKind, 3> &teamKinds()
-{
-    static const std::array<TeamKind, 3> kinds = {{
-        {"Response", {kEarly, kLate, kNight}},
-        {"Neighbourhood", {kEarly, kDay, kLate}},
-        {"Taskforce", {kEarly, kLate}},
-    }};
-    return kinds;
-}
+constexpr std::array<TeamKind, 3> kTeamKinds = {{
+    {"Response", {kEarly, kEarly, kLate, kLate, kNight}},
+    {"Neighbourhood", {kEarly, kDay, kDay, kLate, kLate}},
+    {"Taskforce", {kEarly, kEarly, kLate, kLate, kLate}},
+}};
 
 // Skills in alphabetical order, as bits of a mask.
 constexpr std::array<std::string_view, 6> kSkills = {"first-aid",  "lfr-engagement", "lfr-operator",
                                                      "lfr-silver", "public-order",   "taser"};
-constexpr unsigned kFirstAid = 1U << 0;
-constexpr unsigned kEngagement = 1U << 1;
-constexpr unsigned kOperator = 1U << 2;
-constexpr unsigned kSilver = 1U << 3;
-constexpr unsigned kPublicOrder = 1U << 4;
-constexpr unsigned kTaser = 1U << 5;
+enum SkillBit : unsigned { FirstAid = 1, Engagement = 2, Operator = 4, Silver = 8, PublicOrder = 16, Taser = 32 };
 
 constexpr std::array<double, 4> kRepeatDecays = {0.3, 0.5, 0.7, 1.0};
-
-// ---- Builders ----------------------------------------------------------
 
 std::string scenarioName(const GeneratorOptions &o)
 {
@@ -265,7 +255,7 @@ GeoPoint jittered(const Borough &borough, int latSpread, int lonSpread, Rng &rng
 struct TeamPlan {
     int size = 0;
     const TeamKind *kind = nullptr;
-    int phase = 0; // where in its cycle the team is in week 0
+    int restBase = 0; // where the team's first officer is in the week
 };
 
 // Uneven team sizes: about 15% big teams, 20% small ones; every team has at
@@ -308,7 +298,7 @@ std::vector<Team> makeTeams(const GeneratorOptions &o, std::vector<TeamPlan> &pl
         const Borough &borough = kBoroughs[static_cast<std::size_t>(boroughOrder[i % kBoroughs.size()])];
         const std::size_t occurrence = i / kBoroughs.size() + 1;
         const int kindRoll = rng.between(0, 99);
-        const TeamKind &kind = teamKinds()[kindRoll < 55 ? 0 : kindRoll < 85 ? 1 : 2];
+        const TeamKind &kind = kTeamKinds[kindRoll < 55 ? 0 : kindRoll < 85 ? 1 : 2];
         Team team;
         team.id = "team-" + padded(static_cast<int>(i) + 1, width);
         team.name = std::string(borough.name) + " " + std::string(kind.name);
@@ -316,14 +306,14 @@ std::vector<Team> makeTeams(const GeneratorOptions &o, std::vector<TeamPlan> &pl
             team.name += " " + std::to_string(occurrence);
         team.base = jittered(borough, 20000, 30000, rng);
         const int size = sizes[i];
-        const int minShare = rng.between(40, 60);
+        const int minShare = size >= 10 ? rng.between(40, 60) : rng.between(25, 40);
         team.minOnDuty = size * minShare / 100;
-        if (rng.chance(350)) {
+        if (rng.chance(350) && size >= 20) {
             const int share = rng.between(5, 15);
-            team.maxAbstracted = std::max(1, size * share / 100);
+            team.maxAbstracted = std::max(2, size * share / 100);
         }
-        const int phase = rng.between(0, static_cast<int>(kind.cycle.size()) - 1);
-        plans.push_back({size, &kind, phase});
+        const int restBase = rng.between(0, 6);
+        plans.push_back({size, &kind, restBase});
         teams.push_back(std::move(team));
     }
     return teams;
@@ -342,8 +332,7 @@ Rank drawRank(Rng &rng)
 }
 
 // The first `count` officers of a fresh random order, preferred ones first.
-template <class Preferred>
-std::vector<int> pickOfficers(int officers, int count, Rng &rng, Preferred preferred)
+template <class Preferred> std::vector<int> pickOfficers(int officers, int count, Rng &rng, Preferred preferred)
 {
     std::vector<int> order = shuffledIndices(officers, rng);
     std::stable_partition(order.begin(), order.end(), preferred);
@@ -358,30 +347,30 @@ void assignSkills(std::vector<Officer> &officers, std::vector<unsigned> &skills,
 {
     const int n = static_cast<int>(officers.size());
     const auto at = [](int index) { return static_cast<std::size_t>(index); };
-    const int silverCount = std::min(n, std::max(2, isqrt(n) * 9 / 20));
+    const int silverCount = std::min(n, std::max({2, isqrt(n) * 9 / 20, std::min(n / 4, 6)}));
     for (const int i : pickOfficers(n, silverCount, rng, [&](int k) { return officers[at(k)].rank >= Rank::Insp; })) {
         officers[at(i)].rank = std::max(officers[at(i)].rank, Rank::Insp);
-        skills[at(i)] |= kSilver;
+        skills[at(i)] |= Silver;
     }
-    const int operatorCount = std::min(n, std::max(2, isqrt(n)));
+    const int operatorCount = std::min(n, std::max({2, isqrt(n), std::min(n / 3, 8)}));
     for (const int i : pickOfficers(n, operatorCount, rng, [&](int k) {
-             return officers[at(k)].rank < Rank::Insp && (skills[at(k)] & kSilver) == 0;
+             return officers[at(k)].rank < Rank::Insp && (skills[at(k)] & Silver) == 0;
          }))
-        skills[at(i)] |= kOperator;
-    const int engagementCount = std::min(n, std::max(4, n * 15 / 100));
+        skills[at(i)] |= Operator;
+    const int engagementCount = std::min(n, std::max({4, n * 15 / 100, std::min(n / 2, 10)}));
     for (const int i : pickOfficers(n, engagementCount, rng, [&](int k) {
-             return officers[at(k)].rank < Rank::Insp && (skills[at(k)] & (kSilver | kOperator)) == 0;
+             return officers[at(k)].rank < Rank::Insp && (skills[at(k)] & (Silver | Operator)) == 0;
          }))
-        skills[at(i)] |= kEngagement;
+        skills[at(i)] |= Engagement;
     for (std::size_t i = 0; i < officers.size(); ++i) {
-        if ((skills[i] & kOperator) != 0 && rng.chance(250))
-            skills[i] |= kEngagement;
+        if ((skills[i] & Operator) != 0 && rng.chance(250))
+            skills[i] |= Engagement;
         if (rng.chance(300))
-            skills[i] |= kFirstAid;
+            skills[i] |= FirstAid;
         if (rng.chance(120))
-            skills[i] |= kPublicOrder;
+            skills[i] |= PublicOrder;
         if (rng.chance(80))
-            skills[i] |= kTaser;
+            skills[i] |= Taser;
     }
     for (std::size_t i = 0; i < officers.size(); ++i)
         for (std::size_t bit = 0; bit < kSkills.size(); ++bit)
@@ -389,23 +378,25 @@ void assignSkills(std::vector<Officer> &officers, std::vector<unsigned> &skills,
                 officers[i].skills.emplace_back(kSkills[bit]);
 }
 
-// Five days on and two off, the shift of the officer's relief in the team's
-// weekly rotation, and about 3% of duty days lost to leave or training.
+// Five days on and two off through the team's block, with about 3% of duty
+// days lost to leave or training. Places in the block are dealt out in turn
+// within each team, as a duty planner would, so that every day has about 5/7
+// of a team on duty, spread over the shifts of its block.
 void assignRosters(std::vector<Officer> &officers, const std::vector<int> &teamOf, const std::vector<TeamPlan> &plans,
                    const std::vector<Shift> &shifts, const std::vector<Date> &dates, Rng &rng)
 {
+    std::vector<int> position(plans.size(), 0);
     for (std::size_t i = 0; i < officers.size(); ++i) {
-        const TeamPlan &plan = plans[static_cast<std::size_t>(teamOf[i])];
-        const int cycleLength = static_cast<int>(plan.kind->cycle.size());
-        const int relief = rng.between(0, cycleLength - 1);
-        const int restOffset = rng.between(0, 6);
+        const auto team = static_cast<std::size_t>(teamOf[i]);
+        const TeamPlan &plan = plans[team];
+        const int offset = (plan.restBase + 3 * position[team]) % 7;
+        ++position[team];
         auto &roster = officers[i].roster;
         for (const Date date : dates) {
-            if (positiveMod(date.days + restOffset, 7) >= 5 || rng.chance(30))
+            const int day = positiveMod(date.days + offset, 7);
+            if (day >= 5 || rng.chance(30))
                 continue;
-            const int week = floorDiv(date.days + 3, 7); // weeks start on Mondays
-            const int step = positiveMod(week + plan.phase + relief, cycleLength);
-            const auto shift = static_cast<std::size_t>(plan.kind->cycle[static_cast<std::size_t>(step)]);
+            const auto shift = static_cast<std::size_t>(plan.kind->block[static_cast<std::size_t>(day)]);
             roster.emplace_hint(roster.end(), date, shifts[shift].id);
         }
     }
@@ -502,8 +493,8 @@ std::vector<Hotspot> makeHotspots(const GeneratorOptions &o, const std::vector<D
         const Borough &borough = pickHotspotBorough(rng);
         const std::size_t place = rng.index(kPlaces.size());
         h.id = "hotspot-" + padded(number, width);
-        h.name = "Hotspot " + std::to_string(number) + ", " + std::string(borough.name) + " " +
-                 std::string(kPlaces[place]);
+        h.name =
+            "Hotspot " + std::to_string(number) + ", " + std::string(borough.name) + " " + std::string(kPlaces[place]);
         h.borough = std::string(borough.name);
         h.location = jittered(borough, 15000, 25000, rng);
         const bool event = rng.chance(50);
@@ -558,54 +549,41 @@ std::vector<Van> makeVans(const GeneratorOptions &o, const std::vector<Date> &da
     return vans;
 }
 
-std::string rangeError(std::string_view option, long long value, long long lo, long long hi)
-{
-    return std::string(option) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + " (got " +
-           std::to_string(value) + ")";
-}
-
-std::string policyError(const Policy &p)
-{
-    const auto negative = [](std::string_view key, int value) {
-        return std::string("policy.") + std::string(key) + " must be >= 0 (got " + std::to_string(value) + ")";
-    };
-    if (p.maxDeployments < 0)
-        return negative("maxDeployments", p.maxDeployments);
-    if (p.maxDays < 0)
-        return negative("maxDays", p.maxDays);
-    if (p.maxPerDate && *p.maxPerDate < 0)
-        return negative("maxPerDate", *p.maxPerDate);
-    if (p.maxDutiesPerOfficer < 0)
-        return negative("maxDutiesPerOfficer", p.maxDutiesPerOfficer);
-    if (!std::isfinite(p.travelWeight) || p.travelWeight < 0)
-        return "policy.travelWeight must be a finite number >= 0";
-    return {};
-}
+struct Limit {
+    std::string_view option;
+    int value;
+    int lo;
+    int hi;
+};
 
 } // namespace
 
 std::string validateGeneratorOptions(const GeneratorOptions &o)
 {
-    if (o.officers < 1 || o.officers > kGeneratorMaxOfficers)
-        return rangeError("officers", o.officers, 1, kGeneratorMaxOfficers);
-    if (o.teams < 1 || o.teams > o.officers)
-        return rangeError("teams", o.teams, 1, o.officers) + " (at most one team per officer)";
-    if (o.hotspots < 1 || o.hotspots > kGeneratorMaxHotspots)
-        return rangeError("hotspots", o.hotspots, 1, kGeneratorMaxHotspots);
-    if (o.vans < 1 || o.vans > kGeneratorMaxVans)
-        return rangeError("vans", o.vans, 1, kGeneratorMaxVans);
-    if (o.dates < 1 || o.dates > kGeneratorMaxDates)
-        return rangeError("dates", o.dates, 1, kGeneratorMaxDates);
-    if (std::int64_t{o.officers} * o.dates > kGeneratorMaxRosterCells)
+    // In this order, so that "teams" is only judged against a usable "officers".
+    for (const Limit &l :
+         {Limit{"officers", o.officers, 1, kGeneratorMaxOfficers}, Limit{"teams", o.teams, 1, std::max(1, o.officers)},
+          Limit{"hotspots", o.hotspots, 1, kGeneratorMaxHotspots}, Limit{"vans", o.vans, 1, kGeneratorMaxVans},
+          Limit{"dates", o.dates, 1, kGeneratorMaxDates}, Limit{"windows", o.windows, 1, kGeneratorMaxWindows}})
+        if (l.value < l.lo || l.value > l.hi)
+            return std::string(l.option) + " must be between " + std::to_string(l.lo) + " and " + std::to_string(l.hi) +
+                   " (got " + std::to_string(l.value) + ")";
+    if (const std::int64_t cells = std::int64_t{o.officers} * o.dates; cells > kGeneratorMaxRosterCells)
         return "officers x dates must be at most " + std::to_string(kGeneratorMaxRosterCells) + " roster cells (got " +
-               std::to_string(std::int64_t{o.officers} * o.dates) + ")";
-    if (o.windows < 1 || o.windows > kGeneratorMaxWindows)
-        return rangeError("windows", o.windows, 1, kGeneratorMaxWindows);
-    const Date first = dateFromCivil(1, 1, 1);
-    const Date last = dateFromCivil(9999, 12, 31);
-    if (o.startDate < first || o.startDate.days > last.days - (o.dates - 1))
+               std::to_string(cells) + ")";
+    if (o.startDate < dateFromCivil(1, 1, 1) || o.startDate.days > dateFromCivil(9999, 12, 31).days - (o.dates - 1))
         return "startDate must leave the whole horizon within 0001-01-01..9999-12-31";
-    return policyError(o.policy);
+    const Policy &p = o.policy;
+    const std::array<std::pair<std::string_view, int>, 4> counts = {{{"maxDeployments", p.maxDeployments},
+                                                                     {"maxDays", p.maxDays},
+                                                                     {"maxPerDate", p.maxPerDate.value_or(0)},
+                                                                     {"maxDutiesPerOfficer", p.maxDutiesPerOfficer}}};
+    for (const auto &[key, value] : counts)
+        if (value < 0)
+            return "policy." + std::string(key) + " must be >= 0 (got " + std::to_string(value) + ")";
+    if (!std::isfinite(p.travelWeight) || p.travelWeight < 0)
+        return "policy.travelWeight must be a finite number >= 0";
+    return {};
 }
 
 Scenario generateScenario(const GeneratorOptions &options)

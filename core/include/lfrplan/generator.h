@@ -22,20 +22,35 @@
 //   silver 1, operator 2, engagement 4-6, scaled down to silver 1, operator 1,
 //   engagement 1-2 for a workforce under 100 so that tiny scenarios still
 //   admit deployments;
-// - teams based in London boroughs (lat 51.35..51.65, lon -0.45..0.2) with
-//   uneven sizes, min_on_duty 40-60% of the team, max_abstracted on about a
-//   third of them; each team works a weekly rotation (response: early, late,
-//   night; neighbourhood: early, day, late; taskforce: early, late), each
-//   officer in one relief of it, five days on and two off, about 3% of duty
-//   days lost to leave;
+// - teams "team-01".. based in London boroughs (lat 51.35..51.65, lon
+//   -0.45..0.2), one borough each until all 33 are used, with uneven sizes
+//   (about 15% big, 20% small); min_on_duty 40-60% of the team (25-40% for a
+//   team under 10, which could otherwise never release anyone);
+//   max_abstracted (5-15%, at least 2) on about a third of the teams of 20
+//   or more;
+// - rosters: five days on, two off, working through the team's block of
+//   shifts (response: early, early, late, late, night; neighbourhood: early,
+//   day, day, late, late; taskforce: early, early, late, late, late), the
+//   officers of a team dealt evenly over the week; about 3% of duty days
+//   lost to leave;
 // - officers "G000001".., ranks about 78% PC, 15% PS, 5% Insp, 1.5% CI,
-//   0.5% Supt; LFR skills are scarce: about 0.45*sqrt(n) silvers (at least 2),
-//   sqrt(n) operators (at least 2) and 15% engagement officers (at least 4),
-//   plus skills no role needs ("first-aid", "public-order", "taser");
-// - hotspots "hotspot-001".., weighted towards central boroughs, value 20-200,
-//   a random non-empty subset of the windows with multipliers 0.6-1.3,
-//   weekday profiles (flat, leisure, commuter), about 5% events restricted to
-//   one or two dates and about 5% with their own crew;
+//   0.5% Supt; LFR skills are scarce, for n officers:
+//   max(2, isqrt(n)*9/20, min(n/4, 6)) silvers (Insp and above; officers
+//   are promoted to Insp when there are too few), max(2, isqrt(n),
+//   min(n/3, 8)) operators and max(4, 15% of n, min(n/2, 10)) engagement
+//   officers (500 officers: 9, 22, 75; 33,000: 81, 181, 4,950), a quarter of
+//   the operators also trained for engagement, plus skills no role needs
+//   ("first-aid", "public-order", "taser"); about 3% have max_duties 1 and
+//   2% max_duties 3;
+// - hotspots "hotspot-001".., named "Hotspot 17, Croydon Station", weighted
+//   towards central boroughs; value 20-140 (central: 50-200, events:
+//   120-200); a random non-empty subset of the windows with multipliers
+//   0.6-1.3; weekday profiles (flat, leisure, commuter) with factors
+//   0.5-1.5; max_per_horizon 1-3, min_gap_days 1-2, repeat_decay 0.3, 0.5,
+//   0.7 or 1; about 5% events restricted to one or two consecutive dates and
+//   about 5% with their own crew (silver 1, operator 1, engagement 2-3 or
+//   silver 1, operator 3, engagement 8-10; under 100 officers: silver 1,
+//   operator 1, engagement omitted);
 // - vans "LFR-1".., each date unavailable with chance 8% (never every date),
 //   max_per_date 1 (about 70%) or 2;
 // - no pins, and `policy` copied from the options.
