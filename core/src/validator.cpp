@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -13,12 +14,7 @@ namespace lfr {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kDayNames = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
-std::string dayLabel(Date date)
-{
-    return std::string(kDayNames[static_cast<std::size_t>(weekdayIndex(date))]) + " " + formatDate(date);
-}
+using Indices = std::vector<std::size_t>;
 
 std::string quoted(std::string_view id) { return "\"" + std::string(id) + "\""; }
 
@@ -27,17 +23,24 @@ std::string counted(std::size_t n, std::string_view noun)
     return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
-// "Deployment 3", "Deployments 1 and 4", "Deployments 1, 4 and 6" (numbered from 1).
-std::string numbered(std::string_view noun, const std::vector<std::size_t> &indices)
+std::string counted(int n, std::string_view noun) { return counted(static_cast<std::size_t>(std::max(0, n)), noun); }
+
+// "a, b and c"
+std::string joined(const std::vector<std::string> &items)
 {
-    std::string text(noun);
-    if (indices.size() != 1)
-        text += "s";
-    for (std::size_t i = 0; i < indices.size(); ++i) {
-        text += i == 0 ? " " : (i + 1 == indices.size() ? " and " : ", ");
-        text += std::to_string(indices[i] + 1);
-    }
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        text += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
     return text;
+}
+
+// "Deployment 3", "Deployments 1 and 4", "Deployments 1, 4 and 6" (numbered from 1).
+std::string numbered(std::string_view noun, const Indices &indices)
+{
+    std::vector<std::string> numbers;
+    for (const std::size_t i : indices)
+        numbers.push_back(std::to_string(i + 1));
+    return std::string(noun) + (indices.size() == 1 ? " " : "s ") + joined(numbers);
 }
 
 std::string windowSpan(const Window &window) { return formatClock(window.start) + "-" + formatClock(window.end); }
@@ -68,70 +71,48 @@ public:
         checkCounts();
         checkHotspots();
         checkVans();
-        checkCrews();
+        for (std::size_t d = 0; d < plan_.size(); ++d) {
+            checkCrewCounts(d);
+            checkCrewMembers(d);
+        }
         checkOfficerLoads();
         checkStaffing();
         checkPins();
     }
 
 private:
-    // --- Labels ---------------------------------------------------------------
-
-    std::string hotspotName(std::size_t h) const
-    {
-        const Hotspot &hotspot = sc_.hotspots[h];
-        return hotspot.name.empty() ? hotspot.id : hotspot.name;
-    }
-
-    std::string teamName(std::size_t t) const
-    {
-        const Team &team = sc_.teams[t];
-        return team.name.empty() ? team.id : team.name;
-    }
-
-    // "Deployment 3 (Oxford Circus, Tue 2026-12-01 evening, van LFR-2)"
-    std::string label(std::size_t d) const
-    {
-        const Deployment &dep = plan_[d];
-        const std::optional<std::size_t> h = res_[d].hotspot;
-        return "Deployment " + std::to_string(d + 1) + " (" + (h ? hotspotName(*h) : quoted(dep.hotspot)) + ", " +
-               dayLabel(dep.date) + " " + dep.window + ", van " + dep.van + ")";
-    }
-
-    // "MP1001 (PC Jane Smith)"
-    std::string officerName(std::size_t o) const
-    {
-        const Officer &officer = sc_.officers[o];
-        return officer.id + " (" + std::string(rankName(officer.rank)) + " " + officer.name + ")";
-    }
-
     // --- Recording ------------------------------------------------------------
 
-    Violation &add(Check check, std::string message, std::vector<std::size_t> deployments = {})
+    Violation &add(Check check, std::string message, Indices deployments = {})
     {
         Violation &v = report_.violations.emplace_back();
         v.rule = ruleOf(check);
         v.check = check;
+        std::sort(deployments.begin(), deployments.end());
         v.deployments = std::move(deployments);
-        std::sort(v.deployments.begin(), v.deployments.end());
         v.message = std::move(message);
         return v;
     }
 
-    // A violation of one deployment: the message starts with its label.
-    Violation &addFor(Check check, std::size_t d, const std::string &detail)
+    // A violation of one deployment, named at the start of the message:
+    // "Deployment 3 (Oxford Circus, Tue 2026-12-01 evening, van LFR-2): ..."
+    Violation &addFor(Check check, std::size_t d, const std::string &detail, std::optional<std::size_t> other = {})
     {
-        Violation &v = add(check, label(d) + ": " + detail, {d});
+        const std::string label = "Deployment " + std::to_string(d + 1) + " (" + ix_.describe(plan_[d]) + "): ";
+        Violation &v = add(check, label + detail, other ? Indices{d, *other} : Indices{d});
         v.deployment = d;
         v.date = plan_[d].date;
         return v;
     }
+
+    std::string officerName(std::size_t o) const { return ix_.officerName(sc_.officers[o].id); }
 
     // --- Unknown references ---------------------------------------------------
 
     void resolve()
     {
         res_.resize(plan_.size());
+        dutiesOf_.assign(sc_.officers.size(), {});
         for (std::size_t d = 0; d < plan_.size(); ++d) {
             const Deployment &dep = plan_[d];
             Resolved &r = res_[d];
@@ -139,30 +120,19 @@ private:
             r.window = ix_.window(dep.window);
             r.van = ix_.van(dep.van);
             r.date = ix_.date(dep.date);
-            for (const CrewAssignment &member : dep.crew) {
-                r.officers.push_back(ix_.officer(member.officer));
-                r.roles.push_back(ix_.role(member.role));
-            }
-        }
-        dutiesOf_.assign(sc_.officers.size(), {});
-        for (std::size_t d = 0; d < plan_.size(); ++d)
-            for (const std::optional<std::size_t> &o : res_[d].officers)
-                if (o && (dutiesOf_[*o].empty() || dutiesOf_[*o].back() != d))
-                    dutiesOf_[*o].push_back(d);
-
-        for (std::size_t d = 0; d < plan_.size(); ++d) {
-            const Deployment &dep = plan_[d];
-            const Resolved &r = res_[d];
             if (!r.hotspot)
                 addFor(Check::UnknownHotspot, d, "hotspot " + quoted(dep.hotspot) + " does not exist");
             if (!r.window)
                 addFor(Check::UnknownWindow, d, "window " + quoted(dep.window) + " does not exist");
-            for (std::size_t i = 0; i < dep.crew.size(); ++i) {
-                const CrewAssignment &member = dep.crew[i];
-                if (!r.officers[i])
+            for (const CrewAssignment &member : dep.crew) {
+                const std::optional<std::size_t> o = r.officers.emplace_back(ix_.officer(member.officer));
+                const std::optional<std::size_t> role = r.roles.emplace_back(ix_.role(member.role));
+                if (!o)
                     addFor(Check::UnknownOfficer, d, "officer " + quoted(member.officer) + " does not exist").officer =
                         member.officer;
-                if (!r.roles[i])
+                else if (dutiesOf_[*o].empty() || dutiesOf_[*o].back() != d)
+                    dutiesOf_[*o].push_back(d);
+                if (!role)
                     addFor(Check::UnknownRole, d, "crew role " + quoted(member.role) + " does not exist").officer =
                         member.officer;
             }
@@ -174,8 +144,8 @@ private:
     void checkCounts()
     {
         const Policy &policy = sc_.policy;
-        std::vector<std::size_t> all(plan_.size());
-        std::map<Date, std::vector<std::size_t>> byDate;
+        Indices all(plan_.size());
+        std::map<Date, Indices> byDate;
         for (std::size_t d = 0; d < plan_.size(); ++d) {
             all[d] = d;
             byDate[plan_[d].date].push_back(d);
@@ -190,73 +160,76 @@ private:
                 "The plan deploys on " + counted(byDate.size(), "date") + "; the policy allows at most " +
                     std::to_string(policy.maxDays),
                 all);
-        if (policy.maxPerDate) {
-            for (const auto &[date, deps] : byDate) {
-                if (!exceeds(deps.size(), *policy.maxPerDate))
-                    continue;
+        for (const auto &[date, deps] : byDate)
+            if (policy.maxPerDate && exceeds(deps.size(), *policy.maxPerDate))
                 add(Check::MaxPerDate,
-                    dayLabel(date) + " has " + counted(deps.size(), "deployment") + " (" +
+                    formatDay(date) + " has " + counted(deps.size(), "deployment") + " (" +
                         numbered("Deployment", deps) + "); the policy allows at most " +
                         std::to_string(*policy.maxPerDate) + " on one date",
                     deps)
                     .date = date;
-            }
-        }
-        for (std::size_t d = 0; d < plan_.size(); ++d) {
-            if (res_[d].date)
-                continue;
-            std::string horizon = "the scenario has no dates";
-            if (!sc_.dates.empty())
-                horizon = dayLabel(sc_.dates.front()) + " to " + dayLabel(sc_.dates.back());
-            addFor(Check::DateOutsideHorizon, d,
-                   formatDate(plan_[d].date) + " is not in the planning horizon (" + horizon + ")");
-        }
+        const std::string horizon = sc_.dates.empty()
+                                        ? "the scenario has no dates"
+                                        : formatDay(sc_.dates.front()) + " to " + formatDay(sc_.dates.back());
+        for (std::size_t d = 0; d < plan_.size(); ++d)
+            if (!res_[d].date)
+                addFor(Check::DateOutsideHorizon, d,
+                       formatDate(plan_[d].date) + " is not in the planning horizon (" + horizon + ")");
     }
 
     // --- Rule 2: hotspots -----------------------------------------------------
 
     void checkHotspots()
     {
-        std::vector<std::vector<std::size_t>> atHotspot(sc_.hotspots.size());
+        std::vector<Indices> atHotspot(sc_.hotspots.size());
         for (std::size_t d = 0; d < plan_.size(); ++d) {
             const Resolved &r = res_[d];
             if (!r.hotspot)
                 continue;
             atHotspot[*r.hotspot].push_back(d);
             const Hotspot &hotspot = sc_.hotspots[*r.hotspot];
+            const std::string name = ix_.hotspotName(hotspot.id);
             if (r.window && !ix_.windowMultiplier(*r.hotspot, *r.window)) {
-                std::string allowed;
+                std::vector<std::string> allowed;
                 for (const auto &[windowId, factor] : hotspot.windows)
-                    allowed += (allowed.empty() ? "" : ", ") + windowId;
+                    allowed.push_back(windowId);
                 addFor(Check::WindowNotAllowed, d,
-                       "window " + plan_[d].window + " is not allowed at " + hotspotName(*r.hotspot) +
-                           " (allowed: " + (allowed.empty() ? "none" : allowed) + ")");
+                       "window " + plan_[d].window + " is not allowed at " + name +
+                           " (allowed: " + (allowed.empty() ? "none" : joined(allowed)) + ")");
             }
             const bool dateAllowed = r.date ? ix_.hotspotAllowsDate(*r.hotspot, *r.date)
                                             : !hotspot.dates || listed(*hotspot.dates, plan_[d].date);
             if (!dateAllowed) {
-                std::string dates;
-                for (std::size_t i = 0; i < hotspot.dates->size(); ++i)
-                    dates += (i == 0 ? "" : (i + 1 == hotspot.dates->size() ? " and " : ", ")) +
-                             dayLabel((*hotspot.dates)[i]);
+                std::vector<std::string> dates;
+                for (const Date day : *hotspot.dates)
+                    dates.push_back(formatDay(day));
                 addFor(Check::DateNotAllowed, d,
-                       hotspotName(*r.hotspot) +
-                           (dates.empty() ? " has no allowed dates" : " may only be used on " + dates));
+                       name + (dates.empty() ? " has no allowed dates" : " may only be used on " + joined(dates)));
             }
         }
         for (std::size_t h = 0; h < atHotspot.size(); ++h)
-            checkHotspotSpread(h, atHotspot[h]);
+            checkHotspotSpread(sc_.hotspots[h], atHotspot[h]);
     }
 
     // max_per_horizon, min_gap_days and one deployment per hotspot/date/window.
-    void checkHotspotSpread(std::size_t h, std::vector<std::size_t> deps)
+    void checkHotspotSpread(const Hotspot &hotspot, Indices deps)
     {
-        const Hotspot &hotspot = sc_.hotspots[h];
+        const std::string name = ix_.hotspotName(hotspot.id);
         if (exceeds(deps.size(), hotspot.maxPerHorizon))
             add(Check::MaxPerHorizon,
-                hotspotName(h) + " has " + counted(deps.size(), "deployment") + " (" + numbered("Deployment", deps) +
-                    "); at most " + std::to_string(hotspot.maxPerHorizon) + " are allowed in the horizon",
+                name + " has " + counted(deps.size(), "deployment") + " (" + numbered("Deployment", deps) +
+                    "); it allows at most " + std::to_string(hotspot.maxPerHorizon) + " in the horizon",
                 deps);
+
+        std::map<std::pair<Date, std::string_view>, std::size_t> slots;
+        for (const std::size_t d : deps) {
+            const auto [it, fresh] = slots.try_emplace({plan_[d].date, plan_[d].window}, d);
+            if (!fresh)
+                addFor(Check::DuplicateSlot, d,
+                       "Deployment " + std::to_string(it->second + 1) + " already covers " + name + " on " +
+                           formatDay(plan_[d].date) + " " + plan_[d].window,
+                       it->second);
+        }
 
         // Sorted by date, a deployment too close to any earlier one is too
         // close to the one just before it: one violation per such deployment.
@@ -264,29 +237,14 @@ private:
                          [this](std::size_t a, std::size_t b) { return plan_[a].date < plan_[b].date; });
         for (std::size_t i = 1; i < deps.size(); ++i) {
             const std::size_t prev = deps[i - 1];
-            const std::size_t cur = deps[i];
-            const int gap = daysBetween(plan_[prev].date, plan_[cur].date);
+            const int gap = daysBetween(plan_[prev].date, plan_[deps[i]].date);
             if (gap >= hotspot.minGapDays)
                 continue;
-            const std::string when =
-                gap == 0 ? "is on the same date as" : "is " + counted(static_cast<std::size_t>(gap), "day") + " after";
-            addFor(Check::MinGapDays, cur,
-                   when + " Deployment " + std::to_string(prev + 1) + " at " + hotspotName(h) +
-                       "; deployments there must be at least " +
-                       counted(static_cast<std::size_t>(std::max(0, hotspot.minGapDays)), "calendar day") + " apart")
-                .deployments = {std::min(prev, cur), std::max(prev, cur)};
-        }
-
-        std::map<std::pair<Date, std::string_view>, std::size_t> slots;
-        std::sort(deps.begin(), deps.end());
-        for (const std::size_t d : deps) {
-            const auto [it, fresh] =
-                slots.emplace(std::pair<Date, std::string_view>{plan_[d].date, plan_[d].window}, d);
-            if (!fresh)
-                addFor(Check::DuplicateSlot, d,
-                       "Deployment " + std::to_string(it->second + 1) + " already covers " + hotspotName(h) + " on " +
-                           dayLabel(plan_[d].date) + " " + plan_[d].window)
-                    .deployments = {it->second, d};
+            addFor(Check::MinGapDays, deps[i],
+                   (gap == 0 ? "on the same date as" : "only " + counted(gap, "day") + " after") + " Deployment " +
+                       std::to_string(prev + 1) + " at " + name + "; deployments there must be at least " +
+                       counted(hotspot.minGapDays, "calendar day") + " apart",
+                   prev);
         }
     }
 
@@ -294,7 +252,7 @@ private:
 
     void checkVans()
     {
-        std::map<std::pair<std::size_t, Date>, std::vector<std::size_t>> byVanDate;
+        std::map<std::pair<std::size_t, Date>, Indices> byVanDate;
         for (std::size_t d = 0; d < plan_.size(); ++d) {
             const Resolved &r = res_[d];
             const Deployment &dep = plan_[d];
@@ -303,28 +261,25 @@ private:
                 continue;
             }
             byVanDate[{*r.van, dep.date}].push_back(d);
-            const bool available =
-                r.date ? ix_.vanAvailable(*r.van, *r.date) : !listed(sc_.vans[*r.van].unavailable, dep.date);
-            if (!available)
-                addFor(Check::VanUnavailable, d, "van " + dep.van + " is unavailable on " + dayLabel(dep.date));
+            if (r.date ? !ix_.vanAvailable(*r.van, *r.date) : listed(sc_.vans[*r.van].unavailable, dep.date))
+                addFor(Check::VanUnavailable, d, "van " + dep.van + " is unavailable on " + formatDay(dep.date));
         }
-        for (auto &[key, deps] : byVanDate) {
-            const auto &[v, date] = key;
-            const Van &van = sc_.vans[v];
+        for (const auto &[key, deps] : byVanDate) {
+            const Van &van = sc_.vans[key.first];
             if (exceeds(deps.size(), van.maxPerDate))
                 add(Check::VanMaxPerDate,
-                    "Van " + van.id + " has " + counted(deps.size(), "deployment") + " on " + dayLabel(date) + " (" +
-                        numbered("Deployment", deps) + "); it can do at most " + std::to_string(van.maxPerDate) +
+                    "Van " + van.id + " has " + counted(deps.size(), "deployment") + " on " + formatDay(key.second) +
+                        " (" + numbered("Deployment", deps) + "); it can do at most " + std::to_string(van.maxPerDate) +
                         " a day",
                     deps)
-                    .date = date;
+                    .date = key.second;
             checkVanOverlaps(van, deps);
         }
     }
 
     // Sorted by window start, a deployment overlaps an earlier one exactly
-    // when it starts before the latest end so far.
-    void checkVanOverlaps(const Van &van, std::vector<std::size_t> deps)
+    // when it starts before the latest end so far (half-open windows).
+    void checkVanOverlaps(const Van &van, Indices deps)
     {
         std::erase_if(deps, [this](std::size_t d) { return !res_[d].window; });
         const auto window = [this](std::size_t d) -> const Window & { return sc_.windows[*res_[d].window]; };
@@ -337,8 +292,8 @@ private:
                 const Window &b = window(d);
                 addFor(Check::VanWindowsOverlap, d,
                        "van " + van.id + " is already out with Deployment " + std::to_string(*holder + 1) + " in " +
-                           a.id + " " + windowSpan(a) + ", which overlaps " + b.id + " " + windowSpan(b))
-                    .deployments = {std::min(*holder, d), std::max(*holder, d)};
+                           a.id + " " + windowSpan(a) + ", which overlaps " + b.id + " " + windowSpan(b),
+                       *holder);
             }
             if (!holder || window(*holder).end < window(d).end)
                 holder = d;
@@ -346,14 +301,6 @@ private:
     }
 
     // --- Rule 4: crews --------------------------------------------------------
-
-    void checkCrews()
-    {
-        for (std::size_t d = 0; d < plan_.size(); ++d) {
-            checkCrewCounts(d);
-            checkCrewMembers(d);
-        }
-    }
 
     void checkCrewCounts(std::size_t d)
     {
@@ -381,39 +328,37 @@ private:
     {
         const Resolved &r = res_[d];
         const Deployment &dep = plan_[d];
-        std::set<std::size_t> seen;
+        std::map<std::size_t, int> seen;
         for (std::size_t i = 0; i < dep.crew.size(); ++i) {
             if (!r.officers[i])
                 continue;
             const std::size_t o = *r.officers[i];
+            const std::string &id = sc_.officers[o].id;
             if (r.roles[i]) {
                 const Role &role = sc_.roles[*r.roles[i]];
                 if (!ix_.rankSuffices(o, *r.roles[i]))
                     addFor(Check::RankTooLow, d,
                            "officer " + officerName(o) + " cannot be " + role.id + ": the role needs rank " +
                                std::string(rankName(*role.minRank)) + " or above")
-                        .officer = sc_.officers[o].id;
+                        .officer = id;
                 if (!ix_.holdsSkill(o, *r.roles[i]))
                     addFor(Check::MissingSkill, d,
                            "officer " + officerName(o) + " cannot be " + role.id + ": the role needs the skill " +
                                *role.skill + ", which they do not hold")
-                        .officer = sc_.officers[o].id;
+                        .officer = id;
             }
-            if (!seen.insert(o).second) {
+            if (++seen[o] == 2) {
                 const auto times = std::count(r.officers.begin(), r.officers.end(), r.officers[i]);
-                if (std::count(r.officers.begin(), r.officers.begin() + static_cast<std::ptrdiff_t>(i),
-                               r.officers[i]) == 1)
-                    addFor(Check::OfficerTwiceInCrew, d,
-                           "officer " + officerName(o) + " appears " + std::to_string(times) + " times in the crew")
-                        .officer = sc_.officers[o].id;
-                continue;
+                addFor(Check::OfficerTwiceInCrew, d,
+                       "officer " + officerName(o) + " appears " + std::to_string(times) + " times in the crew")
+                    .officer = id;
             }
-            if (!r.date || !r.window)
+            if (seen[o] > 1 || !r.date || !r.window)
                 continue;
             if (!ix_.rostered(o, *r.date)) {
                 addFor(Check::OffDuty, d,
-                       "officer " + officerName(o) + " is off duty on " + dayLabel(dep.date) + " (no roster entry)")
-                    .officer = sc_.officers[o].id;
+                       "officer " + officerName(o) + " is off duty on " + formatDay(dep.date) + " (no roster entry)")
+                    .officer = id;
             } else if (!ix_.onDutyCovering(o, *r.date, *r.window)) {
                 const std::optional<std::size_t> s = ix_.rosterShift(o, *r.date);
                 const std::string rostered = s ? sc_.shifts[*s].id + ", " + formatClock(sc_.shifts[*s].start) + "-" +
@@ -422,7 +367,7 @@ private:
                 addFor(Check::ShiftNotCovering, d,
                        "officer " + officerName(o) + " is not on a shift covering " +
                            windowSpan(sc_.windows[*r.window]) + " that day (rostered " + rostered + ")")
-                    .officer = sc_.officers[o].id;
+                    .officer = id;
             }
         }
     }
@@ -431,9 +376,9 @@ private:
     void checkOfficerLoads()
     {
         for (std::size_t o = 0; o < sc_.officers.size(); ++o) {
-            const std::vector<std::size_t> &deps = dutiesOf_[o];
+            const Indices &deps = dutiesOf_[o];
             const Officer &officer = sc_.officers[o];
-            std::map<Date, std::vector<std::size_t>> byDate;
+            std::map<Date, Indices> byDate;
             for (const std::size_t d : deps)
                 byDate[plan_[d].date].push_back(d);
             for (const auto &[date, onDate] : byDate) {
@@ -441,7 +386,7 @@ private:
                     continue;
                 Violation &v = add(Check::OfficerTwiceOnDate,
                                    "Officer " + officerName(o) + " staffs " + counted(onDate.size(), "deployment") +
-                                       " on " + dayLabel(date) + " (" + numbered("Deployment", onDate) +
+                                       " on " + formatDay(date) + " (" + numbered("Deployment", onDate) +
                                        "); an officer can staff one a day",
                                    onDate);
                 v.officer = officer.id;
@@ -469,7 +414,7 @@ private:
             const std::optional<std::size_t> t = ix_.teamOf(o);
             if (!t)
                 continue;
-            std::set<std::size_t> onDates;
+            std::set<std::size_t> onDates; // dates the officer is rostered and in a crew
             for (const std::size_t d : dutiesOf_[o])
                 if (res_[d].date && ix_.rostered(o, *res_[d].date))
                     onDates.insert(*res_[d].date);
@@ -478,31 +423,29 @@ private:
         }
         for (std::size_t t = 0; t < sc_.teams.size(); ++t) {
             const Team &team = sc_.teams[t];
+            const std::string name = ix_.teamName(team.id);
             for (std::size_t day = 0; day < dates; ++day) {
                 const int taken = abstracted[t * dates + day];
                 const int onDuty = ix_.teamOnDuty(t, day);
                 const std::string when =
-                    " on " + dayLabel(sc_.dates[day]) + "; the plan takes " + std::to_string(taken);
+                    " on " + formatDay(sc_.dates[day]) + "; the plan takes " + std::to_string(taken);
                 if (team.maxAbstracted && taken > *team.maxAbstracted)
                     addTeam(Check::MaxAbstracted, t, day,
-                            teamName(t) + " may release at most " +
-                                counted(static_cast<std::size_t>(std::max(0, *team.maxAbstracted)), "officer") + when);
+                            name + " may release at most " + counted(*team.maxAbstracted, "officer") + when);
                 if (taken > std::max(0, onDuty - team.minOnDuty))
                     addTeam(Check::MinOnDuty, t, day,
-                            teamName(t) + " must keep " + std::to_string(team.minOnDuty) + " of its " +
-                                counted(static_cast<std::size_t>(onDuty), "rostered officer") + " on duty" + when);
+                            name + " must keep " + std::to_string(team.minOnDuty) + " of its " +
+                                counted(onDuty, "rostered officer") + " on duty" + when);
             }
         }
     }
 
     void addTeam(Check check, std::size_t t, std::size_t day, std::string message)
     {
-        std::vector<std::size_t> deps;
+        Indices deps; // the deployments on that date that take the team's rostered officers
         for (std::size_t d = 0; d < plan_.size(); ++d) {
-            if (res_[d].date != day)
-                continue;
-            const auto &officers = res_[d].officers;
-            if (std::any_of(officers.begin(), officers.end(), [&](const std::optional<std::size_t> &o) {
+            const std::vector<std::optional<std::size_t>> &crew = res_[d].officers;
+            if (res_[d].date == day && std::any_of(crew.begin(), crew.end(), [&](const std::optional<std::size_t> &o) {
                     return o && ix_.teamOf(*o) == t && ix_.rostered(*o, day);
                 }))
                 deps.push_back(d);
@@ -514,45 +457,35 @@ private:
 
     // --- Rule 6: pins ---------------------------------------------------------
 
-    std::string pinLabel(std::size_t p) const
-    {
-        const Pin &pin = sc_.pinned[p];
-        const std::optional<std::size_t> h = ix_.hotspot(pin.hotspot);
-        return "Pin " + std::to_string(p + 1) + " (" + (h ? hotspotName(*h) : quoted(pin.hotspot)) + " on " +
-               dayLabel(pin.date) + " " + pin.window + (pin.van ? ", van " + *pin.van : "") + ")";
-    }
-
-    // The deployment (already at the pin's hotspot, date and window) has the
-    // pinned van and every pinned crew member in the pinned role.
+    // The deployment (at the pin's hotspot, date and window) has the pinned
+    // van and every pinned crew member in the pinned role.
     bool meets(const Pin &pin, std::size_t d) const
     {
-        const Deployment &dep = plan_[d];
-        if (pin.van && *pin.van != dep.van)
-            return false;
-        return std::all_of(pin.crew.begin(), pin.crew.end(), [&dep](const CrewAssignment &member) {
-            return std::find(dep.crew.begin(), dep.crew.end(), member) != dep.crew.end();
-        });
+        const std::vector<CrewAssignment> &crew = plan_[d].crew;
+        return (!pin.van || *pin.van == plan_[d].van) &&
+               std::all_of(pin.crew.begin(), pin.crew.end(), [&crew](const CrewAssignment &member) {
+                   return std::find(crew.begin(), crew.end(), member) != crew.end();
+               });
     }
 
     void checkPins()
     {
         using Slot = std::tuple<std::string_view, Date, std::string_view>;
-        std::map<Slot, std::vector<std::size_t>> bySlot;
+        std::map<Slot, Indices> bySlot;
         for (std::size_t d = 0; d < plan_.size(); ++d)
             bySlot[Slot{plan_[d].hotspot, plan_[d].date, plan_[d].window}].push_back(d);
 
         const std::size_t pins = sc_.pinned.size();
-        std::vector<std::vector<std::size_t>> candidates(pins); // same hotspot, date and window
-        std::vector<std::vector<std::size_t>> edges(pins);      // candidates that meet the pin
+        std::vector<Indices> candidates(pins); // deployments at the pin's hotspot, date and window
+        std::vector<Indices> edges(pins);      // those that meet the pin
         for (std::size_t p = 0; p < pins; ++p) {
             const Pin &pin = sc_.pinned[p];
             const auto it = bySlot.find(Slot{pin.hotspot, pin.date, pin.window});
             if (it == bySlot.end())
                 continue;
             candidates[p] = it->second;
-            for (const std::size_t d : it->second)
-                if (meets(pin, d))
-                    edges[p].push_back(d);
+            std::copy_if(it->second.begin(), it->second.end(), std::back_inserter(edges[p]),
+                         [&](std::size_t d) { return meets(pin, d); });
         }
 
         const std::vector<std::optional<std::size_t>> pinOf = matchPins(edges);
@@ -565,21 +498,22 @@ private:
                 explainUnmet(p, candidates[p], edges[p], pinOf);
     }
 
-    // Maximum bipartite matching of pins to deployments (augmenting paths,
-    // iterative so that many pins cannot exhaust the stack). Returns, per
-    // deployment, the pin it meets.
-    std::vector<std::optional<std::size_t>> matchPins(const std::vector<std::vector<std::size_t>> &edges) const
+    // Maximum bipartite matching of pins to deployments by augmenting paths
+    // (Kuhn), iterative so that many pins cannot exhaust the stack. Pins are
+    // taken in order and a matched pin stays matched, so when pins compete
+    // for one deployment the earlier pin keeps it. Returns, per deployment,
+    // the pin it meets.
+    std::vector<std::optional<std::size_t>> matchPins(const std::vector<Indices> &edges) const
     {
         std::vector<std::optional<std::size_t>> pinOf(plan_.size());
-        std::vector<std::size_t> visited(plan_.size(), 0); // stamp of the last search that reached a deployment
+        std::vector<std::size_t> visited(plan_.size(), 0); // the last search (root + 1) that reached a deployment
         struct Frame {
             std::size_t pin;
-            std::size_t next; // next edge to try
+            std::size_t next; // the next edge to try
         };
         std::vector<Frame> stack;
-        std::vector<std::size_t> path; // path[i]: the deployment stack[i].pin would take
+        Indices path; // path[i]: the deployment stack[i].pin takes if the search succeeds
         for (std::size_t root = 0; root < edges.size(); ++root) {
-            const std::size_t stamp = root + 1;
             stack.assign(1, Frame{root, 0});
             path.clear();
             while (!stack.empty()) {
@@ -591,9 +525,9 @@ private:
                     continue;
                 }
                 const std::size_t d = edges[frame.pin][frame.next++];
-                if (visited[d] == stamp)
+                if (visited[d] == root + 1)
                     continue;
-                visited[d] = stamp;
+                visited[d] = root + 1;
                 path.push_back(d);
                 if (pinOf[d]) {
                     stack.push_back(Frame{*pinOf[d], 0});
@@ -607,11 +541,11 @@ private:
         return pinOf;
     }
 
-    void explainUnmet(std::size_t p, const std::vector<std::size_t> &candidates, const std::vector<std::size_t> &edges,
+    void explainUnmet(std::size_t p, const Indices &candidates, const Indices &edges,
                       const std::vector<std::optional<std::size_t>> &pinOf)
     {
         const Pin &pin = sc_.pinned[p];
-        const std::string head = pinLabel(p) + " is not met: ";
+        const std::string head = "Pin " + std::to_string(p + 1) + " (" + ix_.describe(pin) + ") is not met: ";
         Violation *v = nullptr;
         if (candidates.empty()) {
             v = &add(Check::PinNoDeployment, head + "no deployment there");
@@ -619,54 +553,51 @@ private:
             std::set<std::size_t> holders;
             for (const std::size_t d : edges)
                 holders.insert(*pinOf[d]);
-            const bool one = edges.size() == 1;
             v = &add(Check::PinContention,
-                     head + numbered("Deployment", edges) +
-                         (one ? ", which would meet it, already meets " : ", which would meet it, already meet ") +
-                         numbered("Pin", {holders.begin(), holders.end()}),
+                     head + numbered("Deployment", edges) + ", which would meet it, already " +
+                         (edges.size() == 1 ? "meets " : "meet ") + numbered("Pin", {holders.begin(), holders.end()}),
                      edges);
         } else {
-            std::vector<std::size_t> withVan;
-            std::string others;
+            Indices withVan;
+            std::vector<std::string> others;
             for (const std::size_t d : candidates) {
                 if (!pin.van || *pin.van == plan_[d].van)
                     withVan.push_back(d);
                 else
-                    others += (others.empty() ? "" : ", ") + std::string("Deployment ") + std::to_string(d + 1) +
-                              " uses " + plan_[d].van;
+                    others.push_back("Deployment " + std::to_string(d + 1) + " uses " + plan_[d].van);
             }
             if (withVan.empty()) {
                 v = &add(Check::PinVanMismatch,
-                         head + "no deployment there uses the pinned van " + *pin.van + " (" + others + ")",
+                         head + "no deployment there uses the pinned van " + *pin.van + " (" + joined(others) + ")",
                          candidates);
             } else {
-                const std::size_t d = withVan.front();
-                const Deployment &dep = plan_[d];
-                for (const CrewAssignment &member : pin.crew) {
-                    if (std::find(dep.crew.begin(), dep.crew.end(), member) != dep.crew.end())
-                        continue;
-                    const auto other =
-                        std::find_if(dep.crew.begin(), dep.crew.end(),
-                                     [&member](const CrewAssignment &c) { return c.officer == member.officer; });
-                    const std::string where = "Deployment " + std::to_string(d + 1);
-                    v = &add(
-                        Check::PinCrewMismatch,
-                        head + "officer " +
-                            (ix_.officer(member.officer) ? officerName(*ix_.officer(member.officer))
-                                                         : quoted(member.officer)) +
-                            (other == dep.crew.end()
-                                 ? " is not in the crew of " + where + " (pinned as " + member.role + ")"
-                                 : " is in the crew of " + where + " as " + other->role + ", not as " + member.role),
-                        withVan);
-                    v->officer = member.officer;
-                    break;
-                }
+                v = &explainCrewMismatch(head, pin, withVan.front());
             }
         }
-        if (v) {
-            v->pin = p;
-            v->date = pin.date;
-        }
+        v->pin = p;
+        v->date = pin.date;
+    }
+
+    // The first pinned crew member the deployment lacks (one exists: the
+    // deployment has the pinned van but does not meet the pin).
+    Violation &explainCrewMismatch(const std::string &head, const Pin &pin, std::size_t d)
+    {
+        const std::vector<CrewAssignment> &crew = plan_[d].crew;
+        const auto missing = std::find_if(pin.crew.begin(), pin.crew.end(), [&crew](const CrewAssignment &member) {
+            return std::find(crew.begin(), crew.end(), member) == crew.end();
+        });
+        const CrewAssignment &member = *missing;
+        const auto other = std::find_if(crew.begin(), crew.end(),
+                                        [&member](const CrewAssignment &c) { return c.officer == member.officer; });
+        const std::string where = "Deployment " + std::to_string(d + 1);
+        Violation &v = add(Check::PinCrewMismatch,
+                           head + "officer " + ix_.officerName(member.officer) +
+                               (other == crew.end()
+                                    ? " is not in the crew of " + where + " (pinned as " + member.role + ")"
+                                    : " is in the crew of " + where + " as " + other->role + ", not as " + member.role),
+                           {d});
+        v.officer = member.officer;
+        return v;
     }
 
     const ScenarioIndex &ix_;
@@ -674,7 +605,7 @@ private:
     const std::vector<Deployment> &plan_;
     ValidationReport &report_;
     std::vector<Resolved> res_;
-    std::vector<std::vector<std::size_t>> dutiesOf_; // officer -> distinct deployments, ascending
+    std::vector<Indices> dutiesOf_; // officer -> the deployments whose crew they are in, ascending
 };
 
 } // namespace

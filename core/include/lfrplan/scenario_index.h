@@ -34,6 +34,7 @@ std::string formatDay(Date date);
 class ScenarioIndex {
 public:
     explicit ScenarioIndex(const Scenario &scenario);
+    explicit ScenarioIndex(Scenario &&) = delete; // the index would outlive a temporary scenario
 
     const Scenario &scenario() const noexcept { return *scenario_; }
 
@@ -121,7 +122,7 @@ public:
 
 private:
     struct IdHash {
-        using is_transparent = void;
+        using is_transparent = void; // NOLINT(readability-identifier-naming): the standard library's name
         std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
     };
     using IdMap = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;

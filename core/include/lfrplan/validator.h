@@ -90,8 +90,10 @@ struct Violation {
 };
 
 struct ValidationReport {
-    std::vector<Violation> violations; // by rule (section 3 order, unknown references first), then plan order
-    Evaluation evaluation;             // the plan's figures (objective.h)
+    // In the order checked: unknown hotspots, windows, officers and roles
+    // first, then rules 1 to 6 (an unknown van under rule 3).
+    std::vector<Violation> violations;
+    Evaluation evaluation; // the plan's figures (objective.h)
 
     bool valid() const { return violations.empty(); }
     std::size_t count(Check check) const;
