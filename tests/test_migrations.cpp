@@ -1,1 +1,338 @@
+// Schema versions and the checks on opening, in the manner of Mixxx's
+// schema manager tests: fresh database, idempotent re-open, newer but
+// compatible, newer and incompatible, foreign and damaged files, and a
+// failed upgrade rolled back. Files that are refused must be left byte for
+// byte as they were, with no companion files created next to them.
+#include "lfrplan/errors.h"
+#include "lfrplan/storage.h"
+
+#include "../core/src/sqlite_schema.h"
+#include "tools/storage_fixtures.h"
+
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+using namespace lfr;
+using lfrtest::TempDatabase;
+
+namespace {
+
+// A raw read-write connection for arranging and inspecting files.
+class Raw {
+public:
+    explicit Raw(const std::filesystem::path &file, int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+    {
+        REQUIRE(sqlite3_open_v2(file.string().c_str(), &db_, flags, nullptr) == SQLITE_OK);
+    }
+    ~Raw() { sqlite3_close(db_); }
+    Raw(const Raw &) = delete;
+    Raw &operator=(const Raw &) = delete;
+
+    sqlite3 *get() const { return db_; }
+    void exec(const std::string &sql) const
+    {
+        char *error = nullptr;
+        const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+        const std::string message = error != nullptr ? error : "";
+        sqlite3_free(error);
+        INFO(sql << ": " << message);
+        REQUIRE(rc == SQLITE_OK);
+    }
+    std::string text(const std::string &sql) const
+    {
+        sqlite3_stmt *stmt = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+        std::string result;
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            const auto *value = sqlite3_column_text(stmt, 0);
+            result += value != nullptr ? reinterpret_cast<const char *>(value) : "NULL";
+            result += '\n';
+        }
+        sqlite3_finalize(stmt);
+        return result;
+    }
+    long long number(const std::string &sql) const { return std::stoll(text(sql)); }
+
+private:
+    sqlite3 *db_ = nullptr;
+};
+
+Scenario smallScenario(const std::string &name)
+{
+    Scenario s = lfrtest::largeScenario(7, 40);
+    s.name = name;
+    return s;
+}
+
+// A file holding one scenario at the current schema version.
+void makeStore(const std::filesystem::path &file, const Scenario &scenario)
+{
+    const auto storage = openStorage(file);
+    storage->importScenario(scenario, ImportMode::FailIfExists);
+}
+
+// Opening must fail with a message naming the file and containing `why`,
+// leave the bytes alone and create nothing next to the file.
+void refusedUnchanged(const TempDatabase &file, const std::string &why)
+{
+    const std::string before = lfrtest::readBytes(file.path());
+    for (const OpenMode mode : {OpenMode::CreateIfMissing, OpenMode::ExistingOnly}) {
+        try {
+            openStorage(file.path(), mode);
+            FAIL("opening must fail: " << why);
+        } catch (const StorageError &error) {
+            CHECK_THAT(error.what(), Catch::Contains(file.path().string()) && Catch::Contains(why));
+        }
+        CHECK(lfrtest::readBytes(file.path()) == before);
+        CHECK_FALSE(file.hasCompanions());
+    }
+}
+
+sqlite::MigrationStep step(int version, int minCompatible, std::string description, std::string sql)
+{
+    return {version, minCompatible, std::move(description),
+            [sql = std::move(sql)](sqlite3 *db) { sqlite::exec(db, {}, sql.c_str()); }};
+}
+
+std::vector<sqlite::MigrationStep> withSteps(std::vector<sqlite::MigrationStep> extra)
+{
+    std::vector<sqlite::MigrationStep> steps = sqlite::migrationSteps();
+    for (auto &s : extra)
+        steps.push_back(std::move(s));
+    return steps;
+}
+
+} // namespace
+
+TEST_CASE("a fresh database gets the latest schema, the lfrplan mark and the pragmas", "[migrations]")
+{
+    TempDatabase file;
+    const auto storage = openStorage(file.path(), OpenMode::CreateIfMissing);
+    CHECK(storage->schemaVersion() == sqlite::latestSchemaVersion());
+    CHECK(sqlite::latestSchemaVersion() == static_cast<int>(sqlite::migrationSteps().size()));
+    const Raw raw(file.path());
+    CHECK(raw.number("PRAGMA application_id") == sqlite::kApplicationId);
+    CHECK(raw.number("PRAGMA user_version") == sqlite::latestSchemaVersion());
+    CHECK(raw.text("PRAGMA journal_mode") == "wal\n");
+    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") ==
+          sqlite::migrationSteps().back().minCompatibleVersion);
+    CHECK(raw.text("PRAGMA integrity_check") == "ok\n");
+    CHECK(raw.number("SELECT count(*) FROM sqlite_schema WHERE type = 'table'") >= 22);
+}
+
+TEST_CASE("re-opening a current database changes nothing", "[migrations]")
+{
+    TempDatabase file;
+    const Scenario s = smallScenario("week");
+    makeStore(file.path(), s);
+    const std::string schema = Raw(file.path()).text("SELECT sql FROM sqlite_schema ORDER BY name");
+    const std::string before = lfrtest::readBytes(file.path());
+    for (int i = 0; i < 3; ++i) {
+        const auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
+        CHECK(storage->schemaVersion() == sqlite::latestSchemaVersion());
+        CHECK(storage->loadScenario("week") == s);
+    }
+    CHECK(lfrtest::readBytes(file.path()) == before);
+    const Raw raw(file.path());
+    CHECK(raw.text("SELECT sql FROM sqlite_schema ORDER BY name") == schema);
+    CHECK(sqlite::migrate(raw.get(), sqlite::migrationSteps(), "test") == sqlite::latestSchemaVersion());
+    CHECK(raw.text("SELECT sql FROM sqlite_schema ORDER BY name") == schema);
+}
+
+TEST_CASE("an empty file or empty SQLite database becomes a store only when creating", "[migrations]")
+{
+    TempDatabase zero;
+    lfrtest::writeBytes(zero.path(), "");
+    CHECK_THROWS_WITH(openStorage(zero.path(), OpenMode::ExistingOnly), Catch::Contains("an empty file"));
+    CHECK(std::filesystem::file_size(zero.path()) == 0);
+    CHECK(openStorage(zero.path(), OpenMode::CreateIfMissing)->schemaVersion() == sqlite::latestSchemaVersion());
+
+    TempDatabase empty;
+    Raw(empty.path()).exec("CREATE TABLE t (x); DROP TABLE t");
+    REQUIRE(std::filesystem::file_size(empty.path()) > 0);
+    {
+        const std::string before = lfrtest::readBytes(empty.path());
+        CHECK_THROWS_WITH(openStorage(empty.path(), OpenMode::ExistingOnly),
+                          Catch::Contains("an empty SQLite database"));
+        CHECK(lfrtest::readBytes(empty.path()) == before);
+    }
+    const auto storage = openStorage(empty.path(), OpenMode::CreateIfMissing);
+    CHECK(storage->schemaVersion() == sqlite::latestSchemaVersion());
+}
+
+TEST_CASE("a database from a newer lfrplan is refused unless declared compatible", "[migrations]")
+{
+    TempDatabase file;
+    const Scenario s = smallScenario("week");
+    makeStore(file.path(), s);
+
+    SECTION("newer and incompatible: refused, file unchanged")
+    {
+        Raw(file.path()).exec("PRAGMA user_version = 99; UPDATE schema_info SET min_compatible_version = 99");
+        refusedUnchanged(file, "newer lfrplan (schema version 99");
+    }
+    SECTION("newer but compatible: opened as it is, nothing migrated")
+    {
+        {
+            const Raw raw(file.path());
+            const auto steps = withSteps({step(2, 1, "add an index",
+                                               "CREATE INDEX officers_by_name ON officers "
+                                               "(scenario_id, name)")});
+            CHECK(sqlite::migrate(raw.get(), steps, "test") == 2);
+        }
+        const std::string before = lfrtest::readBytes(file.path());
+        {
+            const auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
+            CHECK(storage->schemaVersion() == 2);
+            CHECK(storage->loadScenario("week") == s);
+        }
+        CHECK(lfrtest::readBytes(file.path()) == before);
+    }
+    SECTION("newer and declared incompatible by its migration")
+    {
+        {
+            const Raw raw(file.path());
+            CHECK(sqlite::migrate(raw.get(),
+                                  withSteps({step(2, 2, "change officers",
+                                                  "ALTER TABLE officers ADD "
+                                                  "COLUMN note TEXT")}),
+                                  "test") == 2);
+        }
+        refusedUnchanged(file, "this build reads versions up to " + std::to_string(sqlite::latestSchemaVersion()));
+    }
+}
+
+TEST_CASE("an SQLite database of another application is refused unchanged", "[migrations]")
+{
+    TempDatabase file;
+    SECTION("no application id, some tables")
+    {
+        Raw(file.path())
+            .exec("CREATE TABLE tracks (id INTEGER PRIMARY KEY, title TEXT); "
+                  "INSERT INTO tracks (title) VALUES ('one')");
+    }
+    SECTION("another application id")
+    {
+        Raw(file.path()).exec("PRAGMA application_id = 1234; PRAGMA user_version = 1; CREATE TABLE t (x)");
+    }
+    SECTION("another application id, no tables yet") { Raw(file.path()).exec("PRAGMA application_id = 1234; VACUUM"); }
+    SECTION("in WAL mode")
+    {
+        Raw(file.path()).exec("PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+    }
+    refusedUnchanged(file, "not an lfrplan database");
+    // The same judgement guards the upgrade itself.
+    const Raw raw(file.path());
+    CHECK_THROWS_WITH(sqlite::migrate(raw.get(), sqlite::migrationSteps(), "test"),
+                      Catch::Contains("not an lfrplan database"));
+}
+
+TEST_CASE("a file that is not SQLite is refused unchanged", "[migrations]")
+{
+    TempDatabase file;
+    SECTION("random bytes")
+    {
+        lfrtest::Sequence random(42);
+        std::string bytes;
+        for (int i = 0; i < 8192; ++i)
+            bytes += static_cast<char>(random.below(256));
+        lfrtest::writeBytes(file.path(), bytes);
+    }
+    SECTION("a short text file") { lfrtest::writeBytes(file.path(), "{\"format\": \"lfrplan-scenario/1\"}\n"); }
+    SECTION("a page of text") { lfrtest::writeBytes(file.path(), std::string(4096, 'x')); }
+    refusedUnchanged(file, "not an SQLite database");
+}
+
+TEST_CASE("a damaged lfrplan database is refused unchanged", "[migrations]")
+{
+    TempDatabase file;
+    makeStore(file.path(), smallScenario("week"));
+    std::string bytes = lfrtest::readBytes(file.path());
+    REQUIRE(bytes.size() > 8192);
+    SECTION("the schema page overwritten")
+    {
+        for (std::size_t i = 100; i < 4096; ++i)
+            bytes[i] = '\xff';
+        lfrtest::writeBytes(file.path(), bytes);
+        refusedUnchanged(file, "the database is damaged");
+    }
+    SECTION("cut in half")
+    {
+        lfrtest::writeBytes(file.path(), bytes.substr(0, bytes.size() / 2));
+        refusedUnchanged(file, "the database is damaged");
+    }
+    SECTION("the last page missing")
+    {
+        lfrtest::writeBytes(file.path(), bytes.substr(0, bytes.size() - 4096));
+        refusedUnchanged(file, "the database is damaged");
+    }
+}
+
+TEST_CASE("a failed upgrade is rolled back and leaves the data intact", "[migrations]")
+{
+    TempDatabase file;
+    const Scenario s = smallScenario("week");
+    makeStore(file.path(), s);
+    const std::string schema = Raw(file.path()).text("SELECT sql FROM sqlite_schema ORDER BY name");
+
+    std::vector<sqlite::MigrationStep> steps;
+    std::string why;
+    SECTION("an SQL error half-way through a step")
+    {
+        steps = withSteps({step(2, 2, "add notes",
+                                "CREATE TABLE notes (x); ALTER TABLE officers ADD COLUMN note "
+                                "TEXT; INSERT INTO notes VALUES (1); SELECT no_such_function()")});
+        why = "at step 2 (add notes)";
+    }
+    SECTION("a later step of several fails")
+    {
+        steps = withSteps({step(2, 1, "add an index", "CREATE INDEX officers_by_name ON officers (scenario_id, name)"),
+                           step(3, 3, "drop teams", "DELETE FROM teams; DROP TABLE nonexistent")});
+        why = "at step 3 (drop teams)";
+    }
+    SECTION("a step that throws")
+    {
+        steps = withSteps({{2, 2, "throws", [](sqlite3 *db) {
+                                sqlite::exec(db, {}, "DELETE FROM roster_entries");
+                                throw std::runtime_error("disk on fire");
+                            }}});
+        why = "disk on fire";
+    }
+    SECTION("a step that breaks a foreign key")
+    {
+        steps = withSteps({step(2, 2, "lose teams", "DELETE FROM teams")});
+        why = "foreign key";
+    }
+    {
+        const Raw raw(file.path());
+        CHECK_THROWS_WITH(sqlite::migrate(raw.get(), steps, file.path().string()),
+                          Catch::Contains(why) && Catch::Contains("still at version 1") &&
+                              Catch::Contains(file.path().string()));
+        CHECK(raw.number("PRAGMA user_version") == 1);
+        CHECK(raw.number("PRAGMA foreign_keys") == 0); // restored to what the connection had
+        CHECK(raw.text("SELECT sql FROM sqlite_schema ORDER BY name") == schema);
+    }
+    const auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
+    CHECK(storage->schemaVersion() == 1);
+    CHECK(storage->loadScenario("week") == s);
+}
+
+TEST_CASE("an upgrade runs every pending step in order in one go", "[migrations]")
+{
+    TempDatabase file;
+    const Scenario s = smallScenario("week");
+    makeStore(file.path(), s);
+    const Raw raw(file.path());
+    const auto steps = withSteps({step(2, 1, "add notes", "ALTER TABLE officers ADD COLUMN note TEXT DEFAULT 'n'"),
+                                  step(3, 2, "note table", "CREATE TABLE notes AS SELECT id, note FROM officers")});
+    CHECK(sqlite::migrate(raw.get(), steps, "test") == 3);
+    CHECK(raw.number("PRAGMA user_version") == 3);
+    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == 2);
+    CHECK(raw.number("SELECT count(*) FROM notes WHERE note = 'n'") == static_cast<long long>(s.officers.size()));
+    CHECK(raw.number("PRAGMA application_id") == sqlite::kApplicationId);
+    CHECK(sqlite::migrate(raw.get(), steps, "test") == 3);
+    CHECK_THROWS_AS(sqlite::migrate(raw.get(), {step(1, 1, "x", "SELECT 1"), step(3, 1, "y", "SELECT 1")}, "test"),
+                    std::logic_error);
+}

@@ -56,8 +56,7 @@ public:
     ~Database() { sqlite3_close_v2(db_); }
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
-    Database(Database &&other) noexcept
-        : db_(std::exchange(other.db_, nullptr)), location_(std::move(other.location_))
+    Database(Database &&other) noexcept : db_(std::exchange(other.db_, nullptr)), location_(std::move(other.location_))
     {
     }
     Database &operator=(Database &&other) noexcept
@@ -90,6 +89,11 @@ public:
     ~Statement() { sqlite3_finalize(stmt_); }
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
+    Statement(Statement &&other) noexcept
+        : db_(other.db_), location_(std::move(other.location_)), stmt_(std::exchange(other.stmt_, nullptr))
+    {
+    }
+    Statement &operator=(Statement &&) = delete;
 
     void bind(int index, std::int64_t value) { check(sqlite3_bind_int64(stmt_, index, value)); }
     void bind(int index, int value) { check(sqlite3_bind_int64(stmt_, index, value)); }
@@ -126,15 +130,19 @@ public:
         fail(db_, location_, "cannot run \"" + sqlExcerpt(sqlite3_sql(stmt_)) + "\"");
     }
     // Steps to completion and resets; returns SQLite's result code
-    // (SQLITE_DONE on success) so callers can name the failing item.
+    // (SQLITE_DONE on success, then lastError() says why) so callers can
+    // name the failing item.
     int tryRun()
     {
         int rc = sqlite3_step(stmt_);
         while (rc == SQLITE_ROW)
             rc = sqlite3_step(stmt_);
+        if (rc != SQLITE_DONE)
+            lastError_ = sqlite3_errmsg(db_);
         sqlite3_reset(stmt_);
         return rc;
     }
+    const std::string &lastError() const noexcept { return lastError_; }
     void run()
     {
         while (step()) {
@@ -149,7 +157,8 @@ public:
     {
         const std::int64_t value = int64(col);
         if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
-            throw StorageError(location_ + ": integer out of range in column " + sqlite3_column_name(stmt_, col));
+            throw StorageError(location_ + ": damaged database: integer out of range in \"" +
+                               sqlExcerpt(sqlite3_sql(stmt_)) + "\"");
         return static_cast<int>(value);
     }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
@@ -179,6 +188,7 @@ private:
     sqlite3 *db_;
     std::string location_;
     sqlite3_stmt *stmt_ = nullptr;
+    std::string lastError_;
 };
 
 // BEGIN on construction, ROLLBACK on destruction unless commit() ran.

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lfr::sqlite {
@@ -36,12 +37,21 @@ const std::vector<MigrationStep> &migrationSteps();
 // The schema version this build writes: migrationSteps().back().version.
 int latestSchemaVersion();
 
+// The tables that hold a scenario's rows, children before their parents
+// (scenarios itself not included).
+const std::vector<std::string_view> &scenarioTablesChildrenFirst();
+
+// Deletes every row of one scenario, children first so that each foreign
+// key check meets an empty range (fast with foreign keys on), then the
+// scenario itself. Runs inside the caller's transaction.
+void deleteScenarioRows(sqlite3 *db, std::string_view location, std::int64_t scenarioId);
+
 // What the header of an SQLite database says about it.
 struct DatabaseHeader {
     std::int32_t applicationId = 0;
     int userVersion = 0;
-    int schemaObjects = 0;           // rows of sqlite_schema
-    int minCompatibleVersion = 0;    // from schema_info; 0 when absent
+    int schemaObjects = 0;        // rows of sqlite_schema
+    int minCompatibleVersion = 0; // from schema_info; 0 when absent
 };
 DatabaseHeader readHeader(sqlite3 *db, std::string_view location);
 
