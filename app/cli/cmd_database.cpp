@@ -6,6 +6,7 @@
 #include "lfrplan/plan_io.h"
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"
+#include "lfrplan/validator.h"
 
 #include <iomanip>
 #include <iostream>
@@ -63,18 +64,25 @@ int cmdImport(const Argv &argv)
     if (const auto name = args.value("name"))
         scenario.name = *name;
     std::optional<lfr::Plan> plan;
-    if (const auto planFile = args.value("plan"))
+    if (const auto planFile = args.value("plan")) {
         plan = lfr::readPlanFile(*planFile);
+        plan->scenario = scenario.name;
+        // The store refuses a plan that names what the scenario lacks; check
+        // that before anything is written, so scenario and plan land together.
+        for (const lfr::Violation &v : lfr::validatePlan(scenario, plan->deployments).violations) {
+            if (v.rule == lfr::Rule::UnknownReference || v.check == lfr::Check::UnknownVan ||
+                v.check == lfr::Check::DateOutsideHorizon)
+                throw lfr::InputError(*planFile, v.message);
+        }
+    }
     const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::CreateIfMissing);
     const auto mode = args.flag("replace") ? lfr::ImportMode::Replace : lfr::ImportMode::FailIfExists;
     if (mode == lfr::ImportMode::FailIfExists && storage->hasScenario(scenario.name))
         throw lfr::InputError(args.positional()[0], "a scenario named \"" + scenario.name +
                                                         "\" already exists (use --replace, or --name NAME)");
     storage->importScenario(scenario, mode);
-    if (plan) {
-        plan->scenario = scenario.name;
+    if (plan)
         storage->savePlan(scenario.name, *plan);
-    }
     std::cout << "imported \"" << scenario.name << "\": " << scenario.officers.size() << " officers, "
               << scenario.teams.size() << " teams, " << scenario.hotspots.size() << " hotspots, "
               << scenario.vans.size() << " vans, " << scenario.dates.size() << " dates"
