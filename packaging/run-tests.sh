@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# The project's whole test run (what CI runs through .ci/run):
+#
+#   0. format  clang-format check of every tracked C++ file
+#   1. ci      warnings-as-errors build into build-ci/, ctest
+#   2. asan    ASan+UBSan build (LFRPLAN_SANITIZE=ON, no UI) into build-asan/, ctest
+#   3. fuzz    libFuzzer build with clang into build-fuzz/, fuzz the scenario
+#              reader for LFRPLAN_FUZZ_SECONDS over a scratch copy of
+#              tests/fuzz/corpus/
+#
+# Any failure stops the run with a non-zero exit. Environment:
+#   LFRPLAN_FUZZ_SECONDS  fuzzing time in seconds (default 60)
+#   LFRPLAN_JOBS          build and ctest parallelism (default 2)
+#   LFRPLAN_ASAN_CXX      compiler for the sanitizer build (default g++)
+#   LFRPLAN_STAGES        for local use: a subset, e.g. "format ci" (default: all)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+jobs=${LFRPLAN_JOBS:-2}
+fuzz_seconds=${LFRPLAN_FUZZ_SECONDS:-60}
+asan_cxx=${LFRPLAN_ASAN_CXX:-g++}
+all_stages="format ci asan fuzz"
+stages=${LFRPLAN_STAGES:-$all_stages}
+
+die()
+{
+    echo "run-tests: error: $*" >&2
+    exit 1
+}
+
+[[ $jobs =~ ^[1-9][0-9]*$ ]] || die "LFRPLAN_JOBS must be a positive integer, not '$jobs'"
+[[ $fuzz_seconds =~ ^[1-9][0-9]*$ ]] || die "LFRPLAN_FUZZ_SECONDS must be a positive integer, not '$fuzz_seconds'"
+for s in $stages; do
+    [[ " $all_stages " == *" $s "* ]] || die "unknown stage '$s' in LFRPLAN_STAGES (stages: $all_stages)"
+done
+
+want()
+{
+    [[ " $stages " == *" $1 "* ]]
+}
+
+stage=bootstrap
+run_start=$SECONDS
+scratch=""
+summary=()
+total_passed=0
+total_failed=0
+
+on_exit()
+{
+    local rc=$?
+    [[ -n $scratch && -d $scratch ]] && rm -rf "$scratch"
+    if [[ $rc -ne 0 ]]; then
+        echo "run-tests: FAILED in stage '$stage' (exit $rc) after $((SECONDS - run_start)) s" >&2
+    fi
+}
+trap on_exit EXIT
+
+banner()
+{
+    stage=$1
+    stage_start=$SECONDS
+    echo
+    echo "==== run-tests: stage '$1': $2"
+}
+
+stage_done()
+{
+    local line="$stage: $1 ($((SECONDS - stage_start)) s)"
+    summary+=("$line")
+    echo "==== run-tests: $line"
+}
+
+# ccache (used by CMakeLists.txt when installed): key on paths relative to
+# the checkout so CI's fresh clones in new folders still hit the cache.
+if command -v ccache >/dev/null; then
+    export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root}
+    export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
+fi
+# UI tests never need a display.
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+
+# Configures dir with Ninja. A cache left by another checkout or generator
+# (e.g. a build folder copied or committed from elsewhere) is dropped first.
+configure()
+{
+    local dir=$1
+    shift
+    if [[ -f $dir/CMakeCache.txt ]]; then
+        local home gen
+        home=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$dir/CMakeCache.txt")
+        gen=$(sed -n 's/^CMAKE_GENERATOR:INTERNAL=//p' "$dir/CMakeCache.txt")
+        if [[ $home != "$root" || $gen != Ninja ]]; then
+            echo "run-tests: $dir/CMakeCache.txt is from '$home' ($gen); starting that folder afresh"
+            rm -rf "$dir/CMakeCache.txt" "$dir/CMakeFiles"
+        fi
+    fi
+    cmake -S "$root" -B "$dir" -G Ninja "$@"
+}
+
+# Runs ctest in dir; adds its counts to the totals and sets ctest_result.
+run_ctest()
+{
+    local dir=$1
+    local log=$dir/ctest.log
+    ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$jobs" 2>&1 | tee "$log"
+    local line failed total
+    line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n1 || true)
+    [[ -n $line ]] || die "could not read ctest's result line in $log"
+    failed=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+    total=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/' <<<"$line")
+    total_passed=$((total_passed + total - failed))
+    total_failed=$((total_failed + failed))
+    ctest_result="$((total - failed))/$total tests passed"
+}
+
+echo "==== run-tests: $(date -u '+%Y-%m-%dT%H:%M:%SZ') in $root (jobs $jobs, stages: $stages)"
+bash "$root/packaging/bootstrap-deps.sh" test
+
+# ---------------------------------------------------------------- format
+if want format; then
+    banner format "clang-format --dry-run --Werror on tracked sources"
+    bash "$root/packaging/format.sh" --check
+    stage_done "ok"
+fi
+
+# ---------------------------------------------------------------- ci
+if want ci; then
+    banner ci "warnings as errors, build-ci/"
+    configure build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLFRPLAN_WERROR=ON -DLFRPLAN_BUILD_TESTS=ON \
+        -DLFRPLAN_SANITIZE=OFF -DLFRPLAN_FUZZ=OFF
+    cmake --build build-ci -j "$jobs"
+    run_ctest build-ci
+    stage_done "$ctest_result"
+fi
+
+# ---------------------------------------------------------------- asan
+if want asan; then
+    banner asan "ASan+UBSan with $asan_cxx, build-asan/"
+    (
+        # Also in force while building: catch_discover_tests runs the test
+        # binary at build time.
+        export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+        export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+        # Debug (-O0): GCC 12's flow-based warnings (-Wmaybe-uninitialized)
+        # give false positives on ASan-instrumented optimised code (e.g.
+        # in <regex>, used by Catch2's main), which -Werror would turn
+        # into a failed build. -O0 also gives the clearest reports.
+        configure build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER="$asan_cxx" \
+            -DLFRPLAN_SANITIZE=ON -DLFRPLAN_WERROR=ON -DLFRPLAN_BUILD_UI=OFF -DLFRPLAN_BUILD_TESTS=ON \
+            -DLFRPLAN_FUZZ=OFF
+        cmake --build build-asan -j "$jobs"
+        run_ctest build-asan
+        echo "$total_passed $total_failed $ctest_result" >build-asan/.run-tests-result
+    )
+    read -r total_passed total_failed ctest_result_rest <build-asan/.run-tests-result
+    stage_done "${ctest_result_rest}"
+fi
+
+# ---------------------------------------------------------------- fuzz
+if want fuzz; then
+    banner fuzz "libFuzzer on the scenario reader for $fuzz_seconds s, build-fuzz/"
+    command -v clang++ >/dev/null || die "clang++ not found (packaging/bootstrap-deps.sh test installs clang)"
+    configure build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+        -DLFRPLAN_FUZZ=ON -DLFRPLAN_BUILD_TESTS=ON -DLFRPLAN_BUILD_UI=OFF -DLFRPLAN_SANITIZE=OFF
+    cmake --build build-fuzz -j "$jobs" --target fuzz_scenario_reader
+
+    # The fuzzer adds what it finds to its first corpus folder: give it a
+    # scratch copy so the checkout is never modified.
+    scratch=$(mktemp -d "${TMPDIR:-/tmp}/lfrplan-fuzz.XXXXXX")
+    mkdir -p "$scratch/corpus" build-fuzz/fuzz-artifacts
+    cp -R "$root/tests/fuzz/corpus/." "$scratch/corpus/"
+    seeds=$(find "$scratch/corpus" -type f | wc -l)
+    [[ $seeds -gt 0 ]] || die "no seed inputs in tests/fuzz/corpus/"
+
+    fuzz_log=build-fuzz/fuzz.log
+    echo "run-tests: fuzzing from $seeds seeds; full log in $fuzz_log, crashing inputs in build-fuzz/fuzz-artifacts/"
+    fuzz_rc=0
+    build-fuzz/tests/fuzz/fuzz_scenario_reader \
+        -dict="$root/tests/fuzz/scenario.dict" \
+        -max_total_time="$fuzz_seconds" \
+        -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+        -print_final_stats=1 \
+        -artifact_prefix="$root/build-fuzz/fuzz-artifacts/" \
+        "$scratch/corpus" >"$fuzz_log" 2>&1 || fuzz_rc=$?
+    if [[ $fuzz_rc -ne 0 ]]; then
+        tail -n 80 "$fuzz_log" >&2
+        echo "run-tests: the fuzzer found a problem (exit $fuzz_rc); reproduce with:" >&2
+        echo "  build-fuzz/tests/fuzz/fuzz_scenario_reader build-fuzz/fuzz-artifacts/<file>" >&2
+        exit "$fuzz_rc"
+    fi
+    grep -E '^(Dictionary:|INFO: seed corpus|#[0-9]+[[:space:]]+(INITED|DONE))|^stat::' "$fuzz_log" || true
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$fuzz_log" | tail -n1)
+    [[ -n $runs && $runs -gt 0 ]] || die "the fuzzer ran no input (see $fuzz_log)"
+    stage_done "$runs inputs in $fuzz_seconds s, no finding"
+fi
+
+# ---------------------------------------------------------------- summary
+echo
+echo "==== run-tests: summary ($((SECONDS - run_start)) s)"
+for line in "${summary[@]}"; do
+    echo "  $line"
+done
+for s in $all_stages; do
+    want "$s" || echo "  $s: SKIPPED (LFRPLAN_STAGES)"
+done
+echo "run-tests: $total_passed passed, $total_failed failed"
