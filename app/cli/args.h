@@ -13,7 +13,7 @@ namespace lfrcli {
 
 // Exit codes, documented in --help and the README.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitInvalid = 1; // infeasible scenario or invalid plan
+inline constexpr int kExitInvalid = 1;  // infeasible scenario or invalid plan
 inline constexpr int kExitBadInput = 2; // bad input or usage
 
 class UsageError : public std::runtime_error {
@@ -22,7 +22,7 @@ public:
 };
 
 struct OptionSpec {
-    std::string name;      // without the leading dashes, e.g. "officers"
+    std::string name; // without the leading dashes, e.g. "officers"
     bool takesValue = true;
     char shortName = '\0'; // e.g. 'o' for -o
 };

@@ -44,8 +44,8 @@ int cmdInit(const Argv &argv)
     const Args args("init", argv, {});
     args.expectPositional(1, 1, usage);
     const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::CreateIfMissing);
-    std::cout << "database " << storage->location() << " ready (schema version " << storage->schemaVersion()
-              << ", " << storage->listScenarios().size() << " scenarios)\n";
+    std::cout << "database " << storage->location() << " ready (schema version " << storage->schemaVersion() << ", "
+              << storage->listScenarios().size() << " scenarios)\n";
     return kExitOk;
 }
 
@@ -128,14 +128,14 @@ int cmdList(const Argv &argv)
         std::cout << "no scenarios in " << storage->location() << "\n";
         return kExitOk;
     }
-    std::cout << std::left << std::setw(36) << "scenario" << std::right << std::setw(9) << "officers"
-              << std::setw(7) << "teams" << std::setw(10) << "hotspots" << std::setw(6) << "vans" << std::setw(7)
-              << "dates" << std::setw(6) << "plan" << "  updated\n";
+    std::cout << std::left << std::setw(36) << "scenario" << std::right << std::setw(9) << "officers" << std::setw(7)
+              << "teams" << std::setw(10) << "hotspots" << std::setw(6) << "vans" << std::setw(7) << "dates"
+              << std::setw(6) << "plan"
+              << "  updated\n";
     for (const auto &s : scenarios) {
-        std::cout << std::left << std::setw(36) << s.name << std::right << std::setw(9) << s.officers
-                  << std::setw(7) << s.teams << std::setw(10) << s.hotspots << std::setw(6) << s.vans
-                  << std::setw(7) << s.dates << std::setw(6) << (s.hasPlan ? "yes" : "-") << "  " << s.updatedAt
-                  << "\n";
+        std::cout << std::left << std::setw(36) << s.name << std::right << std::setw(9) << s.officers << std::setw(7)
+                  << s.teams << std::setw(10) << s.hotspots << std::setw(6) << s.vans << std::setw(7) << s.dates
+                  << std::setw(6) << (s.hasPlan ? "yes" : "-") << "  " << s.updatedAt << "\n";
     }
     return kExitOk;
 }

@@ -30,8 +30,9 @@ int cmdDemo(const Argv &argv)
     const char *usage = "lfrplan demo [--path]";
     for (const auto &a : argv) {
         if (a == "--help" || a == "-h") {
-            std::cout << "usage: " << usage << "\n\nSummarises the bundled demo week (" << "demo-week.json in "
-                      << dataDirectory().string() << ").\n--path prints only the file's path.\n";
+            std::cout << "usage: " << usage << "\n\nSummarises the bundled demo week ("
+                      << "demo-week.json in " << dataDirectory().string()
+                      << ").\n--path prints only the file's path.\n";
             return kExitOk;
         }
     }

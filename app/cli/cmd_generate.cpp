@@ -35,8 +35,18 @@ int cmdGenerate(const Argv &argv)
         }
     }
     const Args args("generate", argv,
-                    {{"officers"}, {"teams"}, {"hotspots"}, {"vans"}, {"dates"}, {"start"}, {"windows"}, {"seed"},
-                     {"max-deployments"}, {"max-days"}, {"max-per-date"}, {"output", true, 'o'}});
+                    {{"officers"},
+                     {"teams"},
+                     {"hotspots"},
+                     {"vans"},
+                     {"dates"},
+                     {"start"},
+                     {"windows"},
+                     {"seed"},
+                     {"max-deployments"},
+                     {"max-days"},
+                     {"max-per-date"},
+                     {"output", true, 'o'}});
     args.expectPositional(0, 0, usage);
     lfr::GeneratorOptions o;
     constexpr long long kBig = 1'000'000'000;

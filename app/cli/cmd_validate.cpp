@@ -47,8 +47,8 @@ int validateScenarioOnly(const Scenario &scenario)
     int problems = 0;
     for (std::size_t p = 0; p < scenario.pinned.size(); ++p) {
         const Pin &pin = scenario.pinned[p];
-        Deployment d{pin.date, pin.window, pin.hotspot, pin.van.value_or(scenario.vans.empty() ? "" : scenario.vans[0].id),
-                     pin.crew};
+        Deployment d{pin.date, pin.window, pin.hotspot,
+                     pin.van.value_or(scenario.vans.empty() ? "" : scenario.vans[0].id), pin.crew};
         const ValidationReport report = validatePlan(index, {d});
         for (const Violation &v : report.violations) {
             if (!judgedAlone(v.check) || (v.check == Check::VanUnavailable && !pin.van))

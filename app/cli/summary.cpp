@@ -32,8 +32,10 @@ void printPolicy(std::ostream &out, const Scenario &s)
 
 void printTeams(std::ostream &out, const Scenario &s, const ScenarioIndex &index)
 {
-    out << "\n" << std::left << std::setw(34) << "Team" << std::right << std::setw(9) << "officers" << std::setw(14)
-        << "on duty/day" << std::setw(13) << "min on duty" << std::setw(16) << "max abstracted" << "\n";
+    out << "\n"
+        << std::left << std::setw(34) << "Team" << std::right << std::setw(9) << "officers" << std::setw(14)
+        << "on duty/day" << std::setw(13) << "min on duty" << std::setw(16) << "max abstracted"
+        << "\n";
     for (std::size_t t = 0; t < s.teams.size(); ++t) {
         const Team &team = s.teams[t];
         std::size_t lo = SIZE_MAX;
@@ -72,9 +74,12 @@ void printHotspots(std::ostream &out, const Scenario &s)
     std::vector<const Hotspot *> byValue;
     for (const Hotspot &h : s.hotspots)
         byValue.push_back(&h);
-    std::stable_sort(byValue.begin(), byValue.end(), [](const Hotspot *a, const Hotspot *b) { return a->value > b->value; });
-    out << "\n" << std::left << std::setw(28) << "Hotspot" << std::setw(24) << "borough" << std::right
-        << std::setw(8) << "value" << "  windows\n";
+    std::stable_sort(byValue.begin(), byValue.end(),
+                     [](const Hotspot *a, const Hotspot *b) { return a->value > b->value; });
+    out << "\n"
+        << std::left << std::setw(28) << "Hotspot" << std::setw(24) << "borough" << std::right << std::setw(8)
+        << "value"
+        << "  windows\n";
     for (const Hotspot *h : byValue) {
         out << std::left << std::setw(28) << h->name << std::setw(24) << h->borough << std::right << std::setw(8)
             << std::fixed << std::setprecision(1) << h->value << std::defaultfloat << std::setprecision(6) << " ";

@@ -1,7 +1,7 @@
 #include "lfrplan/geo.h"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <numbers>
 
 namespace lfr {

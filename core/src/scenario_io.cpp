@@ -34,8 +34,9 @@ public:
     Scenario read(const json &root)
     {
         requireObject(root, "");
-        checkKeys(root, "", {"format", "name", "dates", "policy", "windows", "shifts", "roles", "crew", "teams",
-                             "officers", "hotspots", "vans", "pinned"});
+        checkKeys(root, "",
+                  {"format", "name", "dates", "policy", "windows", "shifts", "roles", "crew", "teams", "officers",
+                   "hotspots", "vans", "pinned"});
         const std::string format = asString(member(root, "", "format"), "format");
         if (format != kScenarioFormat)
             fail("format", "must be \"" + std::string(kScenarioFormat) + "\", not \"" + format + "\"");
@@ -43,8 +44,10 @@ public:
         readDates(member(root, "", "dates"));
         if (const json *policy = optionalMember(root, "policy"))
             readPolicy(*policy);
-        readList(member(root, "", "windows"), "windows", [this](const json &v, const std::string &p) { readWindow(v, p); });
-        readList(member(root, "", "shifts"), "shifts", [this](const json &v, const std::string &p) { readShift(v, p); });
+        readList(member(root, "", "windows"), "windows",
+                 [this](const json &v, const std::string &p) { readWindow(v, p); });
+        readList(member(root, "", "shifts"), "shifts",
+                 [this](const json &v, const std::string &p) { readShift(v, p); });
         readList(member(root, "", "roles"), "roles", [this](const json &v, const std::string &p) { readRole(v, p); });
         s_.crew = readCrew(member(root, "", "crew"), "crew");
         readList(member(root, "", "teams"), "teams", [this](const json &v, const std::string &p) { readTeam(v, p); });
@@ -151,7 +154,8 @@ private:
         if (auto rank = optionalString(value, path, "min_rank")) {
             r.minRank = parseRank(*rank);
             if (!r.minRank)
-                fail(jsonPathKey(path, "min_rank"), "unknown rank \"" + *rank + "\" (ranks: PC, PS, Insp, CI, Supt, CS, Cmdr)");
+                fail(jsonPathKey(path, "min_rank"),
+                     "unknown rank \"" + *rank + "\" (ranks: PC, PS, Insp, CI, Supt, CS, Cmdr)");
         }
         r.skill = optionalString(value, path, "skill");
         s_.roles.push_back(std::move(r));
@@ -255,8 +259,9 @@ private:
     void readHotspot(const json &value, const std::string &path)
     {
         requireObject(value, path);
-        checkKeys(value, path, {"id", "name", "borough", "location", "value", "windows", "weekday_factor", "dates",
-                                "max_per_horizon", "min_gap_days", "repeat_decay", "crew"});
+        checkKeys(value, path,
+                  {"id", "name", "borough", "location", "value", "windows", "weekday_factor", "dates",
+                   "max_per_horizon", "min_gap_days", "repeat_decay", "crew"});
         Hotspot h;
         h.id = asId(member(value, path, "id"), jsonPathKey(path, "id"));
         hotspotIds_.add(h.id, jsonPathKey(path, "id"), "hotspot");

@@ -135,10 +135,11 @@ private:
     void writeCrew(const CrewMap &crew)
     {
         Statement stmt = prepare("INSERT INTO default_crew (scenario_id, role_id, count) VALUES (?, ?, ?)");
-        for (const auto &[role, count] : crew) {
+        for (const auto &entry : crew) {
+            const std::string &role = entry.first;
             stmt.bind(1, id_);
             stmt.bindText(2, role);
-            stmt.bind(3, count);
+            stmt.bind(3, entry.second);
             insert(stmt, [&] { return "crew." + role; });
         }
     }
@@ -284,11 +285,12 @@ private:
             hotspot.bind(12, h.dates ? 1 : 0);
             hotspot.bind(13, h.crew ? 1 : 0);
             insert(hotspot, [&] { return path; });
-            for (const auto &[windowId, multiplier] : h.windows) {
+            for (const auto &entry : h.windows) {
+                const std::string &windowId = entry.first; // not a structured binding: clang 14 cannot capture one
                 window.bind(1, id_);
                 window.bindText(2, h.id);
                 window.bindText(3, windowId);
-                window.bind(4, multiplier);
+                window.bind(4, entry.second);
                 insert(window, [&] { return path + ".windows." + windowId; });
             }
             for (std::size_t day = 0; day < h.weekdayFactor.size(); ++day) {
@@ -305,11 +307,12 @@ private:
                 date.bindText(4, dateText_((*h.dates)[k]));
                 insert(date, [&] { return indexed(path + ".dates", k); });
             }
-            for (const auto &[role, count] : h.crew ? *h.crew : CrewMap{}) {
+            for (const auto &entry : h.crew ? *h.crew : CrewMap{}) {
+                const std::string &role = entry.first;
                 crew.bind(1, id_);
                 crew.bindText(2, h.id);
                 crew.bindText(3, role);
-                crew.bind(4, count);
+                crew.bind(4, entry.second);
                 insert(crew, [&] { return path + ".crew." + role; });
             }
         }
