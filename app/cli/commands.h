@@ -18,6 +18,8 @@ int cmdList(const Argv &args);
 int cmdValidate(const Argv &args);
 int cmdGenerate(const Argv &args);
 int cmdDemo(const Argv &args);
+int cmdExportLp(const Argv &args);
+int cmdSolve(const Argv &args);
 
 // The folder of the data the program ships: $LFRPLAN_DATA_DIR, else the
 // installed share/lfrplan beside the executable, else the source tree's data/.

@@ -25,8 +25,10 @@ constexpr Command kCommands[] = {
     {"export", lfrcli::cmdExport, "write a stored scenario (and plan) back to files"},
     {"list", lfrcli::cmdList, "list the scenarios in a database"},
     {"validate", lfrcli::cmdValidate, "check a scenario, or a plan against every hard constraint"},
+    {"solve", lfrcli::cmdSolve, "find the best plan for a scenario, with its proven bound"},
     {"generate", lfrcli::cmdGenerate, "write a deterministic synthetic scenario of any size"},
     {"demo", lfrcli::cmdDemo, "summarise the bundled demo week"},
+    {"export-lp", lfrcli::cmdExportLp, "write a scenario as a MILP in LP format (for cbc)"},
 };
 
 void printHelp(std::ostream &out)

@@ -1,0 +1,60 @@
+// The planner: the plan of highest OBJECTIVE that breaks no hard constraint
+// (docs/planning-problem.md), with a proven upper bound.
+//
+// Shaped like HiGHS: limits are plain options, progress goes out through one
+// callback (which can also cancel), and "did the call work" (exceptions for
+// misuse: bad options) is kept apart from "what did the solve find"
+// (SolveStatus).
+#pragma once
+
+#include "lfrplan/model.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lfr {
+
+enum class SolveStatus : std::uint8_t {
+    Optimal,     // the plan meets the bound (within the relative gap)
+    Feasible,    // a valid plan; the search stopped before proving it best
+    Infeasible,  // the pins cannot all be met
+    TimeLimit,   // the time limit ended the search; the best plan found so far
+    Interrupted, // the progress callback cancelled; the best plan found so far
+};
+std::string_view solveStatusName(SolveStatus status);
+
+struct SolverOptions {
+    double timeLimitSeconds = 60.0; // > 0
+    double relativeGap = 1e-6;      // stop when (bound - incumbent) <= gap * max(|bound|, 1e-3)
+    std::uint64_t seed = 1;         // the same seed gives the same plan
+};
+
+struct SolveProgress {
+    double elapsedSeconds = 0.0;
+    std::optional<double> incumbent; // best objective so far (none before the first plan)
+    double bound = 0.0;              // proven upper bound on the objective
+    std::uint64_t nodes = 0;         // search nodes explored
+};
+
+// Called now and then during a solve (at least every ~0.2 s while it runs,
+// and on each new incumbent). Return false to cancel: the solve then stops
+// with status Interrupted and its best plan.
+using ProgressCallback = std::function<bool(const SolveProgress &)>;
+
+struct SolveResult {
+    SolveStatus status = SolveStatus::Feasible;
+    Plan plan;                   // always valid unless status is Infeasible
+    std::optional<double> bound; // proven upper bound on OBJECTIVE
+    double elapsedSeconds = 0.0;
+    std::uint64_t nodes = 0;
+    std::vector<std::string> explanation; // what holds the plan back, in a planner's words
+};
+
+// Throws std::invalid_argument for unusable options. The scenario must have
+// been read through the strict reader (references resolve).
+SolveResult solve(const Scenario &scenario, const SolverOptions &options = {}, const ProgressCallback &progress = {});
+
+} // namespace lfr

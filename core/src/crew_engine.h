@@ -1,0 +1,135 @@
+// Internals of the crew subproblem (crew_assignment.h): the request resolved
+// into slots, the per-date minimum-cost flow, the choice of officers across
+// dates under max_duties, and the planner's words for what cannot be met.
+// Internal to lfrplan_core.
+#pragma once
+
+#include "crew_flow.h"
+
+#include "lfrplan/scenario_index.h"
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace lfr::detail {
+
+// One role of one deployment with officers still to choose.
+struct CrewSlot {
+    std::size_t deployment = 0; // position in the request
+    std::size_t role = 0;
+    std::size_t date = 0; // position in scenario.dates
+    std::size_t window = 0;
+    std::size_t hotspot = 0;
+    int demand = 0; // officers still to choose (the role's count less its pinned members)
+};
+
+// A branch of the search: at most `cap` officers of `team` in slot `slot`.
+struct SlotCap {
+    std::uint32_t slot = 0;
+    std::uint32_t team = 0;
+    std::int32_t cap = 0;
+    auto operator<=>(const SlotCap &) const = default;
+};
+using CapList = std::vector<SlotCap>; // sorted, one entry per (slot, team)
+
+struct Pick {
+    std::size_t officer = 0;
+    std::size_t slot = 0;
+};
+
+// The request resolved against the scenario.
+struct CrewProblem {
+    std::vector<CrewSlot> slots;                                // ordered by date
+    std::vector<std::size_t> dates;                             // the slots' distinct dates, ascending
+    std::vector<std::pair<std::size_t, std::size_t>> dateSlots; // per entry of dates: [first, last) of slots
+    std::unordered_map<std::size_t, int> dutiesUsed;            // officer -> duties in fixed and pinned crews
+    std::unordered_set<std::uint64_t> busy;                     // officer x date: in a fixed or pinned crew
+    std::unordered_map<std::uint64_t, int> abstracted;          // team x date -> officers in fixed or pinned crews
+};
+
+// The optimum of one date's slots (under the branch's caps).
+struct DateSolution {
+    bool feasible = false;
+    std::int64_t costUm = 0; // travel in micrometres
+    std::vector<Pick> picks;
+    std::vector<std::size_t> deficientSlots; // when infeasible: slots no flow could fill (a minimum cut)
+};
+
+// A (slot, team) count the per-date optima chose.
+struct TeamSlotCount {
+    std::size_t slot = 0;
+    std::size_t team = 0;
+    int count = 0;
+};
+
+struct Realisation {
+    bool ok = false;
+    std::vector<Pick> picks;         // when ok: the same counts, officers within max_duties
+    std::vector<TeamSlotCount> hall; // otherwise: counts whose officers lack the duties between them
+};
+
+class CrewEngine {
+public:
+    explicit CrewEngine(const ScenarioIndex &index);
+
+    const ScenarioIndex &index() const { return index_; }
+    std::uint64_t key(std::size_t item, std::size_t date) const
+    {
+        return static_cast<std::uint64_t>(item) * index_.dateCount() + date;
+    }
+
+    // Officers of the team rostered on the date on a shift covering the
+    // window, qualified for the role and with max_duties > 0; scenario order.
+    const std::vector<std::size_t> &eligible(std::size_t date, std::size_t window, std::size_t role, std::size_t team);
+    // Teams nearest the hotspot first, and their travel in micrometres.
+    const std::vector<std::size_t> &teamsByDistance(std::size_t hotspot);
+    std::int64_t travelUm(std::size_t team, std::size_t hotspot);
+
+    int dutiesLeft(const CrewProblem &problem, std::size_t officer) const;
+    bool available(const CrewProblem &problem, std::size_t officer, std::size_t date) const;
+    // What the team may still release on the date after fixed and pinned crews.
+    int releasable(const CrewProblem &problem, std::size_t team, std::size_t date) const;
+
+    // The minimum-travel choice for the slots of problem.dates[entry], ignoring
+    // max_duties across dates, under the caps in [capsBegin, capsEnd).
+    DateSolution solveDate(const CrewProblem &problem, std::size_t entry, const SlotCap *capsBegin,
+                           const SlotCap *capsEnd);
+    // Officers for the picks' (slot, team) counts with nobody beyond max_duties.
+    Realisation realise(const CrewProblem &problem, const std::vector<Pick> &picks);
+    // Slots that cannot all be filled even ignoring team limits, because the
+    // officers able to fill them lack the duties: empty when there are none.
+    std::vector<std::size_t> dutyShortfall(const CrewProblem &problem);
+
+private:
+    void buildDate(std::size_t date);
+    void keepCandidates(const CrewProblem &problem, std::size_t entry, const SlotCap *capsBegin, const SlotCap *capsEnd,
+                        int demand);
+
+    const ScenarioIndex &index_;
+    std::size_t windows_ = 0, roles_ = 0, teams_ = 0;
+    std::vector<std::vector<std::vector<std::size_t>>> eligible_; // date -> (window, role, team) -> officers
+    std::vector<std::vector<std::size_t>> teamOrder_;             // hotspot -> teams by distance
+    std::vector<std::vector<std::int64_t>> travelUm_;             // hotspot -> team -> micrometres
+    FlowNetwork net_;
+    std::vector<std::size_t> kept_;      // candidates of the date being solved
+    std::vector<std::uint8_t> keptMark_; // officer -> in kept_
+};
+
+// --- A planner's words (crew_reasons.cpp) -----------------------------------
+
+// "silver (needs Insp, lfr-silver)"
+std::string roleLabel(const ScenarioIndex &index, std::size_t role);
+// Why the slots of problem.dates[entry] in `deficient` cannot all be filled.
+std::vector<std::string> explainDateShortfall(CrewEngine &engine, const CrewProblem &problem, std::size_t entry,
+                                              const std::vector<std::size_t> &deficient);
+// Why the slots in `deficient` (any dates) lack officers' duties.
+std::string explainDutyShortfall(CrewEngine &engine, const CrewProblem &problem,
+                                 const std::vector<std::size_t> &deficient);
+
+} // namespace lfr::detail

@@ -1,0 +1,19 @@
+// What holds a plan back, in a planner's words.
+#pragma once
+
+#include "lfrplan/model.h"
+#include "solver_search.h"
+#include "solver_staffing.h"
+
+#include <string>
+#include <vector>
+
+namespace lfr {
+
+// Each deployment's value and travel; why no more deployments were possible
+// (policy limits reached, slots no crew or van can cover, team limits); the
+// best slots left out and what keeps each out.
+std::vector<std::string> explainPlan(const ScenarioIndex &index, const CrewPlanner &crews, const Plan &plan,
+                                     const std::vector<Candidate> &candidates);
+
+} // namespace lfr

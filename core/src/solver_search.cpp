@@ -1,0 +1,246 @@
+#include "solver_search.h"
+
+#include "lfrplan/objective.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lfr {
+
+SlotSearch::SlotSearch(const ScenarioIndex &index, std::vector<Candidate> pins, std::vector<Candidate> candidates,
+                       StaffingOracle staff, const SolverOptions &options, const ProgressCallback &progress,
+                       std::chrono::steady_clock::time_point started)
+    : ix_(index), sc_(index.scenario()), pins_(std::move(pins)), cands_(std::move(candidates)),
+      staff_(std::move(staff)), options_(options), progress_(progress), start_(started)
+{
+    hotspotCount_.assign(sc_.hotspots.size(), 0);
+    hotspotDates_.assign(sc_.hotspots.size(), {});
+    dateCount_.assign(sc_.dates.size(), 0);
+}
+
+double SlotSearch::value(const std::vector<Candidate> &slots) const
+{
+    // Section 4: per hotspot, v sorted descending, the k-th counted decay^(k-1) times.
+    std::vector<std::vector<double>> byHotspot(sc_.hotspots.size());
+    for (const Candidate &c : slots)
+        byHotspot[c.hotspot].push_back(c.value);
+    double total = 0.0;
+    for (std::size_t h = 0; h < byHotspot.size(); ++h) {
+        auto &vs = byHotspot[h];
+        std::sort(vs.begin(), vs.end(), std::greater<>());
+        double weight = 1.0;
+        for (const double v : vs) {
+            total += weight * v;
+            weight *= sc_.hotspots[h].repeatDecay;
+        }
+    }
+    return total;
+}
+
+bool SlotSearch::compatible(const Candidate &c) const
+{
+    const Policy &p = sc_.policy;
+    if (static_cast<int>(chosen_.size()) >= p.maxDeployments)
+        return false;
+    const Hotspot &h = sc_.hotspots[c.hotspot];
+    if (hotspotCount_[c.hotspot] >= h.maxPerHorizon)
+        return false;
+    for (const std::size_t d : hotspotDates_[c.hotspot])
+        if (std::abs(daysBetween(sc_.dates[d], sc_.dates[c.date])) < h.minGapDays)
+            return false;
+    if (p.maxPerDate && dateCount_[c.date] >= *p.maxPerDate)
+        return false;
+    if (dateCount_[c.date] == 0 && daysUsed_ >= p.maxDays)
+        return false;
+    for (const Candidate &o : chosen_)
+        if (o.hotspot == c.hotspot && o.date == c.date && o.window == c.window)
+            return false;
+    return true;
+}
+
+// An upper bound on what the candidates from `from` on can still add. Two
+// facts make it valid: a hotspot's decayed value of a union is at most the
+// sum of the parts' (each value only moves to a later position), so the
+// slots A added at a hotspot add at most sum_k decay^k v_(k) over A sorted
+// by v; and no slot's crew can travel less than its own cheapest crew. Each
+// hotspot's best gains fall as more are taken, so the best R are the top R
+// increments over all hotspots.
+double SlotSearch::completionBound(std::size_t from) const
+{
+    const int room = sc_.policy.maxDeployments - static_cast<int>(chosen_.size());
+    if (room <= 0)
+        return 0.0;
+    std::vector<std::vector<double>> values(sc_.hotspots.size());
+    std::vector<std::vector<double>> travels(sc_.hotspots.size());
+    for (std::size_t j = from; j < cands_.size(); ++j) {
+        const Candidate &c = cands_[j];
+        if (!compatible(c))
+            continue;
+        values[c.hotspot].push_back(c.value);
+        travels[c.hotspot].push_back(c.travelBound);
+    }
+    std::vector<double> gains;
+    for (std::size_t h = 0; h < values.size(); ++h) {
+        if (values[h].empty())
+            continue;
+        std::sort(values[h].begin(), values[h].end(), std::greater<>());
+        std::sort(travels[h].begin(), travels[h].end());
+        const auto take = std::min<std::size_t>(
+            values[h].size(), static_cast<std::size_t>(sc_.hotspots[h].maxPerHorizon - hotspotCount_[h]));
+        double weight = 1.0;
+        for (std::size_t k = 0; k < take; ++k) {
+            const double gain = weight * values[h][k] - travels[h][k];
+            if (gain <= 0)
+                break;
+            gains.push_back(gain);
+            weight *= sc_.hotspots[h].repeatDecay;
+        }
+    }
+    const auto keep = std::min(gains.size(), static_cast<std::size_t>(room));
+    std::partial_sort(gains.begin(), gains.begin() + static_cast<std::ptrdiff_t>(keep), gains.end(), std::greater<>());
+    double total = 0.0;
+    for (std::size_t k = 0; k < keep; ++k)
+        total += gains[k];
+    return total;
+}
+
+void SlotSearch::push(const Candidate &c)
+{
+    if (dateCount_[c.date]++ == 0)
+        ++daysUsed_;
+    ++hotspotCount_[c.hotspot];
+    hotspotDates_[c.hotspot].push_back(c.date);
+    chosen_.push_back(c);
+}
+
+void SlotSearch::pop(const Candidate &c)
+{
+    chosen_.pop_back();
+    hotspotDates_[c.hotspot].pop_back();
+    --hotspotCount_[c.hotspot];
+    if (--dateCount_[c.date] == 0)
+        --daysUsed_;
+}
+
+bool SlotSearch::gapClosed(double bound) const
+{
+    if (!out_.haveIncumbent)
+        return false;
+    return bound - out_.bestObjective <= options_.relativeGap * std::max(std::abs(bound), 1e-3);
+}
+
+void SlotSearch::report(double bound)
+{
+    lastReport_ = std::chrono::steady_clock::now();
+    if (!progress_)
+        return;
+    SolveProgress p;
+    p.elapsedSeconds = std::chrono::duration<double>(lastReport_ - start_).count();
+    if (out_.haveIncumbent)
+        p.incumbent = out_.bestObjective;
+    p.bound = bound;
+    p.nodes = out_.nodes;
+    if (!progress_(p)) {
+        stopped_ = true;
+        out_.status = SolveStatus::Interrupted;
+    }
+}
+
+// The one place limits are checked.
+bool SlotSearch::stopRequested()
+{
+    if (stopped_)
+        return true;
+    const auto now = std::chrono::steady_clock::now();
+    if (std::chrono::duration<double>(now - start_).count() >= options_.timeLimitSeconds) {
+        stopped_ = true;
+        out_.status = SolveStatus::TimeLimit;
+        return true;
+    }
+    if (now - lastReport_ >= std::chrono::milliseconds(200))
+        report(std::max(openBound_, out_.haveIncumbent ? out_.bestObjective : openBound_));
+    return stopped_;
+}
+
+bool SlotSearch::consider(const Staffing &staffing)
+{
+    const double objective = value(chosen_) - staffing.travelPenalty;
+    if (out_.haveIncumbent && objective <= out_.bestObjective)
+        return false;
+    out_.haveIncumbent = true;
+    out_.bestObjective = objective;
+    out_.best = staffing.deployments;
+    report(std::max(openBound_, objective));
+    return true;
+}
+
+void SlotSearch::explore(std::size_t from, double travelPenalty)
+{
+    const bool atRoot = chosen_.size() == pins_.size();
+    const double here = value(chosen_) - travelPenalty;
+    for (std::size_t j = from; j < cands_.size(); ++j) {
+        if (stopRequested())
+            return;
+        const Candidate &c = cands_[j];
+        if (!compatible(c))
+            continue;
+        const double bound = here + completionBound(j);
+        if (atRoot)
+            openBound_ = std::max(bound, out_.bestObjective);
+        if (gapClosed(bound)) {
+            prunedBound_ = std::max(prunedBound_, bound);
+            return; // nothing from j on can do better: the bound falls with j
+        }
+        push(c);
+        // The child's own bound, before paying for its crews: its exact value,
+        // the parent's crews plus the cheapest this slot could ever cost.
+        const double childBound = value(chosen_) - travelPenalty - c.travelBound + completionBound(j + 1);
+        if (gapClosed(childBound)) {
+            prunedBound_ = std::max(prunedBound_, childBound);
+            pop(c);
+            continue;
+        }
+        ++out_.nodes;
+        const Staffing staffing = staff_(chosen_);
+        if (staffing.feasible) {
+            consider(staffing);
+            explore(j + 1, staffing.travelPenalty);
+        } else if (staffing.uncertain) {
+            prunedBound_ = std::max(prunedBound_, bound); // not proven empty: keep its bound
+        }
+        pop(c);
+        if (stopped_)
+            return;
+    }
+}
+
+SearchOutcome SlotSearch::run()
+{
+    lastReport_ = std::chrono::steady_clock::now();
+    for (const Candidate &p : pins_)
+        push(p);
+    const Staffing root = staff_(chosen_);
+    ++out_.nodes;
+    if (!root.feasible) {
+        out_.status = SolveStatus::Infeasible;
+        out_.rootReasons = root.reasons;
+        return out_;
+    }
+    consider(root);
+    openBound_ = value(chosen_) - root.travelPenalty + completionBound(0);
+    report(openBound_);
+    if (!stopped_)
+        explore(0, root.travelPenalty);
+    if (!stopped_) {
+        openBound_ = std::max(out_.bestObjective, prunedBound_);
+        out_.status = SolveStatus::Optimal;
+    } else {
+        openBound_ = std::max(openBound_, out_.bestObjective);
+    }
+    out_.bound = openBound_;
+    if (out_.status == SolveStatus::Optimal && !objectivesTie(out_.bound, out_.bestObjective))
+        out_.status = SolveStatus::Feasible; // stopped by a relative gap wider than the spec's tie
+    return out_;
+}
+
+} // namespace lfr

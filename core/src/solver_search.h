@@ -1,0 +1,95 @@
+// The master search of the solver: which (hotspot, date, window) slots to
+// deploy, by depth-first branch and bound, with vans and crews settled
+// exactly for every set it scores. See docs/solver-design.md.
+#pragma once
+
+#include "lfrplan/scenario_index.h"
+#include "lfrplan/solver.h"
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lfr {
+
+// One deployable slot and what it can be worth.
+struct Candidate {
+    std::size_t hotspot = 0;
+    std::size_t date = 0;
+    std::size_t window = 0;
+    double value = 0.0;       // v(d), before repeat decay
+    double travelBound = 0.0; // travel_weight * the cheapest crew it could ever have
+    double profit() const { return value - travelBound; }
+};
+
+// A set of slots made concrete: vans and crews, or why it cannot be.
+struct Staffing {
+    bool feasible = false;
+    std::vector<Deployment> deployments;
+    double travelPenalty = 0.0;
+    std::vector<std::string> reasons;
+    bool uncertain = false; // not shown infeasible: the crew search hit its limit
+};
+
+// Settles vans and crews for a set of slots (pins first, in pin order);
+// provided by the solver so the search stays independent of how.
+using StaffingOracle = std::function<Staffing(const std::vector<Candidate> &slots)>;
+
+struct SearchOutcome {
+    SolveStatus status = SolveStatus::Feasible;
+    std::vector<Deployment> best;
+    double bestObjective = 0.0;
+    bool haveIncumbent = false;
+    double bound = 0.0;
+    std::uint64_t nodes = 0;
+    std::vector<std::string> rootReasons; // why the pins alone cannot be staffed
+};
+
+class SlotSearch {
+public:
+    SlotSearch(const ScenarioIndex &index, std::vector<Candidate> pins, std::vector<Candidate> candidates,
+               StaffingOracle staff, const SolverOptions &options, const ProgressCallback &progress,
+               std::chrono::steady_clock::time_point started);
+
+    SearchOutcome run();
+
+private:
+    struct Frame;
+    double value(const std::vector<Candidate> &slots) const;
+    bool compatible(const Candidate &c) const;
+    double completionBound(std::size_t from) const;
+    void push(const Candidate &c);
+    void pop(const Candidate &c);
+    void explore(std::size_t from, double travelPenalty);
+    bool consider(const Staffing &staffing);
+    bool stopRequested();
+    bool gapClosed(double bound) const;
+    void report(double bound);
+
+    const ScenarioIndex &ix_;
+    const Scenario &sc_;
+    std::vector<Candidate> pins_;
+    std::vector<Candidate> cands_;
+    StaffingOracle staff_;
+    SolverOptions options_;
+    const ProgressCallback &progress_;
+
+    std::vector<Candidate> chosen_;                      // pins, then the branch's slots
+    std::vector<int> hotspotCount_;                      // per hotspot
+    std::vector<std::vector<std::size_t>> hotspotDates_; // dates chosen per hotspot
+    std::vector<int> dateCount_;                         // per date
+    int daysUsed_ = 0;
+
+    SearchOutcome out_;
+    std::chrono::steady_clock::time_point start_;
+    std::chrono::steady_clock::time_point lastReport_;
+    double openBound_ = std::numeric_limits<double>::infinity();
+    double prunedBound_ = -std::numeric_limits<double>::infinity(); // best bound cut off by the gap
+    bool stopped_ = false;
+};
+
+} // namespace lfr

@@ -1,0 +1,135 @@
+#include "solver_staffing.h"
+
+#include "solver_vans.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace lfr {
+
+CrewPlanner::CrewPlanner(const ScenarioIndex &index)
+    : ix_(index), assigner_(index),
+      bound_(index.scenario().hotspots.size() * index.dateCount() * index.scenario().windows.size(),
+             std::numeric_limits<double>::quiet_NaN())
+{
+}
+
+double CrewPlanner::travelLowerBoundKm(std::size_t hotspot, std::size_t date, std::size_t window) const
+{
+    const std::size_t key = (hotspot * ix_.dateCount() + date) * ix_.scenario().windows.size() + window;
+    double &cached = bound_[key];
+    if (std::isnan(cached))
+        cached = assigner_.travelLowerBound(hotspot, date, window);
+    return cached;
+}
+
+std::vector<std::string> CrewPlanner::whyUnstaffable(std::size_t hotspot, std::size_t date, std::size_t window) const
+{
+    return assigner_.explainUnstaffable(hotspot, date, window);
+}
+
+CrewResult CrewPlanner::assign(const std::vector<Deployment> &deployments) const
+{
+    CrewRequest request;
+    request.deployments = deployments;
+    return assigner_.assign(request);
+}
+
+std::vector<std::string> pinSlotProblems(const ScenarioIndex &ix, std::vector<Candidate> &pins)
+{
+    const Scenario &sc = ix.scenario();
+    std::vector<std::string> problems;
+    for (std::size_t p = 0; p < sc.pinned.size(); ++p) {
+        const Pin &pin = sc.pinned[p];
+        const std::string label = "Pin " + std::to_string(p + 1) + " (" + ix.describe(pin) + ")";
+        const auto hotspotIndex = ix.hotspot(pin.hotspot);
+        const auto dateIndex = ix.date(pin.date);
+        const auto windowIndex = ix.window(pin.window);
+        if (!hotspotIndex || !dateIndex || !windowIndex) {
+            problems.push_back(label + ": names a hotspot, date or window the scenario does not have");
+            continue;
+        }
+        const std::size_t h = *hotspotIndex;
+        const std::size_t t = *dateIndex;
+        const std::size_t w = *windowIndex;
+        if (!ix.windowMultiplier(h, w))
+            problems.push_back(label + ": the " + pin.window + " window is not allowed at " +
+                               ix.hotspotName(pin.hotspot));
+        if (!ix.hotspotAllowsDate(h, t))
+            problems.push_back(label + ": " + ix.hotspotName(pin.hotspot) + " may not be used on " +
+                               formatDay(pin.date));
+        for (std::size_t q = 0; q < p; ++q) {
+            const Pin &other = sc.pinned[q];
+            if (other.hotspot == pin.hotspot && other.date == pin.date && other.window == pin.window)
+                problems.push_back(label + ": pin " + std::to_string(q + 1) +
+                                   " is on the same hotspot, date and window, and no two deployments may share them");
+        }
+        const auto &hotspot = sc.hotspots[h];
+        const auto multiplier = ix.windowMultiplier(h, w).value_or(0.0);
+        pins.push_back(Candidate{
+            h, t, w,
+            hotspot.value * multiplier * hotspot.weekdayFactor[static_cast<std::size_t>(weekdayIndex(pin.date))], 0.0});
+    }
+    return problems;
+}
+
+Staffing staffSlots(const ScenarioIndex &ix, const CrewPlanner &crews, const std::vector<Candidate> &slots)
+{
+    const Scenario &sc = ix.scenario();
+    Staffing out;
+    out.deployments.resize(slots.size());
+    std::map<std::size_t, std::vector<std::size_t>> byDate;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const Candidate &c = slots[i];
+        Deployment &d = out.deployments[i];
+        d.date = sc.dates[c.date];
+        d.hotspot = sc.hotspots[c.hotspot].id;
+        d.window = sc.windows[c.window].id;
+        if (i < sc.pinned.size())
+            d.crew = sc.pinned[i].crew;
+        byDate[c.date].push_back(i);
+    }
+    for (const auto &entry : byDate) {
+        std::vector<VanRequest> requests;
+        for (const std::size_t i : entry.second) {
+            VanRequest r{slots[i].window, std::nullopt};
+            if (i < sc.pinned.size() && sc.pinned[i].van)
+                r.pinnedVan = ix.van(*sc.pinned[i].van);
+            requests.push_back(r);
+        }
+        const auto vans = assignVans(ix, entry.first, requests);
+        if (!vans) {
+            out.reasons.push_back("on " + formatDay(sc.dates[entry.first]) + " no arrangement of the available vans " +
+                                  "covers " + std::to_string(requests.size()) + " deployments" +
+                                  " (each van takes its max_per_date deployments, never in overlapping windows)");
+            return out;
+        }
+        for (std::size_t k = 0; k < entry.second.size(); ++k)
+            out.deployments[entry.second[k]].van = sc.vans[(*vans)[k]].id;
+    }
+    const CrewResult crewResult = crews.assign(out.deployments);
+    if (!crewResult.feasible) {
+        out.reasons = crewResult.reasons;
+        out.uncertain = crewResult.searchLimitReached;
+        return out;
+    }
+    for (std::size_t i = 0; i < slots.size(); ++i)
+        out.deployments[i].crew = crewResult.crews[i];
+    out.travelPenalty = sc.policy.travelWeight * crewResult.travelKm;
+    out.feasible = true;
+    return out;
+}
+
+std::string joinReasons(const std::vector<std::string> &reasons)
+{
+    std::string out;
+    for (const std::string &r : reasons) {
+        if (!out.empty())
+            out += "; ";
+        out += r;
+    }
+    return out;
+}
+
+} // namespace lfr
