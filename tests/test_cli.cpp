@@ -2,52 +2,20 @@
 #include "lfrplan/objective.h"
 #include "lfrplan/plan_io.h"
 #include "lfrplan/scenario_io.h"
+#include "process_runner.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
-extern char **environ;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
+using Run = lfrtest::ProcessRun;
 
 Run runCli(const std::vector<std::string> &args)
 {
     lfrtest::ScratchDir dir;
-    const auto outPath = dir / "stdout";
-    const auto errPath = dir / "stderr";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    std::vector<std::string> all = {LFRPLAN_CLI};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char *> cargs;
-    for (auto &a : all)
-        cargs.push_back(a.data());
-    cargs.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, LFRPLAN_CLI, &actions, nullptr, cargs.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    Run run;
-    REQUIRE(WIFEXITED(status)); // never a crash, whatever the input
-    run.exitCode = WEXITSTATUS(status);
-    run.out = lfr::readTextFile(outPath);
-    run.err = lfr::readTextFile(errPath);
-    return run;
+    return lfrtest::runProcess(LFRPLAN_CLI, args, dir);
 }
 
 std::string small() { return lfrtest::testData("small-scenario.json").string(); }

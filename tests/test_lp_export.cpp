@@ -2,6 +2,7 @@
 // generated scenarios cbc's optimum of the model must be the optimum of every
 // plan the validator accepts, and the plan read back from cbc must be valid.
 #include "brute_force.h"
+#include "process_runner.h"
 #include "test_support.h"
 #include "tiny_scenarios.h"
 
@@ -17,55 +18,23 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <set>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
 
 namespace {
 
 using namespace lfr;
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
+using Run = lfrtest::ProcessRun;
 
-// Runs a program (absolute path) with its output captured in the scratch folder.
 Run spawn(const std::string &program, const std::vector<std::string> &args, const lfrtest::ScratchDir &dir)
 {
-    const auto outPath = dir / "stdout.txt";
-    const auto errPath = dir / "stderr.txt";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    std::vector<std::string> all = {program};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char *> cargs;
-    for (auto &a : all)
-        cargs.push_back(a.data());
-    cargs.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, cargs.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    REQUIRE(WIFEXITED(status));
-    Run run;
-    run.exitCode = WEXITSTATUS(status);
-    run.out = readTextFile(outPath);
-    run.err = readTextFile(errPath);
-    return run;
+    return lfrtest::runProcess(program, args, dir);
 }
 
 // /usr/bin/cbc, else the first cbc on PATH; empty when there is none.

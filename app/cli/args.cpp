@@ -2,8 +2,18 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iostream>
 
 namespace lfrcli {
+
+bool printHelpIfAsked(const std::vector<std::string> &argv, const std::string &usage, const std::string &text)
+{
+    const bool asked =
+        std::any_of(argv.begin(), argv.end(), [](const std::string &a) { return a == "--help" || a == "-h"; });
+    if (asked)
+        std::cout << "usage: " << usage << "\n\n" << text;
+    return asked;
+}
 
 Args::Args(const std::string &command, const std::vector<std::string> &argv, const std::vector<OptionSpec> &specs)
     : command_(command)

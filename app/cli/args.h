@@ -27,6 +27,10 @@ struct OptionSpec {
     char shortName = '\0'; // e.g. 'o' for -o
 };
 
+// When the arguments ask for help (--help or -h), prints "usage: USAGE",
+// a blank line and TEXT to standard output and returns true.
+bool printHelpIfAsked(const std::vector<std::string> &argv, const std::string &usage, const std::string &text);
+
 class Args {
 public:
     Args(const std::string &command, const std::vector<std::string> &argv, const std::vector<OptionSpec> &specs);

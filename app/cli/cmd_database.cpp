@@ -15,17 +15,6 @@ namespace lfrcli {
 
 namespace {
 
-bool wantsHelp(const Argv &args, const char *usage, const char *text)
-{
-    for (const auto &a : args) {
-        if (a == "--help" || a == "-h") {
-            std::cout << "usage: " << usage << "\n\n" << text;
-            return true;
-        }
-    }
-    return false;
-}
-
 void writeOutput(const std::optional<std::string> &out, const std::string &text)
 {
     if (!out || *out == "-")
@@ -39,7 +28,7 @@ void writeOutput(const std::optional<std::string> &out, const std::string &text)
 int cmdInit(const Argv &argv)
 {
     const char *usage = "lfrplan init DB";
-    if (wantsHelp(argv, usage, "Creates an empty lfrplan database (SQLite) at DB, or checks an existing one.\n"))
+    if (printHelpIfAsked(argv, usage, "Creates an empty lfrplan database (SQLite) at DB, or checks an existing one.\n"))
         return kExitOk;
     const Args args("init", argv, {});
     args.expectPositional(1, 1, usage);
@@ -52,11 +41,11 @@ int cmdInit(const Argv &argv)
 int cmdImport(const Argv &argv)
 {
     const char *usage = "lfrplan import DB SCENARIO.json [--name NAME] [--replace] [--plan PLAN.json]";
-    if (wantsHelp(argv, usage,
-                  "Reads SCENARIO.json (lfrplan-scenario/1), checks it completely, and stores it in DB\n"
-                  "(created if missing) under its own name or NAME. The whole import is one transaction:\n"
-                  "bad input or a failure changes nothing. A scenario of the same name is an error unless\n"
-                  "--replace is given. --plan also stores a plan (lfrplan-plan/1) for the scenario.\n"))
+    if (printHelpIfAsked(argv, usage,
+                         "Reads SCENARIO.json (lfrplan-scenario/1), checks it completely, and stores it in DB\n"
+                         "(created if missing) under its own name or NAME. The whole import is one transaction:\n"
+                         "bad input or a failure changes nothing. A scenario of the same name is an error unless\n"
+                         "--replace is given. --plan also stores a plan (lfrplan-plan/1) for the scenario.\n"))
         return kExitOk;
     const Args args("import", argv, {{"name"}, {"replace", false}, {"plan"}});
     args.expectPositional(2, 2, usage);
@@ -93,10 +82,10 @@ int cmdImport(const Argv &argv)
 int cmdExport(const Argv &argv)
 {
     const char *usage = "lfrplan export DB NAME [-o SCENARIO.json] [--plan PLAN.json]";
-    if (wantsHelp(argv, usage,
-                  "Writes scenario NAME from DB as lfrplan-scenario/1 to SCENARIO.json (standard output when\n"
-                  "-o is absent or -), with every default spelled out. --plan also writes its stored plan.\n"
-                  "Files are written atomically: a failure never leaves a half-written file.\n"))
+    if (printHelpIfAsked(argv, usage,
+                         "Writes scenario NAME from DB as lfrplan-scenario/1 to SCENARIO.json (standard output when\n"
+                         "-o is absent or -), with every default spelled out. --plan also writes its stored plan.\n"
+                         "Files are written atomically: a failure never leaves a half-written file.\n"))
         return kExitOk;
     const Args args("export", argv, {{"output", true, 'o'}, {"plan"}});
     args.expectPositional(2, 2, usage);
@@ -118,7 +107,7 @@ int cmdExport(const Argv &argv)
 int cmdList(const Argv &argv)
 {
     const char *usage = "lfrplan list DB";
-    if (wantsHelp(argv, usage, "Lists the scenarios stored in DB.\n"))
+    if (printHelpIfAsked(argv, usage, "Lists the scenarios stored in DB.\n"))
         return kExitOk;
     const Args args("list", argv, {});
     args.expectPositional(1, 1, usage);

@@ -28,14 +28,10 @@ std::filesystem::path dataDirectory()
 int cmdDemo(const Argv &argv)
 {
     const char *usage = "lfrplan demo [--path]";
-    for (const auto &a : argv) {
-        if (a == "--help" || a == "-h") {
-            std::cout << "usage: " << usage << "\n\nSummarises the bundled demo week ("
-                      << "demo-week.json in " << dataDirectory().string()
-                      << ").\n--path prints only the file's path.\n";
-            return kExitOk;
-        }
-    }
+    if (printHelpIfAsked(argv, usage,
+                         "Summarises the bundled demo week (demo-week.json in " + dataDirectory().string() +
+                             ").\n--path prints only the file's path.\n"))
+        return kExitOk;
     const Args args("demo", argv, {{"path", false}});
     args.expectPositional(0, 0, usage);
     const auto file = dataDirectory() / "demo-week.json";

@@ -14,19 +14,15 @@ namespace lfrcli {
 int cmdExportLp(const Argv &argv)
 {
     const char *usage = "lfrplan export-lp SCENARIO.json [-o MODEL.lp]";
-    for (const auto &a : argv) {
-        if (a == "--help" || a == "-h") {
-            std::cout << "usage: " << usage << "\n\n"
-                      << "Writes the scenario's planning problem as a mixed-integer linear program in CPLEX LP\n"
+    if (printHelpIfAsked(argv, usage,
+                         "Writes the scenario's planning problem as a mixed-integer linear program in CPLEX LP\n"
                          "format: maximise OBJECTIVE subject to every hard constraint. Solve it with, e.g.\n"
                          "  cbc MODEL.lp sec 120 solve solu SOLUTION.txt\n"
                          "The variables are named after what they choose: y.HOTSPOT.DATE.WINDOW (a deployment),\n"
                          "x...VAN (its van), z.OFFICER.HOTSPOT.DATE.WINDOW.ROLE (a crew member).\n"
                          "Options:\n"
-                         "  -o, --output FILE     where to write (standard output when absent or -)\n";
-            return kExitOk;
-        }
-    }
+                         "  -o, --output FILE     where to write (standard output when absent or -)\n"))
+        return kExitOk;
     const Args args("export-lp", argv, {{"output", true, 'o'}});
     args.expectPositional(1, 1, usage);
     const lfr::Scenario scenario = lfr::readScenarioFile(args.positional().front());

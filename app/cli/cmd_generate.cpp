@@ -14,10 +14,8 @@ namespace lfrcli {
 int cmdGenerate(const Argv &argv)
 {
     const char *usage = "lfrplan generate [options] [-o SCENARIO.json]";
-    for (const auto &a : argv) {
-        if (a == "--help" || a == "-h") {
-            std::cout << "usage: " << usage << "\n\n"
-                      << "Writes a synthetic lfrplan-scenario/1 scenario; the same options and seed always give\n"
+    if (printHelpIfAsked(argv, usage,
+                         "Writes a synthetic lfrplan-scenario/1 scenario; the same options and seed always give\n"
                          "the same file. Options (defaults in brackets):\n"
                          "  --officers N          officers, 1..100000 [500]\n"
                          "  --teams N             teams, 1..officers [12]\n"
@@ -30,10 +28,8 @@ int cmdGenerate(const Argv &argv)
                          "  --max-deployments N   policy.max_deployments [10]\n"
                          "  --max-days N          policy.max_days [5]\n"
                          "  --max-per-date N      policy.max_per_date [none]\n"
-                         "  -o, --output FILE     where to write (standard output when absent or -)\n";
-            return kExitOk;
-        }
-    }
+                         "  -o, --output FILE     where to write (standard output when absent or -)\n"))
+        return kExitOk;
     const Args args("generate", argv,
                     {{"officers"},
                      {"teams"},

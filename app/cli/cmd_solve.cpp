@@ -43,20 +43,16 @@ int cmdSolve(const Argv &argv)
 {
     const char *usage = "lfrplan solve SCENARIO.json -o PLAN.json [--time-limit S] [--seed N] [--gap G]\n"
                         "       lfrplan solve --db DB --scenario NAME [-o PLAN.json] [--time-limit S] [--seed N]";
-    for (const auto &a : argv) {
-        if (a == "--help" || a == "-h") {
-            std::cout << "usage: " << usage << "\n\n"
-                      << "Finds the plan of highest OBJECTIVE that breaks no hard constraint, keeping every pin,\n"
+    if (printHelpIfAsked(argv, usage,
+                         "Finds the plan of highest OBJECTIVE that breaks no hard constraint, keeping every pin,\n"
                          "with a proven upper bound (status optimal when the plan meets it). Progress goes to the\n"
                          "terminal; the plan summary and what holds it back are printed after. With --db the\n"
                          "plan is stored with the scenario. Options:\n"
                          "  --time-limit S   stop after S seconds with the best plan so far [60]\n"
                          "  --seed N         breaks ties between equal slots [1]\n"
                          "  --gap G          stop when within relative gap G of the bound [1e-6]\n"
-                         "Exit code: 0 a plan, 1 infeasible pins, 2 bad input.\n";
-            return kExitOk;
-        }
-    }
+                         "Exit code: 0 a plan, 1 infeasible pins, 2 bad input.\n"))
+        return kExitOk;
     const Args args("solve", argv, {{"output", true, 'o'}, {"time-limit"}, {"seed"}, {"gap"}, {"db"}, {"scenario"}});
     lfr::SolverOptions options;
     if (const auto v = args.value("time-limit")) {

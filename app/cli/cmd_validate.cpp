@@ -71,17 +71,13 @@ int validateScenarioOnly(const Scenario &scenario)
 int cmdValidate(const Argv &argv)
 {
     const char *usage = "lfrplan validate SCENARIO.json [PLAN.json]";
-    for (const auto &a : argv) {
-        if (a == "--help" || a == "-h") {
-            std::cout << "usage: " << usage << "\n\n"
-                      << "Checks SCENARIO.json against the lfrplan-scenario/1 format and prints its summary;\n"
+    if (printHelpIfAsked(argv, usage,
+                         "Checks SCENARIO.json against the lfrplan-scenario/1 format and prints its summary;\n"
                          "pins that cannot be met on their own are reported. With PLAN.json, checks the plan\n"
                          "against every hard constraint, prints each violation in a planner's words and the\n"
                          "plan's VALUE, TRAVEL and OBJECTIVE, and checks the figures the plan reports.\n"
-                         "Exit code: 0 valid, 1 invalid plan or infeasible pins, 2 bad input.\n";
-            return kExitOk;
-        }
-    }
+                         "Exit code: 0 valid, 1 invalid plan or infeasible pins, 2 bad input.\n"))
+        return kExitOk;
     const Args args("validate", argv, {});
     args.expectPositional(1, 2, usage);
     const Scenario scenario = readScenarioFile(args.positional()[0]);
