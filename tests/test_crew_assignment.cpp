@@ -451,6 +451,18 @@ TEST_CASE("crews: minimum travel equals exhaustive enumeration on random tiny we
         const CrewResult result = assignCrews(index, request);
         INFO("round " << round << ": " << describe(result));
         REQUIRE(result.feasible == truth.feasible);
+        // Both searches alone: the per-date one only, the whole-horizon one only.
+        for (const std::size_t perDate : {std::size_t{100000}, std::size_t{0}}) {
+            CrewOptions options;
+            options.perDateNodes = perDate;
+            const CrewResult alone = CrewAssigner(index, options).assign(request);
+            INFO("per-date nodes " << perDate << ": " << describe(alone));
+            REQUIRE(alone.feasible == truth.feasible);
+            if (truth.feasible) {
+                CHECK(alone.travelKm == Approx(truth.best).epsilon(1e-9));
+                requireCrewRulesHold(index, request, alone);
+            }
+        }
         if (truth.feasible) {
             ++feasible;
             branched += result.nodes > 1 ? 1 : 0;
@@ -510,6 +522,15 @@ void timeCrews(const Scenario &sc, std::size_t count)
     for (int i = 0; i < repeats; ++i)
         assigner.assign(request);
     const auto done = std::chrono::steady_clock::now();
+    CrewOptions horizonOnly;
+    horizonOnly.perDateNodes = 0;
+    CrewAssigner horizon(index, horizonOnly);
+    const CrewResult viaHorizon = horizon.assign(request);
+    const auto horizonStart = std::chrono::steady_clock::now();
+    for (int i = 0; i < repeats; ++i)
+        horizon.assign(request);
+    const auto horizonDone = std::chrono::steady_clock::now();
+    CHECK(viaHorizon.travelKm == Approx(first.travelKm).epsilon(1e-9));
     using Ms = std::chrono::duration<double, std::milli>;
     INFO(describe(first));
     REQUIRE(first.feasible);
@@ -517,7 +538,8 @@ void timeCrews(const Scenario &sc, std::size_t count)
     WARN(sc.name << ": " << deployments.size() << " deployments, " << sc.officers.size() << " officers; index + picks "
                  << Ms(built - start).count() << " ms; assignCrews (cold) " << Ms(once - built).count()
                  << " ms; CrewAssigner reused " << Ms(done - warm).count() / repeats << " ms a call; nodes "
-                 << first.nodes << ", travel " << first.travelKm << " km");
+                 << first.nodes << ", travel " << first.travelKm << " km; whole-horizon search alone "
+                 << Ms(horizonDone - horizonStart).count() / repeats << " ms a call, nodes " << viaHorizon.nodes);
 }
 
 } // namespace

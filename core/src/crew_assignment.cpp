@@ -45,6 +45,24 @@ void indexDates(CrewProblem &problem)
     }
 }
 
+constexpr const char *kNoCrews = "no crews meet both the team staffing limits and the officers' max_duties: the "
+                                 "officers the teams may release on some dates have too few duties left for the others";
+
+// The caps with (slot, team) capped at `cap`.
+CapList withCap(const CapList &caps, std::size_t slot, std::size_t team, int cap)
+{
+    CapList out = caps;
+    const SlotCap entry{static_cast<std::uint32_t>(slot), static_cast<std::uint32_t>(team), cap};
+    const auto at = std::lower_bound(out.begin(), out.end(), entry, [](const SlotCap &a, const SlotCap &b) {
+        return std::tie(a.slot, a.team) < std::tie(b.slot, b.team);
+    });
+    if (at != out.end() && at->slot == entry.slot && at->team == entry.team)
+        *at = entry;
+    else
+        out.insert(at, entry);
+    return out;
+}
+
 struct Node {
     std::int64_t bound = 0;
     std::size_t seq = 0;
@@ -81,6 +99,8 @@ private:
                   const std::map<std::size_t, int> &pinnedPerRole, std::vector<std::string> &reasons) const;
     void search(const CrewProblem &problem, const CrewRequest &request, const std::vector<Place> &places,
                 CrewResult &result);
+    void searchHorizon(const CrewProblem &problem, const CrewRequest &request, const std::vector<Place> &places,
+                       CrewResult &result);
     bool withinDuties(const CrewProblem &problem, const std::vector<Pick> &picks) const;
     void finish(const CrewProblem &problem, const CrewRequest &request, const std::vector<Place> &places,
                 const std::vector<Pick> &picks, CrewResult &result) const;
@@ -283,19 +303,17 @@ void CrewAssigner::Impl::search(const CrewProblem &problem, const CrewRequest &r
     if (!result.reasons.empty())
         return;
 
+    // Phase 1: branch over the per-date optima, which keep the team limits
+    // exactly; cheap while few officers are wanted beyond their max_duties.
     std::priority_queue<Node, std::vector<Node>, NodeAfter> open;
     std::set<CapList> seen{CapList{}};
     std::size_t seq = 0;
     open.push({boundOf({}), seq++, {}});
-    while (!open.empty()) {
+    const std::size_t quickLimit = std::min(options_.maxNodes, options_.perDateNodes);
+    while (!open.empty() && result.nodes < quickLimit) {
         const Node node = open.top();
         open.pop();
-        if (++result.nodes > options_.maxNodes) {
-            result.searchLimitReached = true;
-            result.reasons.push_back("the search for crews within max_duties stopped after " +
-                                     std::to_string(options_.maxNodes) + " branches without an answer");
-            return;
-        }
+        ++result.nodes;
         std::vector<Pick> picks;
         for (std::size_t e = 0; e < entries; ++e) {
             const DateSolution &solution = solved(e, node.caps);
@@ -306,31 +324,87 @@ void CrewAssigner::Impl::search(const CrewProblem &problem, const CrewRequest &r
         const detail::Realisation real = engine_.realise(problem, picks);
         if (real.ok)
             return finish(problem, request, places, real.picks, result);
-        if (result.nodes == 1) {
-            const std::vector<std::size_t> shortfall = engine_.dutyShortfall(problem);
-            if (!shortfall.empty()) {
-                result.reasons.push_back(detail::explainDutyShortfall(engine_, problem, shortfall));
-                return;
-            }
-        }
         for (const detail::TeamSlotCount &group : real.hall) {
-            CapList caps = node.caps;
-            const SlotCap cap{static_cast<std::uint32_t>(group.slot), static_cast<std::uint32_t>(group.team),
-                              group.count - 1};
-            const auto at = std::lower_bound(caps.begin(), caps.end(), cap, [](const SlotCap &a, const SlotCap &b) {
-                return std::tie(a.slot, a.team) < std::tie(b.slot, b.team);
-            });
-            if (at != caps.end() && at->slot == cap.slot && at->team == cap.team)
-                *at = cap;
-            else
-                caps.insert(at, cap);
+            CapList caps = withCap(node.caps, group.slot, group.team, group.count - 1);
             if (!seen.insert(caps).second || !solved(entryOf[group.slot], caps).feasible)
                 continue;
             open.push({boundOf(caps), seq++, std::move(caps)});
         }
     }
-    result.reasons.push_back("no crews meet both the team staffing limits and the officers' max_duties: the officers "
-                             "teams may release on some dates have too few duties left for the others");
+    if (open.empty()) { // proven infeasible: say so in max_duties' words when they alone explain it
+        const DateSolution horizon = engine_.solveHorizon(problem, {});
+        result.reasons.push_back(horizon.feasible
+                                     ? std::string(kNoCrews)
+                                     : detail::explainDutyShortfall(engine_, problem, horizon.deficientSlots));
+        return;
+    }
+    searchHorizon(problem, request, places, result);
+}
+
+void CrewAssigner::Impl::searchHorizon(const CrewProblem &problem, const CrewRequest &request,
+                                       const std::vector<Place> &places, CrewResult &result)
+{
+    // Phase 2: branch over the whole-horizon optima, which keep max_duties
+    // exactly, on the team limits they break.
+    struct HorizonNode {
+        std::int64_t bound = 0;
+        std::size_t seq = 0;
+        CapList caps;
+        DateSolution solution;
+    };
+    struct After {
+        bool operator()(const HorizonNode &a, const HorizonNode &b) const
+        {
+            return std::tie(a.bound, a.seq) > std::tie(b.bound, b.seq);
+        }
+    };
+    std::priority_queue<HorizonNode, std::vector<HorizonNode>, After> open;
+    std::set<CapList> seen{CapList{}};
+    std::size_t seq = 0;
+    DateSolution root = engine_.solveHorizon(problem, {});
+    if (!root.feasible) {
+        result.reasons.push_back(detail::explainDutyShortfall(engine_, problem, root.deficientSlots));
+        return;
+    }
+    open.push({root.costUm, seq++, {}, std::move(root)});
+    while (!open.empty()) {
+        const HorizonNode node = open.top();
+        open.pop();
+        if (++result.nodes > options_.maxNodes) {
+            result.searchLimitReached = true;
+            result.reasons.push_back("the search for crews stopped after " + std::to_string(options_.maxNodes) +
+                                     " branches without an answer");
+            return;
+        }
+        // The team and date most over its release limit, if any.
+        std::map<std::pair<std::size_t, std::size_t>, int> taken; // (date, team) -> officers
+        for (const Pick &pick : node.solution.picks)
+            ++taken[{problem.slots[pick.slot].date, *index().teamOf(pick.officer)}];
+        std::pair<std::size_t, std::size_t> worst{0, 0};
+        int excess = 0;
+        for (const auto &[dateTeam, count] : taken) {
+            const int over = count - engine_.releasable(problem, dateTeam.second, dateTeam.first);
+            if (over > excess) {
+                excess = over;
+                worst = dateTeam;
+            }
+        }
+        if (excess == 0)
+            return finish(problem, request, places, node.solution.picks, result);
+        std::map<std::size_t, int> perSlot; // slot -> officers of the worst team there
+        for (const Pick &pick : node.solution.picks)
+            if (problem.slots[pick.slot].date == worst.first && *index().teamOf(pick.officer) == worst.second)
+                ++perSlot[pick.slot];
+        for (const auto &[slot, count] : perSlot) {
+            CapList caps = withCap(node.caps, slot, worst.second, count - 1);
+            if (!seen.insert(caps).second)
+                continue;
+            DateSolution child = engine_.solveHorizon(problem, caps);
+            if (child.feasible)
+                open.push({child.costUm, seq++, std::move(caps), std::move(child)});
+        }
+    }
+    result.reasons.push_back(kNoCrews);
 }
 
 void CrewAssigner::Impl::finish(const CrewProblem &problem, const CrewRequest &request,

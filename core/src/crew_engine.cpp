@@ -277,45 +277,4 @@ Realisation CrewEngine::realise(const CrewProblem &problem, const std::vector<Pi
     return out;
 }
 
-std::vector<std::size_t> CrewEngine::dutyShortfall(const CrewProblem &problem)
-{
-    net_.reset();
-    const std::size_t source = net_.addVertex();
-    const std::size_t sink = net_.addVertex();
-    std::unordered_map<std::size_t, std::size_t> officerVertex;
-    std::unordered_map<std::uint64_t, std::size_t> officerDateVertex;
-    std::vector<std::size_t> slotVertex;
-    long total = 0;
-    for (const CrewSlot &slot : problem.slots) {
-        slotVertex.push_back(net_.addVertex());
-        net_.addEdge(slotVertex.back(), sink, slot.demand);
-        total += slot.demand;
-        for (std::size_t team = 0; team < teams_; ++team) {
-            for (const std::size_t o : eligible(slot.date, slot.window, slot.role, team)) {
-                if (!available(problem, o, slot.date))
-                    continue;
-                auto [ov, newOfficer] = officerVertex.try_emplace(o, 0);
-                if (newOfficer) {
-                    ov->second = net_.addVertex();
-                    net_.addEdge(source, ov->second, dutiesLeft(problem, o));
-                }
-                auto [odv, newDate] = officerDateVertex.try_emplace(key(o, slot.date), 0);
-                if (newDate) {
-                    odv->second = net_.addVertex();
-                    net_.addEdge(ov->second, odv->second, 1);
-                }
-                net_.addEdge(odv->second, slotVertex.back(), FlowNetwork::kUnbounded);
-            }
-        }
-    }
-    std::vector<std::size_t> deficient;
-    if (net_.maxFlow(source, sink) < total) {
-        const std::vector<bool> reach = net_.residualReachable(source);
-        for (std::size_t s = 0; s < problem.slots.size(); ++s)
-            if (!reach[slotVertex[s]])
-                deficient.push_back(s);
-    }
-    return deficient;
-}
-
 } // namespace lfr::detail

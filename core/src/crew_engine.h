@@ -100,11 +100,12 @@ public:
     // max_duties across dates, under the caps in [capsBegin, capsEnd).
     DateSolution solveDate(const CrewProblem &problem, std::size_t entry, const SlotCap *capsBegin,
                            const SlotCap *capsEnd);
+    // The minimum-travel choice for all slots with max_duties and one
+    // deployment a date kept exactly, but each team's release limit only per
+    // (slot, team), under the caps (crew_horizon.cpp).
+    DateSolution solveHorizon(const CrewProblem &problem, const CapList &caps);
     // Officers for the picks' (slot, team) counts with nobody beyond max_duties.
     Realisation realise(const CrewProblem &problem, const std::vector<Pick> &picks);
-    // Slots that cannot all be filled even ignoring team limits, because the
-    // officers able to fill them lack the duties: empty when there are none.
-    std::vector<std::size_t> dutyShortfall(const CrewProblem &problem);
 
 private:
     void buildDate(std::size_t date);

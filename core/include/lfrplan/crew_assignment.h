@@ -26,6 +26,13 @@
 //    one of those counts per branch (every valid crew lies in some branch),
 //    bounded below by the sum of the per-date optima. The first branch whose
 //    officers can be chosen is optimal.
+//  - When that takes more than a few branches (officers with max_duties 1
+//    and scarce skills), the search switches to the mirror relaxation: one
+//    minimum-cost flow over the whole horizon (source -> officer (duties
+//    left) -> officer on a date (1) -> (team, deployment, role) -> ...) keeps
+//    max_duties exactly and each team's release limit only per (deployment,
+//    role); best-first branch and bound then lowers, per branch, the count of
+//    one (deployment, role) of a team and date over its limit.
 //
 // The assigner keeps per-date candidate lists and team distances between
 // calls: build one CrewAssigner per scenario and reuse it (not thread-safe).
@@ -54,6 +61,10 @@ struct CrewRequest {
 };
 
 struct CrewOptions {
+    // Nodes of the per-date search (team limits exact, max_duties branched)
+    // before the whole-horizon search (max_duties exact, team limits
+    // branched) takes over; both are exact, they differ in speed only.
+    std::size_t perDateNodes = 64;
     // Branch-and-bound nodes before giving up without a proof (CrewResult::
     // searchLimitReached). Never reached on realistic weeks.
     std::size_t maxNodes = 20000;
