@@ -7,7 +7,6 @@
 
 #include <catch2/catch.hpp>
 
-
 namespace {
 
 using Run = lfrtest::ProcessRun;
