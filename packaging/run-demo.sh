@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds lfrplan (RelWithDebInfo, Ninja, into build/) and prints the demo week's
 # summary. (-O2: at -O3 gcc 12 prints false -Wrestrict warnings on std::string.)
-# summary with the command-line tool:
+# It uses the command-line tool:
 #
 #   bash packaging/run-demo.sh            # = build/app/lfrplan demo
 #   bash packaging/run-demo.sh ARGS...    # extra arguments go to `lfrplan demo`
