@@ -235,7 +235,10 @@ SearchOutcome SlotSearch::run()
         openBound_ = std::max(out_.bestObjective, prunedBound_);
         out_.status = SolveStatus::Optimal;
     } else {
-        openBound_ = std::max(openBound_, out_.bestObjective);
+        // Stopped: the unexplored root children, and every subtree cut off
+        // without proof of being worse (by the gap, or by the crew search's
+        // node limit), may still hold better plans.
+        openBound_ = std::max({openBound_, out_.bestObjective, prunedBound_});
     }
     out_.bound = openBound_;
     if (out_.status == SolveStatus::Optimal && !objectivesTie(out_.bound, out_.bestObjective))
