@@ -1,6 +1,7 @@
 #include "solver_explain.h"
 
 #include "lfrplan/objective.h"
+#include "planner_words.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,11 +20,7 @@ std::string fixed1(double v)
     return out.str();
 }
 
-std::string ordinal(std::size_t k)
-{
-    static const char *kNames[] = {"1st", "2nd", "3rd"};
-    return k >= 1 && k <= 3 ? kNames[k - 1] : std::to_string(k) + "th";
-}
+using words::ordinal;
 
 std::string slotLabel(const ScenarioIndex &ix, const Candidate &c)
 {

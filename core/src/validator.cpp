@@ -1,6 +1,8 @@
 #include "lfrplan/validator.h"
 
 #include "lfrplan/scenario_index.h"
+#include "pin_matching.h"
+#include "planner_words.h"
 
 #include <algorithm>
 #include <array>
@@ -18,30 +20,9 @@ using Indices = std::vector<std::size_t>;
 
 std::string quoted(std::string_view id) { return "\"" + std::string(id) + "\""; }
 
-std::string counted(std::size_t n, std::string_view noun)
-{
-    return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-}
-
-std::string counted(int n, std::string_view noun) { return counted(static_cast<std::size_t>(std::max(0, n)), noun); }
-
-// "a, b and c"
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string text;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        text += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
-    return text;
-}
-
-// "Deployment 3", "Deployments 1 and 4", "Deployments 1, 4 and 6" (numbered from 1).
-std::string numbered(std::string_view noun, const Indices &indices)
-{
-    std::vector<std::string> numbers;
-    for (const std::size_t i : indices)
-        numbers.push_back(std::to_string(i + 1));
-    return std::string(noun) + (indices.size() == 1 ? " " : "s ") + joined(numbers);
-}
+using words::counted;
+using words::joined;
+using words::numbered;
 
 std::string windowSpan(const Window &window) { return formatClock(window.start) + "-" + formatClock(window.end); }
 
@@ -488,7 +469,7 @@ private:
                          [&](std::size_t d) { return meets(pin, d); });
         }
 
-        const std::vector<std::optional<std::size_t>> pinOf = matchPins(edges);
+        const std::vector<std::optional<std::size_t>> pinOf = matchPins(edges, plan_.size());
         std::vector<bool> met(pins, false);
         for (const std::optional<std::size_t> &p : pinOf)
             if (p)
@@ -496,49 +477,6 @@ private:
         for (std::size_t p = 0; p < pins; ++p)
             if (!met[p])
                 explainUnmet(p, candidates[p], edges[p], pinOf);
-    }
-
-    // Maximum bipartite matching of pins to deployments by augmenting paths
-    // (Kuhn), iterative so that many pins cannot exhaust the stack. Pins are
-    // taken in order and a matched pin stays matched, so when pins compete
-    // for one deployment the earlier pin keeps it. Returns, per deployment,
-    // the pin it meets.
-    std::vector<std::optional<std::size_t>> matchPins(const std::vector<Indices> &edges) const
-    {
-        std::vector<std::optional<std::size_t>> pinOf(plan_.size());
-        std::vector<std::size_t> visited(plan_.size(), 0); // the last search (root + 1) that reached a deployment
-        struct Frame {
-            std::size_t pin;
-            std::size_t next; // the next edge to try
-        };
-        std::vector<Frame> stack;
-        Indices path; // path[i]: the deployment stack[i].pin takes if the search succeeds
-        for (std::size_t root = 0; root < edges.size(); ++root) {
-            stack.assign(1, Frame{root, 0});
-            path.clear();
-            while (!stack.empty()) {
-                Frame &frame = stack.back();
-                if (frame.next == edges[frame.pin].size()) {
-                    stack.pop_back();
-                    if (!path.empty())
-                        path.pop_back();
-                    continue;
-                }
-                const std::size_t d = edges[frame.pin][frame.next++];
-                if (visited[d] == root + 1)
-                    continue;
-                visited[d] = root + 1;
-                path.push_back(d);
-                if (pinOf[d]) {
-                    stack.push_back(Frame{*pinOf[d], 0});
-                    continue;
-                }
-                for (std::size_t i = 0; i < stack.size(); ++i)
-                    pinOf[path[i]] = stack[i].pin;
-                break;
-            }
-        }
-        return pinOf;
     }
 
     void explainUnmet(std::size_t p, const Indices &candidates, const Indices &edges,
