@@ -105,6 +105,22 @@ int CrewEngine::dutiesLeft(const CrewProblem &problem, std::size_t officer) cons
     return index_.maxDuties(officer) - (it == problem.dutiesUsed.end() ? 0 : it->second);
 }
 
+int CrewEngine::keepEligible(const CrewProblem &problem, const CrewSlot &slot, std::size_t team, int limit)
+{
+    int taken = 0;
+    for (const std::size_t o : eligible(slot.date, slot.window, slot.role, team)) {
+        if (!available(problem, o, slot.date))
+            continue;
+        if (keptMark_[o] == 0) {
+            keptMark_[o] = 1;
+            kept_.push_back(o);
+        }
+        if (++taken == limit)
+            break;
+    }
+    return taken;
+}
+
 bool CrewEngine::available(const CrewProblem &problem, std::size_t officer, std::size_t date) const
 {
     return !problem.busy.contains(key(officer, date)) && dutiesLeft(problem, officer) > 0;
@@ -125,20 +141,7 @@ void CrewEngine::keepCandidates(const CrewProblem &problem, std::size_t entry, c
         int contribution = 0;
         for (const std::size_t team : teamsByDistance(slot.hotspot)) {
             const int room = std::min({releasable(problem, team, date), capFor(capsBegin, capsEnd, s, team), demand});
-            int taken = 0;
-            if (room > 0) {
-                for (const std::size_t o : eligible(date, slot.window, slot.role, team)) {
-                    if (!available(problem, o, date))
-                        continue;
-                    if (keptMark_[o] == 0) {
-                        keptMark_[o] = 1;
-                        kept_.push_back(o);
-                    }
-                    if (++taken == room)
-                        break;
-                }
-            }
-            contribution += taken;
+            contribution += room > 0 ? keepEligible(problem, slot, team, room) : 0;
             if (contribution >= demand)
                 break;
         }

@@ -93,6 +93,9 @@ public:
 
     int dutiesLeft(const CrewProblem &problem, std::size_t officer) const;
     bool available(const CrewProblem &problem, std::size_t officer, std::size_t date) const;
+    // Adds to kept_ the first `limit` available eligible officers of the team
+    // for the slot (the nearest-candidates pruning); returns how many it found.
+    int keepEligible(const CrewProblem &problem, const CrewSlot &slot, std::size_t team, int limit);
     // What the team may still release on the date after fixed and pinned crews.
     int releasable(const CrewProblem &problem, std::size_t team, std::size_t date) const;
 

@@ -54,20 +54,7 @@ DateSolution CrewEngine::solveHorizon(const CrewProblem &problem, const CapList 
         int contribution = 0;
         for (const std::size_t team : teamsByDistance(slot.hotspot)) {
             const int limit = std::min(room(s, team), demand);
-            int taken = 0;
-            if (limit > 0) {
-                for (const std::size_t o : eligible(slot.date, slot.window, slot.role, team)) {
-                    if (!available(problem, o, slot.date))
-                        continue;
-                    if (keptMark_[o] == 0) {
-                        keptMark_[o] = 1;
-                        kept_.push_back(o);
-                    }
-                    if (++taken == limit)
-                        break;
-                }
-            }
-            contribution += taken;
+            contribution += limit > 0 ? keepEligible(problem, slot, team, limit) : 0;
             if (contribution >= demand)
                 break;
         }
