@@ -45,6 +45,9 @@ void indexDates(CrewProblem &problem)
     }
 }
 
+// Remembered per-date optima before the cache starts afresh (memory bound).
+constexpr std::size_t kDateCacheLimit = 100000;
+
 constexpr const char *kNoCrews = "no crews meet both the team staffing limits and the officers' max_duties: the "
                                  "officers the teams may release on some dates have too few duties left for the others";
 
@@ -108,10 +111,81 @@ private:
 
     const ScenarioIndex &index() const { return engine_.index(); }
 
+    // The uncapped optimum of one date's slots, remembered across requests:
+    // the solver asks about the same dates again and again. Valid while the
+    // fixed and pinned crews are the same (context_); keyed by the date and its
+    // slots' (hotspot, window, role, demand) in order; picks hold slot offsets
+    // within the date.
+    const DateSolution &uncapped(const CrewProblem &problem, std::size_t entry);
+    void useContext(const CrewProblem &problem);
+
     detail::CrewEngine engine_;
     CrewOptions options_;
     std::unordered_map<std::uint64_t, double> bounds_;
+    std::vector<std::uint64_t> context_;
+    std::map<std::vector<std::uint32_t>, DateSolution> dateCache_;
+    std::vector<std::uint32_t> keyScratch_;
+    DateSolution shifted_; // the last cached answer with slot offsets made absolute
 };
+
+void CrewAssigner::Impl::useContext(const CrewProblem &problem)
+{
+    // The fixed and pinned crews' footprint, exactly: duties used, busy
+    // officer-dates, officers abstracted per team-date.
+    std::vector<std::uint64_t> context;
+    auto append = [&context](std::vector<std::pair<std::uint64_t, std::uint64_t>> entries) {
+        std::sort(entries.begin(), entries.end());
+        context.push_back(entries.size());
+        for (const auto &[key, count] : entries) {
+            context.push_back(key);
+            context.push_back(count);
+        }
+    };
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> entries;
+    for (const auto &[officer, used] : problem.dutiesUsed)
+        entries.emplace_back(officer, static_cast<std::uint64_t>(used));
+    append(std::move(entries));
+    entries.clear();
+    for (const std::uint64_t officerDate : problem.busy)
+        entries.emplace_back(officerDate, 1);
+    append(std::move(entries));
+    entries.clear();
+    for (const auto &[teamDate, count] : problem.abstracted)
+        entries.emplace_back(teamDate, static_cast<std::uint64_t>(count));
+    append(std::move(entries));
+    if (context != context_ || dateCache_.size() > kDateCacheLimit) {
+        context_ = std::move(context);
+        dateCache_.clear();
+    }
+}
+
+const DateSolution &CrewAssigner::Impl::uncapped(const CrewProblem &problem, std::size_t entry)
+{
+    const auto [first, last] = problem.dateSlots[entry];
+    keyScratch_.assign(1, static_cast<std::uint32_t>(problem.dates[entry]));
+    for (std::size_t s = first; s < last; ++s) {
+        const CrewSlot &slot = problem.slots[s];
+        keyScratch_.push_back(static_cast<std::uint32_t>(slot.hotspot));
+        keyScratch_.push_back(static_cast<std::uint32_t>(slot.window));
+        keyScratch_.push_back(static_cast<std::uint32_t>(slot.role));
+        keyScratch_.push_back(static_cast<std::uint32_t>(slot.demand));
+    }
+    auto it = dateCache_.find(keyScratch_);
+    if (it == dateCache_.end()) {
+        DateSolution solution = engine_.solveDate(problem, entry, nullptr, nullptr);
+        for (Pick &pick : solution.picks)
+            pick.slot -= first;
+        for (std::size_t &slot : solution.deficientSlots)
+            slot -= first;
+        it = dateCache_.emplace(keyScratch_, std::move(solution)).first;
+    }
+    shifted_ = it->second;
+    for (Pick &pick : shifted_.picks)
+        pick.slot += first;
+    for (std::size_t &slot : shifted_.deficientSlots)
+        slot += first;
+    return shifted_;
+}
 
 void CrewAssigner::Impl::take(CrewProblem &problem, std::size_t officer, std::size_t date) const
 {
@@ -251,6 +325,7 @@ CrewResult CrewAssigner::Impl::assign(const CrewRequest &request)
     if (!result.reasons.empty())
         return result;
     indexDates(problem);
+    useContext(problem);
     search(problem, request, places, result);
     return result;
 }
@@ -282,7 +357,8 @@ void CrewAssigner::Impl::search(const CrewProblem &problem, const CrewRequest &r
         CapList own(lo, hi);
         auto it = cache[e].find(own);
         if (it == cache[e].end()) {
-            DateSolution solution = engine_.solveDate(problem, e, own.data(), own.data() + own.size());
+            DateSolution solution =
+                own.empty() ? uncapped(problem, e) : engine_.solveDate(problem, e, own.data(), own.data() + own.size());
             it = cache[e].emplace(std::move(own), std::move(solution)).first;
         }
         return it->second;

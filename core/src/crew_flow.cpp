@@ -1,84 +1,182 @@
 #include "crew_flow.h"
 
-#include <boost/graph/edmonds_karp_max_flow.hpp>
-#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
-
+#include <algorithm>
 #include <deque>
+#include <functional>
+#include <limits>
+#include <queue>
+#include <utility>
 
 namespace lfr::detail {
 
-void FlowNetwork::reset()
-{
-    graph_.clear();
-    edges_.clear();
+namespace {
+constexpr std::int64_t kFar = std::numeric_limits<std::int64_t>::max() / 4;
 }
 
-std::size_t FlowNetwork::addVertex() { return boost::add_vertex(graph_); }
-
-FlowNetwork::Edge FlowNetwork::addOneEdge(std::size_t from, std::size_t to, long capacity, double weight)
+void FlowNetwork::reset()
 {
-    EdgeData data;
-    data.capacity = capacity;
-    data.residual = capacity;
-    data.weight = weight;
-    return boost::add_edge(from, to, data, graph_).first;
+    arcs_.clear();
+    first_.clear();
+}
+
+std::size_t FlowNetwork::addVertex()
+{
+    first_.push_back(kNone);
+    return first_.size() - 1;
 }
 
 std::size_t FlowNetwork::addEdge(std::size_t from, std::size_t to, long capacity, std::int64_t cost)
 {
-    const auto weight = static_cast<double>(cost);
-    const Edge forward = addOneEdge(from, to, capacity, weight);
-    const Edge backward = addOneEdge(to, from, 0, -weight);
-    graph_[forward].reverse = backward;
-    graph_[backward].reverse = forward;
-    edges_.push_back(forward);
-    return edges_.size() - 1;
+    const auto index = static_cast<std::uint32_t>(arcs_.size());
+    arcs_.push_back({static_cast<std::uint32_t>(to), first_[from], capacity, capacity, cost});
+    first_[from] = index;
+    arcs_.push_back({static_cast<std::uint32_t>(from), first_[to], 0, 0, -cost});
+    first_[to] = index + 1;
+    return index / 2;
 }
 
-long FlowNetwork::minCostMaxFlow(std::size_t source, std::size_t sink)
+bool FlowNetwork::admissible(const Arc &arc, std::size_t from, bool tight) const
 {
-    boost::successive_shortest_path_nonnegative_weights(
-        graph_, source, sink,
-        boost::capacity_map(boost::get(&EdgeData::capacity, graph_))
-            .residual_capacity_map(boost::get(&EdgeData::residual, graph_))
-            .reverse_edge_map(boost::get(&EdgeData::reverse, graph_))
-            .weight_map(boost::get(&EdgeData::weight, graph_)));
+    return arc.residual > 0 && (!tight || arc.cost + potential_[from] - potential_[arc.to] == 0);
+}
+
+bool FlowNetwork::level(std::size_t source, std::size_t sink, bool tight)
+{
+    level_.assign(first_.size(), -1);
+    std::deque<std::size_t> queue{source};
+    level_[source] = 0;
+    while (!queue.empty()) {
+        const std::size_t v = queue.front();
+        queue.pop_front();
+        for (std::uint32_t a = first_[v]; a != kNone; a = arcs_[a].next) {
+            const Arc &arc = arcs_[a];
+            if (level_[arc.to] < 0 && admissible(arc, v, tight)) {
+                level_[arc.to] = level_[v] + 1;
+                queue.push_back(arc.to);
+            }
+        }
+    }
+    return level_[sink] >= 0;
+}
+
+// Depth-first search along rising levels with current-arc pointers; an
+// explicit stack keeps deep networks off the call stack.
+long FlowNetwork::push(std::size_t start, std::size_t sink, long limit, bool tight)
+{
+    std::vector<std::uint32_t> path; // arcs from start
+    std::size_t v = start;
+    long sent = 0;
+    while (sent < limit) {
+        if (v == sink) {
+            long bottleneck = limit - sent;
+            for (const std::uint32_t a : path)
+                bottleneck = std::min(bottleneck, arcs_[a].residual);
+            for (const std::uint32_t a : path) {
+                arcs_[a].residual -= bottleneck;
+                arcs_[a ^ 1U].residual += bottleneck;
+            }
+            sent += bottleneck;
+            // Back up to the first saturated arc.
+            std::size_t keep = 0;
+            while (keep < path.size() && arcs_[path[keep]].residual > 0)
+                ++keep;
+            path.resize(keep);
+            v = path.empty() ? start : arcs_[path.back()].to;
+            continue;
+        }
+        std::uint32_t &a = current_[v];
+        while (a != kNone && !(level_[arcs_[a].to] == level_[v] + 1 && admissible(arcs_[a], v, tight)))
+            a = arcs_[a].next;
+        if (a != kNone) {
+            path.push_back(a);
+            v = arcs_[a].to;
+            continue;
+        }
+        // Dead end: never come back here this phase.
+        level_[v] = -1;
+        if (path.empty())
+            break;
+        path.pop_back();
+        v = path.empty() ? start : arcs_[path.back()].to;
+        current_[v] = arcs_[current_[v]].next;
+    }
+    return sent;
+}
+
+long FlowNetwork::blockingFlow(std::size_t source, std::size_t sink, bool tight)
+{
     long total = 0;
-    for (const auto e : boost::make_iterator_range(boost::out_edges(source, graph_)))
-        if (graph_[e].capacity > 0)
-            total += graph_[e].capacity - graph_[e].residual;
+    while (level(source, sink, tight)) {
+        current_ = first_;
+        const long sent = push(source, sink, std::numeric_limits<long>::max(), tight);
+        if (sent == 0)
+            break;
+        total += sent;
+    }
     return total;
 }
 
 long FlowNetwork::maxFlow(std::size_t source, std::size_t sink)
 {
-    return boost::edmonds_karp_max_flow(graph_, source, sink,
-                                        boost::capacity_map(boost::get(&EdgeData::capacity, graph_))
-                                            .residual_capacity_map(boost::get(&EdgeData::residual, graph_))
-                                            .reverse_edge_map(boost::get(&EdgeData::reverse, graph_)));
+    potential_.assign(first_.size(), 0);
+    return blockingFlow(source, sink, false);
 }
 
-long FlowNetwork::flow(std::size_t edge) const
+long FlowNetwork::minCostMaxFlow(std::size_t source, std::size_t sink)
 {
-    const EdgeData &data = graph_[edges_[edge]];
-    return data.capacity - data.residual;
+    const std::size_t n = first_.size();
+    potential_.assign(n, 0); // every cost is non-negative at the start
+    std::vector<std::int64_t> dist(n);
+    using Entry = std::pair<std::int64_t, std::uint32_t>;
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+    long total = 0;
+    while (true) {
+        std::fill(dist.begin(), dist.end(), kFar);
+        dist[source] = 0;
+        heap.push({0, static_cast<std::uint32_t>(source)});
+        while (!heap.empty()) {
+            const auto [d, v] = heap.top();
+            heap.pop();
+            if (d != dist[v])
+                continue;
+            for (std::uint32_t a = first_[v]; a != kNone; a = arcs_[a].next) {
+                const Arc &arc = arcs_[a];
+                if (arc.residual <= 0)
+                    continue;
+                const std::int64_t next = d + arc.cost + potential_[v] - potential_[arc.to];
+                if (next < dist[arc.to]) {
+                    dist[arc.to] = next;
+                    heap.push({next, arc.to});
+                }
+            }
+        }
+        if (dist[sink] >= kFar)
+            break;
+        // Capped potentials keep every residual reduced cost non-negative and
+        // make the shortest paths to the sink exactly the tight arcs.
+        for (std::size_t v = 0; v < n; ++v)
+            potential_[v] += std::min(dist[v], dist[sink]);
+        const long sent = blockingFlow(source, sink, true);
+        if (sent == 0)
+            break; // cannot happen with exact integer costs; guards the loop
+        total += sent;
+    }
+    return total;
 }
-
-std::size_t FlowNetwork::edgeTarget(std::size_t edge) const { return boost::target(edges_[edge], graph_); }
 
 std::vector<bool> FlowNetwork::residualReachable(std::size_t source) const
 {
-    std::vector<bool> seen(vertexCount(), false);
+    std::vector<bool> seen(first_.size(), false);
     std::deque<std::size_t> queue{source};
     seen[source] = true;
     while (!queue.empty()) {
         const std::size_t v = queue.front();
         queue.pop_front();
-        for (const auto e : boost::make_iterator_range(boost::out_edges(v, graph_))) {
-            const std::size_t w = boost::target(e, graph_);
-            if (graph_[e].residual > 0 && !seen[w]) {
-                seen[w] = true;
-                queue.push_back(w);
+        for (std::uint32_t a = first_[v]; a != kNone; a = arcs_[a].next) {
+            const Arc &arc = arcs_[a];
+            if (arc.residual > 0 && !seen[arc.to]) {
+                seen[arc.to] = true;
+                queue.push_back(arc.to);
             }
         }
     }

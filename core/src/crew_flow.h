@@ -1,16 +1,17 @@
-// A small flow network on Boost.Graph for the crew subproblem
-// (crew_assignment.cpp): minimum-cost maximum flow (successive shortest
-// paths), maximum flow (Edmonds-Karp) and the source side of a minimum cut.
-// Internal to lfrplan_core.
+// A small flow network for the crew subproblem (crew_assignment.cpp):
+// minimum-cost maximum flow, maximum flow and the source side of a minimum
+// cut. Internal to lfrplan_core.
 //
-// Costs are integers (micrometres of travel). Boost's successive shortest
-// path adds to the "infinite" distance of unreachable vertices, which would
-// overflow a signed integer, so the costs are handed to Boost as doubles
-// holding integer values: exact while every path cost stays below 2^53
-// (about 9e15 micrometres, 9 million km).
+// Minimum-cost flow is the primal-dual method: a Dijkstra over reduced costs
+// (node potentials keep them non-negative) finds the shortest distances,
+// then a blocking flow (levelled depth-first search, as in Dinic's method)
+// pushes flow along every shortest path of that length at once. Crew
+// networks have large ties (every officer of a team costs the same), so a
+// phase typically carries many units where successive shortest paths would
+// carry one. Maximum flow is Dinic's method. Costs are exact 64-bit integers
+// (micrometres of travel). tests/test_crew_flow.cpp checks both against
+// Boost.Graph's successive shortest paths and Edmonds-Karp on random networks.
 #pragma once
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -23,12 +24,13 @@ public:
     // A capacity no cut can afford: edges that only carry structure.
     static constexpr long kUnbounded = 1L << 40;
 
-    // Empties the network (storage is kept where Boost allows).
+    // Empties the network (storage is kept).
     void reset();
     std::size_t addVertex();
     // A directed edge with its reverse residual edge; returns the edge's id.
+    // Costs must be non-negative.
     std::size_t addEdge(std::size_t from, std::size_t to, long capacity, std::int64_t cost = 0);
-    std::size_t vertexCount() const { return boost::num_vertices(graph_); }
+    std::size_t vertexCount() const { return first_.size(); }
 
     // Sends as much flow as possible from source to sink at minimum total
     // cost; returns the flow sent.
@@ -37,27 +39,34 @@ public:
     long maxFlow(std::size_t source, std::size_t sink);
 
     // Flow on an edge after one of the above.
-    long flow(std::size_t edge) const;
-    std::size_t edgeTarget(std::size_t edge) const;
+    long flow(std::size_t edge) const { return arcs_[2 * edge].capacity - arcs_[2 * edge].residual; }
+    std::size_t edgeTarget(std::size_t edge) const { return arcs_[2 * edge].to; }
     // Vertices reachable from the source in the residual network: the source
     // side of a minimum cut after a maximum flow.
     std::vector<bool> residualReachable(std::size_t source) const;
 
 private:
-    using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-    struct EdgeData {
+    struct Arc {
+        std::uint32_t to = 0;
+        std::uint32_t next = 0; // next arc out of the same vertex, kNone at the end
         long capacity = 0;
         long residual = 0;
-        double weight = 0.0;
-        Traits::edge_descriptor reverse;
+        std::int64_t cost = 0;
     };
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, EdgeData>;
-    using Edge = Graph::edge_descriptor;
+    static constexpr std::uint32_t kNone = 0xFFFFFFFFU;
 
-    Edge addOneEdge(std::size_t from, std::size_t to, long capacity, double weight);
+    // Levels from the source over arcs with residual capacity that are
+    // admissible (reduced cost 0 when `tight`); true when the sink is reached.
+    bool level(std::size_t source, std::size_t sink, bool tight);
+    long push(std::size_t v, std::size_t sink, long limit, bool tight);
+    bool admissible(const Arc &arc, std::size_t from, bool tight) const;
+    long blockingFlow(std::size_t source, std::size_t sink, bool tight);
 
-    Graph graph_;
-    std::vector<Edge> edges_; // forward edges by id
+    std::vector<Arc> arcs_;            // arc 2k is edge k, arc 2k+1 its reverse
+    std::vector<std::uint32_t> first_; // per vertex: first arc out, kNone when none
+    std::vector<std::int64_t> potential_;
+    std::vector<int> level_;
+    std::vector<std::uint32_t> current_; // per vertex: the next arc to try in a blocking flow
 };
 
 } // namespace lfr::detail

@@ -214,6 +214,52 @@ void SlotSearch::explore(std::size_t from, double travelPenalty)
     }
 }
 
+// A first plan by marginal gain: repeatedly add the slot whose decayed
+// value, less the cheapest crew it could have, adds most, if vans and crews
+// can still be found for the whole set. The static order of the search ranks
+// slots by their first-visit value and so reaches plans with repeats late;
+// this plan gives it an incumbent near the optimum to prune with. The state
+// is the pins' again afterwards.
+void SlotSearch::warmStart()
+{
+    constexpr int kTriesPerStep = 8; // refused slots before the greedy stops
+    std::vector<Candidate> added;
+    while (!stopRequested()) {
+        const double base = value(chosen_);
+        std::vector<std::pair<double, std::size_t>> gains;
+        for (std::size_t j = 0; j < cands_.size(); ++j) {
+            if (!compatible(cands_[j]))
+                continue;
+            chosen_.push_back(cands_[j]);
+            const double gain = value(chosen_) - base - cands_[j].travelBound;
+            chosen_.pop_back();
+            if (gain > 0)
+                gains.emplace_back(gain, j);
+        }
+        std::stable_sort(gains.begin(), gains.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        bool grew = false;
+        for (std::size_t k = 0; k < gains.size() && k < kTriesPerStep && !stopRequested(); ++k) {
+            const Candidate &c = cands_[gains[k].second];
+            push(c);
+            ++out_.nodes;
+            const Staffing staffing = staff_(chosen_);
+            if (staffing.feasible) {
+                consider(staffing);
+                added.push_back(c);
+                grew = true;
+                break;
+            }
+            pop(c);
+        }
+        if (!grew)
+            break;
+    }
+    while (!added.empty()) {
+        pop(added.back());
+        added.pop_back();
+    }
+}
+
 SearchOutcome SlotSearch::run()
 {
     lastReport_ = std::chrono::steady_clock::now();
@@ -229,6 +275,8 @@ SearchOutcome SlotSearch::run()
     consider(root);
     openBound_ = value(chosen_) - root.travelPenalty + completionBound(0);
     report(openBound_);
+    if (!stopped_)
+        warmStart();
     if (!stopped_)
         explore(0, root.travelPenalty);
     if (!stopped_) {

@@ -65,6 +65,7 @@ private:
     void push(const Candidate &c);
     void pop(const Candidate &c);
     void explore(std::size_t from, double travelPenalty);
+    void warmStart();
     bool consider(const Staffing &staffing);
     bool stopRequested();
     bool gapClosed(double bound) const;
