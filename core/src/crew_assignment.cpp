@@ -4,6 +4,7 @@
 #include "lfrplan/crew_assignment.h"
 
 #include "crew_engine.h"
+#include "crew_phases.h"
 
 #include "lfrplan/geo.h"
 #include "lfrplan/scenario_index.h"
@@ -16,7 +17,6 @@
 
 namespace lfr {
 
-using detail::CapList;
 using detail::CrewProblem;
 using detail::CrewSlot;
 using detail::DateSolution;
@@ -48,34 +48,6 @@ void indexDates(CrewProblem &problem)
 // Remembered per-date optima before the cache starts afresh (memory bound).
 constexpr std::size_t kDateCacheLimit = 100000;
 
-constexpr const char *kNoCrews = "no crews meet both the team staffing limits and the officers' max_duties: the "
-                                 "officers the teams may release on some dates have too few duties left for the others";
-
-// The caps with (slot, team) capped at `cap`.
-CapList withCap(const CapList &caps, std::size_t slot, std::size_t team, int cap)
-{
-    CapList out = caps;
-    const SlotCap entry{static_cast<std::uint32_t>(slot), static_cast<std::uint32_t>(team), cap};
-    const auto at = std::lower_bound(out.begin(), out.end(), entry, [](const SlotCap &a, const SlotCap &b) {
-        return std::tie(a.slot, a.team) < std::tie(b.slot, b.team);
-    });
-    if (at != out.end() && at->slot == entry.slot && at->team == entry.team)
-        *at = entry;
-    else
-        out.insert(at, entry);
-    return out;
-}
-
-struct Node {
-    std::int64_t bound = 0;
-    std::size_t seq = 0;
-    CapList caps;
-};
-
-struct NodeAfter {
-    bool operator()(const Node &a, const Node &b) const { return std::tie(a.bound, a.seq) > std::tie(b.bound, b.seq); }
-};
-
 } // namespace
 
 class CrewAssigner::Impl {
@@ -102,21 +74,20 @@ private:
                   const std::map<std::size_t, int> &pinnedPerRole, std::vector<std::string> &reasons) const;
     void search(const CrewProblem &problem, const CrewRequest &request, const std::vector<Place> &places,
                 CrewResult &result);
-    void searchHorizon(const CrewProblem &problem, const CrewRequest &request, const std::vector<Place> &places,
-                       CrewResult &result);
-    bool withinDuties(const CrewProblem &problem, const std::vector<Pick> &picks) const;
     void finish(const CrewProblem &problem, const CrewRequest &request, const std::vector<Place> &places,
                 const std::vector<Pick> &picks, CrewResult &result) const;
     CrewProblem single(std::size_t hotspot, std::size_t date, std::size_t window, std::vector<std::string> &reasons);
 
     const ScenarioIndex &index() const { return engine_.index(); }
 
-    // The uncapped optimum of one date's slots, remembered across requests:
-    // the solver asks about the same dates again and again. Valid while the
-    // fixed and pinned crews are the same (context_); keyed by the date and its
-    // slots' (hotspot, window, role, demand) in order; picks hold slot offsets
-    // within the date.
-    const DateSolution &uncapped(const CrewProblem &problem, std::size_t entry);
+    // The optimum of one date's slots under caps on their (slot, team)
+    // counts, remembered across requests: the solver asks about the same
+    // dates, and the same max_duties branches, again and again. Valid while
+    // the fixed and pinned crews are the same (context_); keyed by the date,
+    // its slots' (hotspot, window, role, demand) in order and the caps, with
+    // slots as offsets within the date (so are the stored picks).
+    const DateSolution &dateOptimum(const CrewProblem &problem, std::size_t entry, const SlotCap *capsBegin,
+                                    const SlotCap *capsEnd);
     void useContext(const CrewProblem &problem);
 
     detail::CrewEngine engine_;
@@ -159,7 +130,8 @@ void CrewAssigner::Impl::useContext(const CrewProblem &problem)
     }
 }
 
-const DateSolution &CrewAssigner::Impl::uncapped(const CrewProblem &problem, std::size_t entry)
+const DateSolution &CrewAssigner::Impl::dateOptimum(const CrewProblem &problem, std::size_t entry,
+                                                    const SlotCap *capsBegin, const SlotCap *capsEnd)
 {
     const auto [first, last] = problem.dateSlots[entry];
     keyScratch_.assign(1, static_cast<std::uint32_t>(problem.dates[entry]));
@@ -170,9 +142,14 @@ const DateSolution &CrewAssigner::Impl::uncapped(const CrewProblem &problem, std
         keyScratch_.push_back(static_cast<std::uint32_t>(slot.role));
         keyScratch_.push_back(static_cast<std::uint32_t>(slot.demand));
     }
+    for (const SlotCap *cap = capsBegin; cap != capsEnd; ++cap) {
+        keyScratch_.push_back(static_cast<std::uint32_t>(cap->slot - first));
+        keyScratch_.push_back(cap->team);
+        keyScratch_.push_back(static_cast<std::uint32_t>(cap->cap));
+    }
     auto it = dateCache_.find(keyScratch_);
     if (it == dateCache_.end()) {
-        DateSolution solution = engine_.solveDate(problem, entry, nullptr, nullptr);
+        DateSolution solution = engine_.solveDate(problem, entry, capsBegin, capsEnd);
         for (Pick &pick : solution.picks)
             pick.slot -= first;
         for (std::size_t &slot : solution.deficientSlots)
@@ -330,48 +307,15 @@ CrewResult CrewAssigner::Impl::assign(const CrewRequest &request)
     return result;
 }
 
-bool CrewAssigner::Impl::withinDuties(const CrewProblem &problem, const std::vector<Pick> &picks) const
-{
-    std::unordered_map<std::size_t, int> uses;
-    for (const Pick &pick : picks)
-        if (++uses[pick.officer] > engine_.dutiesLeft(problem, pick.officer))
-            return false;
-    return true;
-}
-
 void CrewAssigner::Impl::search(const CrewProblem &problem, const CrewRequest &request,
                                 const std::vector<Place> &places, CrewResult &result)
 {
-    const std::size_t entries = problem.dates.size();
-    std::vector<std::size_t> entryOf(problem.slots.size());
-    for (std::size_t e = 0; e < entries; ++e)
-        for (std::size_t s = problem.dateSlots[e].first; s < problem.dateSlots[e].second; ++s)
-            entryOf[s] = e;
-    std::vector<std::map<CapList, DateSolution>> cache(entries);
-    // The date's optimum under the caps of its own slots.
-    auto solved = [&](std::size_t e, const CapList &caps) -> const DateSolution & {
-        const auto lo = std::lower_bound(caps.begin(), caps.end(), problem.dateSlots[e].first,
-                                         [](const SlotCap &c, std::size_t s) { return c.slot < s; });
-        const auto hi = std::lower_bound(lo, caps.end(), problem.dateSlots[e].second,
-                                         [](const SlotCap &c, std::size_t s) { return c.slot < s; });
-        CapList own(lo, hi);
-        auto it = cache[e].find(own);
-        if (it == cache[e].end()) {
-            DateSolution solution =
-                own.empty() ? uncapped(problem, e) : engine_.solveDate(problem, e, own.data(), own.data() + own.size());
-            it = cache[e].emplace(std::move(own), std::move(solution)).first;
-        }
-        return it->second;
-    };
-    auto boundOf = [&](const CapList &caps) {
-        std::int64_t bound = 0;
-        for (std::size_t e = 0; e < entries; ++e)
-            bound += solved(e, caps).costUm;
-        return bound;
-    };
-
-    for (std::size_t e = 0; e < entries; ++e) {
-        const DateSolution &root = solved(e, {});
+    detail::PerDatePhase perDate(engine_, problem,
+                                 [&](std::size_t e, const SlotCap *capsBegin, const SlotCap *capsEnd) {
+                                     return dateOptimum(problem, e, capsBegin, capsEnd);
+                                 });
+    for (std::size_t e = 0; e < problem.dates.size(); ++e) {
+        const DateSolution &root = perDate.root(e);
         if (!root.feasible)
             for (std::string &reason : detail::explainDateShortfall(engine_, problem, e, root.deficientSlots))
                 result.reasons.push_back(std::move(reason));
@@ -379,108 +323,50 @@ void CrewAssigner::Impl::search(const CrewProblem &problem, const CrewRequest &r
     if (!result.reasons.empty())
         return;
 
-    // Phase 1: branch over the per-date optima, which keep the team limits
-    // exactly; cheap while few officers are wanted beyond their max_duties.
-    std::priority_queue<Node, std::vector<Node>, NodeAfter> open;
-    std::set<CapList> seen{CapList{}};
-    std::size_t seq = 0;
-    open.push({boundOf({}), seq++, {}});
-    const std::size_t quickLimit = std::min(options_.maxNodes, options_.perDateNodes);
-    while (!open.empty() && result.nodes < quickLimit) {
-        const Node node = open.top();
-        open.pop();
-        ++result.nodes;
-        std::vector<Pick> picks;
-        for (std::size_t e = 0; e < entries; ++e) {
-            const DateSolution &solution = solved(e, node.caps);
-            picks.insert(picks.end(), solution.picks.begin(), solution.picks.end());
-        }
-        if (withinDuties(problem, picks))
-            return finish(problem, request, places, picks, result);
-        const detail::Realisation real = engine_.realise(problem, picks);
-        if (real.ok)
-            return finish(problem, request, places, real.picks, result);
-        for (const detail::TeamSlotCount &group : real.hall) {
-            CapList caps = withCap(node.caps, group.slot, group.team, group.count - 1);
-            if (!seen.insert(caps).second || !solved(entryOf[group.slot], caps).feasible)
-                continue;
-            open.push({boundOf(caps), seq++, std::move(caps)});
-        }
-    }
-    if (open.empty()) { // proven infeasible: say so in max_duties' words when they alone explain it
-        const DateSolution horizon = engine_.solveHorizon(problem, {});
-        result.reasons.push_back(horizon.feasible
-                                     ? std::string(kNoCrews)
-                                     : detail::explainDutyShortfall(engine_, problem, horizon.deficientSlots));
-        return;
-    }
-    searchHorizon(problem, request, places, result);
-}
-
-void CrewAssigner::Impl::searchHorizon(const CrewProblem &problem, const CrewRequest &request,
-                                       const std::vector<Place> &places, CrewResult &result)
-{
-    // Phase 2: branch over the whole-horizon optima, which keep max_duties
-    // exactly, on the team limits they break.
-    struct HorizonNode {
-        std::int64_t bound = 0;
-        std::size_t seq = 0;
-        CapList caps;
-        DateSolution solution;
-    };
-    struct After {
-        bool operator()(const HorizonNode &a, const HorizonNode &b) const
-        {
-            return std::tie(a.bound, a.seq) > std::tie(b.bound, b.seq);
-        }
-    };
-    std::priority_queue<HorizonNode, std::vector<HorizonNode>, After> open;
-    std::set<CapList> seen{CapList{}};
-    std::size_t seq = 0;
-    DateSolution root = engine_.solveHorizon(problem, {});
-    if (!root.feasible) {
-        result.reasons.push_back(detail::explainDutyShortfall(engine_, problem, root.deficientSlots));
-        return;
-    }
-    open.push({root.costUm, seq++, {}, std::move(root)});
-    while (!open.empty()) {
-        const HorizonNode node = open.top();
-        open.pop();
-        if (++result.nodes > options_.maxNodes) {
-            result.searchLimitReached = true;
-            result.reasons.push_back("the search for crews stopped after " + std::to_string(options_.maxNodes) +
-                                     " branches without an answer");
-            return;
-        }
-        // The team and date most over its release limit, if any.
-        std::map<std::pair<std::size_t, std::size_t>, int> taken; // (date, team) -> officers
-        for (const Pick &pick : node.solution.picks)
-            ++taken[{problem.slots[pick.slot].date, *index().teamOf(pick.officer)}];
-        std::pair<std::size_t, std::size_t> worst{0, 0};
-        int excess = 0;
-        for (const auto &[dateTeam, count] : taken) {
-            const int over = count - engine_.releasable(problem, dateTeam.second, dateTeam.first);
-            if (over > excess) {
-                excess = over;
-                worst = dateTeam;
+    // Both searches are exact; which is quicker depends on whether team
+    // limits or max_duties bind. They take turns with doubling budgets, the
+    // per-date one (cheap nodes) first, and the first answer is taken.
+    detail::HorizonPhase horizon(engine_, problem);
+    const bool useHorizon = options_.perDateNodes < options_.maxNodes;
+    const bool usePerDate = options_.perDateNodes > 0;
+    std::size_t perDateBudget = usePerDate ? options_.perDateNodes : 0;
+    std::size_t horizonBudget = useHorizon ? std::max<std::size_t>(1, options_.perDateNodes / 4) : 0;
+    std::size_t perDateUsed = 0, horizonUsed = 0;
+    while (result.nodes < options_.maxNodes) {
+        const std::size_t before = result.nodes;
+        while (perDateUsed < perDateBudget && result.nodes < options_.maxNodes) {
+            ++perDateUsed;
+            ++result.nodes;
+            const detail::PhaseState state = perDate.step();
+            if (state == detail::PhaseState::Found)
+                return finish(problem, request, places, perDate.picks(), result);
+            if (state == detail::PhaseState::Exhausted) {
+                // Proven infeasible: in max_duties' words when they alone explain it.
+                detail::HorizonPhase words(engine_, problem);
+                result.reasons.push_back(words.step() == detail::PhaseState::Exhausted ? words.reason()
+                                                                                       : std::string(detail::kNoCrews));
+                return;
             }
         }
-        if (excess == 0)
-            return finish(problem, request, places, node.solution.picks, result);
-        std::map<std::size_t, int> perSlot; // slot -> officers of the worst team there
-        for (const Pick &pick : node.solution.picks)
-            if (problem.slots[pick.slot].date == worst.first && *index().teamOf(pick.officer) == worst.second)
-                ++perSlot[pick.slot];
-        for (const auto &[slot, count] : perSlot) {
-            CapList caps = withCap(node.caps, slot, worst.second, count - 1);
-            if (!seen.insert(caps).second)
-                continue;
-            DateSolution child = engine_.solveHorizon(problem, caps);
-            if (child.feasible)
-                open.push({child.costUm, seq++, std::move(caps), std::move(child)});
+        while (horizonUsed < horizonBudget && result.nodes < options_.maxNodes) {
+            ++horizonUsed;
+            ++result.nodes;
+            const detail::PhaseState state = horizon.step();
+            if (state == detail::PhaseState::Found)
+                return finish(problem, request, places, horizon.picks(), result);
+            if (state == detail::PhaseState::Exhausted) {
+                result.reasons.push_back(horizon.reason());
+                return;
+            }
         }
+        if (result.nodes == before)
+            break;
+        perDateBudget = usePerDate ? std::max(perDateBudget * 2, options_.perDateNodes) : 0;
+        horizonBudget = useHorizon ? horizonBudget * 2 : 0;
     }
-    result.reasons.push_back(kNoCrews);
+    result.searchLimitReached = true;
+    result.reasons.push_back("the search for crews stopped after " + std::to_string(options_.maxNodes) +
+                             " branches without an answer");
 }
 
 void CrewAssigner::Impl::finish(const CrewProblem &problem, const CrewRequest &request,

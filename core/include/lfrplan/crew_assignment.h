@@ -64,7 +64,7 @@ struct CrewOptions {
     // Nodes of the per-date search (team limits exact, max_duties branched)
     // before the whole-horizon search (max_duties exact, team limits
     // branched) takes over; both are exact, they differ in speed only.
-    std::size_t perDateNodes = 64;
+    std::size_t perDateNodes = 16;
     // Branch-and-bound nodes before giving up without a proof (CrewResult::
     // searchLimitReached). Never reached on realistic weeks.
     std::size_t maxNodes = 20000;
