@@ -29,7 +29,8 @@ class PerDatePhase {
 public:
     // The date's optimum under the caps (CrewEngine::solveDate; the assigner
     // remembers them across requests).
-    using DateOptimum = std::function<DateSolution(std::size_t entry, const SlotCap *capsBegin, const SlotCap *capsEnd)>;
+    using DateOptimum =
+        std::function<DateSolution(std::size_t entry, const SlotCap *capsBegin, const SlotCap *capsEnd)>;
     PerDatePhase(CrewEngine &engine, const CrewProblem &problem, DateOptimum optimum);
     // The date's uncapped optimum (the root of the search).
     const DateSolution &root(std::size_t entry) { return solved(entry, {}); }
