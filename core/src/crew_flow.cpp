@@ -164,6 +164,14 @@ long FlowNetwork::minCostMaxFlow(std::size_t source, std::size_t sink)
     return total;
 }
 
+std::int64_t FlowNetwork::totalCost() const
+{
+    std::int64_t total = 0;
+    for (std::size_t a = 0; a < arcs_.size(); a += 2)
+        total += (arcs_[a].capacity - arcs_[a].residual) * arcs_[a].cost;
+    return total;
+}
+
 std::vector<bool> FlowNetwork::residualReachable(std::size_t source) const
 {
     std::vector<bool> seen(first_.size(), false);

@@ -41,6 +41,8 @@ public:
     // Flow on an edge after one of the above.
     long flow(std::size_t edge) const { return arcs_[2 * edge].capacity - arcs_[2 * edge].residual; }
     std::size_t edgeTarget(std::size_t edge) const { return arcs_[2 * edge].to; }
+    // Sum over edges of flow times cost.
+    std::int64_t totalCost() const;
     // Vertices reachable from the source in the residual network: the source
     // side of a minimum cut after a maximum flow.
     std::vector<bool> residualReachable(std::size_t source) const;

@@ -1,6 +1,7 @@
 #include "solver_search.h"
 
 #include "lfrplan/objective.h"
+#include "solver_bound.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,7 +17,11 @@ SlotSearch::SlotSearch(const ScenarioIndex &index, std::vector<Candidate> pins, 
     hotspotCount_.assign(sc_.hotspots.size(), 0);
     hotspotDates_.assign(sc_.hotspots.size(), {});
     dateCount_.assign(sc_.dates.size(), 0);
+    windowCount_.assign(sc_.dates.size() * sc_.windows.size(), 0);
+    flow_ = std::make_unique<FlowBound>(index);
 }
+
+SlotSearch::~SlotSearch() = default;
 
 double SlotSearch::value(const std::vector<Candidate> &slots) const
 {
@@ -49,6 +54,10 @@ bool SlotSearch::compatible(const Candidate &c) const
         if (std::abs(daysBetween(sc_.dates[d], sc_.dates[c.date])) < h.minGapDays)
             return false;
     if (p.maxPerDate && dateCount_[c.date] >= *p.maxPerDate)
+        return false;
+    // What the date and window can hold at most (officers, teams, vans).
+    if (dateCount_[c.date] >= flow_->dateCapacity(c.date) ||
+        windowCount_[c.date * sc_.windows.size() + c.window] >= flow_->windowCapacity(c.date, c.window))
         return false;
     if (dateCount_[c.date] == 0 && daysUsed_ >= p.maxDays)
         return false;
@@ -104,8 +113,27 @@ double SlotSearch::completionBound(std::size_t from) const
     return total;
 }
 
+double SlotSearch::flowBound(std::size_t from)
+{
+    const int room = sc_.policy.maxDeployments - static_cast<int>(chosen_.size());
+    std::vector<const Candidate *> open;
+    for (std::size_t j = from; j < cands_.size(); ++j)
+        if (compatible(cands_[j]))
+            open.push_back(&cands_[j]);
+    return flow_->bound(open, room, dateCount_, windowCount_);
+}
+
+double SlotSearch::completion(double here, std::size_t from)
+{
+    const double cheap = completionBound(from);
+    if (gapClosed(here + cheap))
+        return cheap;
+    return std::min(cheap, flowBound(from));
+}
+
 void SlotSearch::push(const Candidate &c)
 {
+    ++windowCount_[c.date * sc_.windows.size() + c.window];
     if (dateCount_[c.date]++ == 0)
         ++daysUsed_;
     ++hotspotCount_[c.hotspot];
@@ -116,6 +144,7 @@ void SlotSearch::push(const Candidate &c)
 void SlotSearch::pop(const Candidate &c)
 {
     chosen_.pop_back();
+    --windowCount_[c.date * sc_.windows.size() + c.window];
     hotspotDates_[c.hotspot].pop_back();
     --hotspotCount_[c.hotspot];
     if (--dateCount_[c.date] == 0)
@@ -184,7 +213,7 @@ void SlotSearch::explore(std::size_t from, double travelPenalty)
         const Candidate &c = cands_[j];
         if (!compatible(c))
             continue;
-        const double bound = here + completionBound(j);
+        const double bound = here + completion(here, j);
         if (atRoot)
             openBound_ = std::max(bound, out_.bestObjective);
         if (gapClosed(bound)) {
@@ -194,7 +223,8 @@ void SlotSearch::explore(std::size_t from, double travelPenalty)
         push(c);
         // The child's own bound, before paying for its crews: its exact value,
         // the parent's crews plus the cheapest this slot could ever cost.
-        const double childBound = value(chosen_) - travelPenalty - c.travelBound + completionBound(j + 1);
+        const double childHere = value(chosen_) - travelPenalty - c.travelBound;
+        const double childBound = childHere + completion(childHere, j + 1);
         if (gapClosed(childBound)) {
             prunedBound_ = std::max(prunedBound_, childBound);
             pop(c);
@@ -332,7 +362,8 @@ SearchOutcome SlotSearch::run()
         return out_;
     }
     consider(root);
-    openBound_ = value(chosen_) - root.travelPenalty + completionBound(0);
+    const double rootHere = value(chosen_) - root.travelPenalty;
+    openBound_ = rootHere + completion(rootHere, 0);
     report(openBound_);
     if (!stopped_)
         warmStart();

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,12 +50,15 @@ struct SearchOutcome {
     std::vector<std::string> rootReasons; // why the pins alone cannot be staffed
 };
 
+class FlowBound;
+
 class SlotSearch {
 public:
     SlotSearch(const ScenarioIndex &index, std::vector<Candidate> pins, std::vector<Candidate> candidates,
                StaffingOracle staff, const SolverOptions &options, const ProgressCallback &progress,
                std::chrono::steady_clock::time_point started);
 
+    ~SlotSearch();
     SearchOutcome run();
 
 private:
@@ -62,6 +66,10 @@ private:
     double value(const std::vector<Candidate> &slots) const;
     bool compatible(const Candidate &c) const;
     double completionBound(std::size_t from) const;
+    double flowBound(std::size_t from);
+    // The tighter of the two completion bounds; the flow one only when the
+    // per-hotspot one cannot close the gap from `here`.
+    double completion(double here, std::size_t from);
     void push(const Candidate &c);
     void pop(const Candidate &c);
     void explore(std::size_t from, double travelPenalty);
@@ -85,6 +93,8 @@ private:
     std::vector<int> hotspotCount_;                      // per hotspot
     std::vector<std::vector<std::size_t>> hotspotDates_; // dates chosen per hotspot
     std::vector<int> dateCount_;                         // per date
+    std::vector<int> windowCount_;                       // per date x window
+    std::unique_ptr<FlowBound> flow_;
     int daysUsed_ = 0;
 
     SearchOutcome out_;
