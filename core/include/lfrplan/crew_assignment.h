@@ -27,7 +27,8 @@
 //    bounded below by the sum of the per-date optima. The first branch whose
 //    officers can be chosen is optimal.
 //  - When that takes more than a few branches (officers with max_duties 1
-//    and scarce skills), the search switches to the mirror relaxation: one
+//    and scarce skills), the mirror relaxation runs beside it, the two
+//    taking turns until one answers (crew_phases.h): one
 //    minimum-cost flow over the whole horizon (source -> officer (duties
 //    left) -> officer on a date (1) -> (team, deployment, role) -> ...) keeps
 //    max_duties exactly and each team's release limit only per (deployment,
@@ -63,8 +64,11 @@ struct CrewRequest {
 struct CrewOptions {
     // Nodes of the per-date search (team limits exact, max_duties branched)
     // before the whole-horizon search (max_duties exact, team limits
-    // branched) takes over; both are exact, they differ in speed only.
-    std::size_t perDateNodes = 16;
+    // branched) joins in; from then on they take turns with doubling budgets
+    // (the whole-horizon one a quarter of the per-date one's) and the first
+    // answer is taken. Both are exact; they differ in speed only. 0: the
+    // whole-horizon search alone; >= maxNodes: the per-date search alone.
+    std::size_t perDateNodes = 64;
     // Branch-and-bound nodes before giving up without a proof (CrewResult::
     // searchLimitReached). Never reached on realistic weeks.
     std::size_t maxNodes = 20000;
