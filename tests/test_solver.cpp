@@ -155,3 +155,27 @@ TEST_CASE("solver: the optimum equals brute-force enumeration on tiny scenarios"
     }
     CHECK(nonEmpty >= 15); // the cases are not trivially empty
 }
+
+TEST_CASE("solver: the explanation names the limits that bind the plan", "[solver]")
+{
+    Scenario s = readScenarioFile(std::filesystem::path(LFRPLAN_DATA_DIR) / "demo-week.json");
+    s.policy.maxDays = 1;
+    s.policy.maxDeployments = 4;
+    const SolveResult r = solve(s);
+    REQUIRE(r.status == SolveStatus::Optimal);
+    requireValid(s, r);
+    auto says = [&](const std::string &text) {
+        return std::any_of(r.explanation.begin(), r.explanation.end(),
+                           [&](const std::string &line) { return line.find(text) != std::string::npos; });
+    };
+    for (const std::string &line : r.explanation)
+        UNSCOPED_INFO(line);
+    CHECK(says("Limits the plan meets exactly"));
+    CHECK(says("max_days: the 1 day allowed is used; it keeps out "));
+    CHECK(says("every available van is in use (3 deployments)"));
+    CHECK(says("which could add up to "));
+    // Relaxing the days lets a better plan through: the limit really binds.
+    Scenario relaxed = s;
+    relaxed.policy.maxDays = 2;
+    CHECK(*solve(relaxed).plan.objective > *r.plan.objective + 1e-6);
+}

@@ -100,7 +100,8 @@ double FlowBound::bound(const std::vector<const Candidate *> &open, int room, co
     const std::size_t source = net_.addVertex(), start = net_.addVertex(), sink = net_.addVertex();
     net_.addEdge(source, start, room);
     net_.addEdge(start, sink, room, top); // nothing deployed
-    std::vector<std::size_t> dateVertex(dates, 0), windowVertex(dates * windows_, 0), hotspotVertex(sc.hotspots.size(), 0);
+    std::vector<std::size_t> dateVertex(dates, 0), windowVertex(dates * windows_, 0),
+        hotspotVertex(sc.hotspots.size(), 0);
     for (const Candidate *c : open) {
         const std::size_t t = c->date, tw = t * windows_ + c->window;
         if (dateVertex[t] == 0) {

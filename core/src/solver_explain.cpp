@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -64,6 +65,164 @@ std::string whyLeftOut(const ScenarioIndex &ix, const CrewPlanner &crews, const 
     return "it can be staffed, but only by moving officers or vans in a way that costs more than it adds";
 }
 
+// VALUE of a set of slots (section 4).
+double setValue(const ScenarioIndex &ix, const std::vector<Candidate> &slots)
+{
+    const Scenario &sc = ix.scenario();
+    std::vector<std::vector<double>> byHotspot(sc.hotspots.size());
+    for (const Candidate &c : slots)
+        byHotspot[c.hotspot].push_back(c.value);
+    double total = 0.0;
+    for (std::size_t h = 0; h < byHotspot.size(); ++h) {
+        std::sort(byHotspot[h].begin(), byHotspot[h].end(), std::greater<>());
+        double weight = 1.0;
+        for (const double v : byHotspot[h]) {
+            total += weight * v;
+            weight *= sc.hotspots[h].repeatDecay;
+        }
+    }
+    return total;
+}
+
+// The limits the plan meets exactly, each with what the best slot it keeps
+// out could add at most (its decayed value less its cheapest crew): the
+// constraints that bind at the optimum, in a planner's words.
+std::vector<std::string> bindingLimits(const ScenarioIndex &ix, const Plan &plan,
+                                       const std::vector<Candidate> &planSlots,
+                                       const std::vector<Candidate> &candidates)
+{
+    const Scenario &sc = ix.scenario();
+    const Policy &p = sc.policy;
+    std::vector<std::string> out;
+    const double base = setValue(ix, planSlots);
+    auto gainOf = [&](const Candidate &c) {
+        std::vector<Candidate> with = planSlots;
+        with.push_back(c);
+        return setValue(ix, with) - base - c.travelBound;
+    };
+    auto inPlan = [&](const Candidate &c) {
+        return std::any_of(planSlots.begin(), planSlots.end(), [&](const Candidate &s) {
+            return s.hotspot == c.hotspot && s.date == c.date && s.window == c.window;
+        });
+    };
+    std::set<std::size_t> days;
+    std::vector<int> perDate(sc.dates.size(), 0), perHotspot(sc.hotspots.size(), 0);
+    for (const Candidate &s : planSlots) {
+        days.insert(s.date);
+        ++perDate[s.date];
+        ++perHotspot[s.hotspot];
+    }
+    // The date limits met exactly: the policy's max_per_date, or every van.
+    std::vector<int> vanRoom(sc.dates.size(), 0);
+    std::vector<bool> dateFull(sc.dates.size(), false);
+    for (std::size_t t = 0; t < sc.dates.size(); ++t) {
+        for (std::size_t v = 0; v < sc.vans.size(); ++v)
+            vanRoom[t] += ix.vanAvailable(v, t) ? sc.vans[v].maxPerDate : 0;
+        dateFull[t] = (p.maxPerDate && perDate[t] >= *p.maxPerDate) || perDate[t] >= vanRoom[t];
+    }
+    enum Limit { Deployments, Days, DateFull, HotspotFull, Gap };
+    // The counting limits that keep a left-out slot out.
+    auto blockers = [&](const Candidate &c) {
+        std::set<Limit> found;
+        if (static_cast<int>(planSlots.size()) >= p.maxDeployments)
+            found.insert(Deployments);
+        if (!days.count(c.date) && static_cast<int>(days.size()) >= p.maxDays)
+            found.insert(Days);
+        if (dateFull[c.date])
+            found.insert(DateFull);
+        if (perHotspot[c.hotspot] >= sc.hotspots[c.hotspot].maxPerHorizon)
+            found.insert(HotspotFull);
+        for (const Candidate &s : planSlots)
+            if (s.hotspot == c.hotspot &&
+                std::abs(daysBetween(sc.dates[s.date], sc.dates[c.date])) < sc.hotspots[c.hotspot].minGapDays)
+                found.insert(Gap);
+        return found;
+    };
+    // The best left-out slot kept out by this limit alone (and, for the
+    // others, max_deployments: it could replace a deployment), and what it
+    // could add.
+    auto bestKeptOut = [&](Limit limit, auto &&where) {
+        const Candidate *best = nullptr;
+        double bestGain = 0.0;
+        for (const Candidate &c : candidates) {
+            std::set<Limit> by = blockers(c);
+            if (limit != Deployments)
+                by.erase(Deployments);
+            if (inPlan(c) || !where(c) || by != std::set<Limit>{limit})
+                continue;
+            const double gain = gainOf(c);
+            if (gain > bestGain) {
+                bestGain = gain;
+                best = &c;
+            }
+        }
+        return std::make_pair(best, bestGain);
+    };
+    auto anywhere = [](const Candidate &) { return true; };
+    auto keptOutLine = [&](const std::pair<const Candidate *, double> &best) {
+        return best.first
+                   ? "; it keeps out " + slotLabel(ix, *best.first) + ", which could add up to " + fixed1(best.second)
+                   : std::string("; nothing kept out by it alone would add to the objective");
+    };
+
+    if (static_cast<int>(plan.deployments.size()) >= p.maxDeployments)
+        out.push_back("max_deployments: " +
+                      (p.maxDeployments == 1 ? std::string("the 1 deployment allowed is used")
+                                             : "all " + std::to_string(p.maxDeployments) + " deployments are used") +
+                      keptOutLine(bestKeptOut(Deployments, anywhere)));
+    if (static_cast<int>(days.size()) >= p.maxDays)
+        out.push_back("max_days: " +
+                      (p.maxDays == 1 ? std::string("the 1 day allowed is used")
+                                      : "all " + std::to_string(p.maxDays) + " days are used") +
+                      keptOutLine(bestKeptOut(Days, anywhere)));
+    for (std::size_t t = 0; t < sc.dates.size(); ++t) {
+        if (perDate[t] == 0 || !dateFull[t])
+            continue;
+        const auto best = bestKeptOut(DateFull, [&](const Candidate &c) { return c.date == t; });
+        if (!best.first)
+            continue;
+        const bool policyFull = p.maxPerDate && perDate[t] >= *p.maxPerDate;
+        out.push_back(formatDay(sc.dates[t]) + ": " +
+                      (policyFull ? "the policy's max_per_date of " + std::to_string(*p.maxPerDate) + " is reached"
+                                  : "every available van is in use (" + std::to_string(vanRoom[t]) + " deployments)") +
+                      keptOutLine(best));
+    }
+    for (std::size_t h = 0; h < sc.hotspots.size(); ++h) {
+        if (perHotspot[h] < sc.hotspots[h].maxPerHorizon)
+            continue;
+        const auto best = bestKeptOut(HotspotFull, [&](const Candidate &c) { return c.hotspot == h; });
+        if (best.first)
+            out.push_back(sc.hotspots[h].name + ": its max_per_horizon of " +
+                          std::to_string(sc.hotspots[h].maxPerHorizon) + " is reached" + keptOutLine(best));
+    }
+    // Teams giving all they may release on a date.
+    std::map<std::pair<std::size_t, std::size_t>, int> taken; // (date, team) -> officers
+    for (const Deployment &d : plan.deployments)
+        for (const CrewAssignment &m : d.crew)
+            if (const auto o = ix.officer(m.officer))
+                if (const auto team = ix.teamOf(*o))
+                    ++taken[{*ix.date(d.date), *team}];
+    for (const auto &[dateTeam, count] : taken) {
+        const int limit = ix.teamReleasable(dateTeam.second, dateTeam.first);
+        if (count >= limit)
+            out.push_back(ix.teamName(sc.teams[dateTeam.second].id) + " may release at most " + std::to_string(limit) +
+                          " officers on " + formatDay(sc.dates[dateTeam.first]) + "; the plan takes all " +
+                          std::to_string(count));
+    }
+    // Officers at their max_duties.
+    std::map<std::size_t, int> duties;
+    for (const Deployment &d : plan.deployments)
+        for (const CrewAssignment &m : d.crew)
+            if (const auto o = ix.officer(m.officer))
+                ++duties[*o];
+    int atLimit = 0;
+    for (const auto &[officer, count] : duties)
+        atLimit += count >= ix.maxDuties(officer) ? 1 : 0;
+    if (atLimit > 0)
+        out.push_back(std::to_string(atLimit) + " officer" + (atLimit == 1 ? " is" : "s are") + " at their max_duties");
+    return out;
+}
+
 } // namespace
 
 std::vector<std::string> explainPlan(const ScenarioIndex &ix, const CrewPlanner &crews, const Plan &plan,
@@ -88,6 +247,12 @@ std::vector<std::string> explainPlan(const ScenarioIndex &ix, const CrewPlanner 
         out.push_back(line);
     }
 
+    const std::vector<std::string> binding = bindingLimits(ix, plan, planSlots, candidates);
+    if (!binding.empty()) {
+        out.push_back("Limits the plan meets exactly (what binds it):");
+        for (const std::string &line : binding)
+            out.push_back("- " + line);
+    }
     const int missing = sc.policy.maxDeployments - static_cast<int>(plan.deployments.size());
     if (missing <= 0)
         return out;
