@@ -284,69 +284,10 @@ void SlotSearch::warmStart()
         if (!grew)
             break;
     }
-    improve(added);
-}
-
-void SlotSearch::restore(const std::vector<Candidate> &slots)
-{
-    while (chosen_.size() > pins_.size())
-        pop(chosen_.back());
-    for (const Candidate &c : slots)
-        push(c);
-}
-
-// Local search from the greedy plan: replace one slot by another (or add
-// one) while that improves the objective, trying only exchanges whose
-// optimistic objective (exact value, cheapest crews) beats the incumbent.
-// Leaves the state at the pins.
-void SlotSearch::improve(std::vector<Candidate> current)
-{
-    auto same = [](const Candidate &a, const Candidate &b) {
-        return a.hotspot == b.hotspot && a.date == b.date && a.window == b.window;
-    };
-    auto optimistic = [&] {
-        double travel = 0.0;
-        for (const Candidate &c : chosen_)
-            travel += c.travelBound;
-        return value(chosen_) - travel;
-    };
-    // Tries each candidate after the slots in `current` except `skip`
-    // (current.size(): none); true when one improved the incumbent.
-    auto tryExchange = [&](std::size_t skip) {
-        std::vector<Candidate> rest;
-        for (std::size_t i = 0; i < current.size(); ++i)
-            if (i != skip)
-                rest.push_back(current[i]);
-        restore(rest);
-        for (const Candidate &c : cands_) {
-            if (stopRequested())
-                return false;
-            if (std::any_of(current.begin(), current.end(), [&](const Candidate &o) { return same(o, c); }) ||
-                !compatible(c))
-                continue;
-            push(c);
-            if (optimistic() <= out_.bestObjective * (1 + 1e-12) + 1e-9) {
-                pop(c);
-                continue;
-            }
-            ++out_.nodes;
-            const Staffing staffing = staff_(chosen_);
-            if (staffing.feasible && consider(staffing)) {
-                rest.push_back(c);
-                current = rest;
-                return true;
-            }
-            pop(c);
-        }
-        return false;
-    };
-    bool improved = out_.haveIncumbent;
-    while (improved && !stopRequested()) {
-        improved = tryExchange(current.size());
-        for (std::size_t i = 0; i < current.size() && !improved && !stopRequested(); ++i)
-            improved = tryExchange(i);
+    while (!added.empty()) {
+        pop(added.back());
+        added.pop_back();
     }
-    restore({});
 }
 
 SearchOutcome SlotSearch::run()

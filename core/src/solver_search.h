@@ -74,8 +74,6 @@ private:
     void pop(const Candidate &c);
     void explore(std::size_t from, double travelPenalty);
     void warmStart();
-    void improve(std::vector<Candidate> current);
-    void restore(const std::vector<Candidate> &slots);
     bool consider(const Staffing &staffing);
     bool stopRequested();
     bool gapClosed(double bound) const;
