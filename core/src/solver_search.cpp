@@ -322,6 +322,16 @@ SearchOutcome SlotSearch::run()
     out_.bound = openBound_;
     if (out_.status == SolveStatus::Optimal && !objectivesTie(out_.bound, out_.bestObjective))
         out_.status = SolveStatus::Feasible; // stopped by a relative gap wider than the spec's tie
+    // The last word: the final incumbent and bound (a cancel now changes nothing).
+    if (progress_) {
+        SolveProgress last;
+        last.elapsedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        if (out_.haveIncumbent)
+            last.incumbent = out_.bestObjective;
+        last.bound = out_.bound;
+        last.nodes = out_.nodes;
+        progress_(last);
+    }
     return out_;
 }
 

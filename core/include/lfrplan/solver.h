@@ -40,8 +40,9 @@ struct SolveProgress {
 };
 
 // Called now and then during a solve (at least every ~0.2 s while it runs,
-// and on each new incumbent). Return false to cancel: the solve then stops
-// with status Interrupted and its best plan.
+// and on each new incumbent), and once at the end with the final incumbent
+// and bound. Return false to cancel: the solve then stops with status
+// Interrupted and its best plan (the final call's answer is ignored).
 using ProgressCallback = std::function<bool(const SolveProgress &)>;
 
 struct SolveResult {
