@@ -68,7 +68,7 @@ struct CrewOptions {
     // (the whole-horizon one a quarter of the per-date one's) and the first
     // answer is taken. Both are exact; they differ in speed only. 0: the
     // whole-horizon search alone; >= maxNodes: the per-date search alone.
-    std::size_t perDateNodes = 64;
+    std::size_t perDateNodes = 16;
     // Branch-and-bound nodes before giving up without a proof (CrewResult::
     // searchLimitReached). Never reached on realistic weeks.
     std::size_t maxNodes = 20000;
