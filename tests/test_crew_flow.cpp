@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -79,6 +80,9 @@ struct Reference {
     std::int64_t cost = 0;
 };
 
+// Weights are doubles: Boost adds to the "infinite" distance of unreachable
+// vertices, which overflows an integer type (the costs here are small
+// integers, exact in a double).
 Reference boostMinCost(const Network &n)
 {
     using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
@@ -87,7 +91,7 @@ Reference boostMinCost(const Network &n)
         boost::property<boost::edge_capacity_t, long,
                         boost::property<boost::edge_residual_capacity_t, long,
                                         boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                        boost::property<boost::edge_weight_t, long>>>>>;
+                                                        boost::property<boost::edge_weight_t, double>>>>>;
     Graph g(n.vertices);
     auto capacity = boost::get(boost::edge_capacity, g);
     auto reverse = boost::get(boost::edge_reverse, g);
@@ -97,14 +101,14 @@ Reference boostMinCost(const Network &n)
         const auto backward = boost::add_edge(e.to, e.from, g).first;
         capacity[forward] = e.capacity;
         capacity[backward] = 0;
-        weight[forward] = static_cast<long>(e.cost);
-        weight[backward] = -static_cast<long>(e.cost);
+        weight[forward] = static_cast<double>(e.cost);
+        weight[backward] = -static_cast<double>(e.cost);
         reverse[forward] = backward;
         reverse[backward] = forward;
     }
     boost::successive_shortest_path_nonnegative_weights(g, 0, 1);
     Reference r;
-    r.cost = boost::find_flow_cost(g);
+    r.cost = static_cast<std::int64_t>(std::llround(boost::find_flow_cost(g)));
     auto residual = boost::get(boost::edge_residual_capacity, g);
     for (const auto e : boost::make_iterator_range(boost::out_edges(0, g)))
         if (capacity[e] > 0)

@@ -1,0 +1,116 @@
+// The desktop app. The first start copies the bundled demo week into a
+// database in the user's data location (the bundled file is never edited)
+// and opens it; later starts open the most recent database.
+//
+//   lfrplan-gui [--database FILE] [--scenario NAME] [--screenshot PNG [--solve]]
+//
+// --screenshot renders the main window at 1366x768 to PNG and exits (with
+// --solve, after solving): for documentation and for looking at the app
+// under the offscreen platform.
+#include "main_window.h"
+#include "plan_document.h"
+#include "solve_runner.h"
+
+#include "lfrplan/errors.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace {
+
+// The bundled demo week: next to the program when installed, else the
+// source tree's data/ (a build tree run).
+QString demoScenarioFile()
+{
+    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/lfrplan/demo-week.json");
+    if (QFileInfo::exists(installed))
+        return installed;
+    return QStringLiteral(LFRPLAN_SOURCE_DATA_DIR "/demo-week.json");
+}
+
+// The user's workspace database, created from the demo week on first use.
+QString workspaceDatabase()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    const QString file = dir + QStringLiteral("/lfrplan.db");
+    if (!QFileInfo::exists(file)) {
+        auto store = lfr::openStorage(file.toStdString(), lfr::OpenMode::CreateIfMissing);
+        store->importScenario(lfr::readScenarioFile(demoScenarioFile().toStdString()), lfr::ImportMode::FailIfExists);
+    }
+    return file;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("lfrplan"));
+    QCoreApplication::setApplicationName(QStringLiteral("lfrplan"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LFRPLAN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Plans live facial recognition deployments."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Open this database."), QStringLiteral("FILE"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("Open this scenario of it."), QStringLiteral("NAME"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window to PNG and exit."), QStringLiteral("PNG"));
+    const QCommandLineOption solve(QStringLiteral("solve"), QStringLiteral("With --screenshot: solve first."));
+    parser.addOptions({database, scenario, screenshot, solve});
+    parser.process(app);
+
+    lfr::ui::MainWindow window;
+    QString file = parser.value(database);
+    try {
+        if (file.isEmpty()) {
+            const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+            file = !recent.isEmpty() && QFileInfo::exists(recent.front()) ? recent.front() : workspaceDatabase();
+        }
+    } catch (const std::exception &e) {
+        QMessageBox::critical(nullptr, QStringLiteral("lfrplan"), QStringLiteral("Could not set up the demo database:\n%1").arg(QString::fromStdString(e.what())));
+        return 1;
+    }
+    const bool quiet = parser.isSet(screenshot);
+    if (!window.openDatabase(file, parser.value(scenario), quiet)) {
+        if (quiet) {
+            std::fprintf(stderr, "lfrplan-gui: could not open %s\n", qPrintable(file));
+            return 1;
+        }
+        // A broken recent file: fall back to the workspace.
+        if (!window.openDatabase(workspaceDatabase()))
+            return 1;
+    }
+
+    if (parser.isSet(screenshot)) {
+        window.resize(1366, 768);
+        window.show();
+        const QString png = parser.value(screenshot);
+        auto grab = [&window, png] {
+            const bool ok = window.grab().save(png);
+            std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(png));
+            QCoreApplication::exit(ok ? 0 : 1);
+        };
+        if (parser.isSet(solve)) {
+            QObject::connect(window.runner(), &lfr::ui::SolveRunner::finished, &window, [grab] { QTimer::singleShot(100, grab); });
+            QTimer::singleShot(0, &window, [&window] { window.solve(); });
+        } else {
+            QTimer::singleShot(200, &window, grab);
+        }
+        return QApplication::exec();
+    }
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,69 @@
+#include "checks_panel.h"
+
+#include "plan_document.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace lfr::ui {
+
+ChecksPanel::ChecksPanel(PlanDocument *document, QWidget *parent)
+    : QWidget(parent), document_(document), figures_(new QLabel(this)), summary_(new QLabel(this)),
+      list_(new QListWidget(this)), explanationTitle_(new QLabel(tr("What holds the plan back"), this)),
+      explanation_(new QPlainTextEdit(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    figures_->setTextFormat(Qt::PlainText);
+    figures_->setObjectName(QStringLiteral("figures"));
+    summary_->setWordWrap(true);
+    list_->setWordWrap(true);
+    list_->setObjectName(QStringLiteral("violations"));
+    layout->addWidget(figures_);
+    layout->addWidget(summary_);
+    layout->addWidget(list_, 1);
+    explanation_->setReadOnly(true);
+    explanation_->setObjectName(QStringLiteral("explanation"));
+    explanation_->setPlaceholderText(tr("Solve (F5) to see what limits this week's plan."));
+    layout->addWidget(explanationTitle_);
+    layout->addWidget(explanation_, 2);
+    connect(list_, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QVariant d = item->data(Qt::UserRole);
+        if (d.isValid())
+            emit deploymentActivated(d.toInt());
+    });
+    connect(document_, &PlanDocument::changed, this, &ChecksPanel::refresh);
+    refresh();
+}
+
+QString ChecksPanel::figuresText() const { return figures_->text(); }
+
+void ChecksPanel::setExplanation(const QStringList &lines, bool infeasible)
+{
+    explanationTitle_->setText(infeasible ? tr("Why the pins cannot all be met") : tr("What holds the plan back"));
+    explanation_->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+QString ChecksPanel::explanationText() const { return explanation_->toPlainText(); }
+
+void ChecksPanel::refresh()
+{
+    const ValidationReport &r = document_->report();
+    figures_->setText(tr("VALUE %1   TRAVEL %2   OBJECTIVE %3")
+                          .arg(r.evaluation.value, 0, 'f', 1)
+                          .arg(r.evaluation.travelPenalty, 0, 'f', 1)
+                          .arg(r.evaluation.objective, 0, 'f', 1));
+    summary_->setText(r.valid() ? tr("%n deployment(s); every hard constraint is met.", nullptr,
+                                     static_cast<int>(document_->deployments().size()))
+                                : tr("%n problem(s) to fix before this plan can be used:", nullptr,
+                                     static_cast<int>(r.violations.size())));
+    list_->clear();
+    for (const Violation &v : r.violations) {
+        auto *item = new QListWidgetItem(QString::fromStdString(v.message), list_);
+        if (v.deployment)
+            item->setData(Qt::UserRole, static_cast<int>(*v.deployment));
+    }
+}
+
+} // namespace lfr::ui

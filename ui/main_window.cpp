@@ -1,0 +1,427 @@
+#include "main_window.h"
+
+#include "card_delegate.h"
+#include "checks_panel.h"
+#include "commands/apply_solved_plan.h"
+#include "commands/remove_deployment.h"
+#include "commands/toggle_pin.h"
+#include "plan_document.h"
+#include "solve_runner.h"
+#include "staffing_model.h"
+#include "week_board_model.h"
+
+#include "lfrplan/errors.h"
+#include "lfrplan/plan_io.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include <exception>
+
+namespace lfr::ui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+QString text(const std::string &s) { return QString::fromStdString(s); }
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), runner_(new SolveRunner(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    boardView_ = new QTableView(this);
+    boardView_->setObjectName(QStringLiteral("weekBoard"));
+    boardView_->setItemDelegate(new CardDelegate(boardView_));
+    boardView_->setSelectionMode(QAbstractItemView::SingleSelection);
+    boardView_->setDragEnabled(true);
+    boardView_->setAcceptDrops(true);
+    boardView_->setDropIndicatorShown(true);
+    boardView_->setDragDropMode(QAbstractItemView::DragDrop);
+    boardView_->setDefaultDropAction(Qt::MoveAction);
+    boardView_->setShowGrid(true);
+    boardView_->setWordWrap(true);
+    boardView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    boardView_->horizontalHeader()->setMinimumSectionSize(120);
+    boardView_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    boardView_->verticalHeader()->setDefaultSectionSize(boardView_->fontMetrics().height() * 5 + 12);
+    setCentralWidget(boardView_);
+
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(160);
+    progress_->setRange(0, 1000);
+    progress_->setVisible(false);
+    solveStatus_ = new QLabel(this);
+    statusBar()->addPermanentWidget(solveStatus_);
+    statusBar()->addPermanentWidget(progress_);
+
+    createActions();
+    connect(runner_, &SolveRunner::progress, this, [this](double elapsed, double incumbent, bool has, double bound) {
+        const double gap = has && bound > 0 ? std::max(0.0, (bound - incumbent) / bound) : 1.0;
+        progress_->setValue(static_cast<int>(1000 * (1.0 - std::min(1.0, gap))));
+        solveStatus_->setText(has ? tr("%1 s · best %2 · bound %3").arg(elapsed, 0, 'f', 1).arg(incumbent, 0, 'f', 1).arg(bound, 0, 'f', 1)
+                                  : tr("%1 s · searching…").arg(elapsed, 0, 'f', 1));
+    });
+    connect(runner_, &SolveRunner::finished, this, &MainWindow::solveFinished);
+    connect(runner_, &SolveRunner::failed, this, [this](const QString &message) {
+        progress_->setVisible(false);
+        updateActions();
+        QMessageBox::warning(this, tr("Solve"), message);
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // Views and models go before the document they show.
+    runner_->cancel();
+    boardView_->setModel(nullptr);
+    delete checksDock_;
+    delete staffingDock_;
+    delete board_;
+    delete staffing_;
+    document_.reset();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    import_ = file->addAction(tr("&Import scenario…"), this, &MainWindow::importDialog);
+    save_ = file->addAction(tr("&Save plan"), QKeySequence::Save, this, [this] { save(); });
+    exportPlan_ = file->addAction(tr("&Export plan…"), this, &MainWindow::exportPlanDialog);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    rebuildRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    undo_ = edit->addAction(tr("&Undo"));
+    undo_->setShortcut(QKeySequence::Undo);
+    redo_ = edit->addAction(tr("&Redo"));
+    redo_->setShortcut(QKeySequence::Redo);
+    connect(undo_, &QAction::triggered, this, [this] {
+        if (document_)
+            document_->undoStack()->undo();
+    });
+    connect(redo_, &QAction::triggered, this, [this] {
+        if (document_)
+            document_->undoStack()->redo();
+    });
+
+    QMenu *plan = menuBar()->addMenu(tr("&Plan"));
+    solve_ = plan->addAction(tr("&Solve"), QKeySequence(Qt::Key_F5), this, &MainWindow::solve);
+    cancel_ = plan->addAction(tr("&Cancel solve"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelSolve);
+    plan->addSeparator();
+    pin_ = plan->addAction(tr("&Pin or unpin deployment"), QKeySequence(Qt::CTRL | Qt::Key_P), this,
+                           &MainWindow::togglePinSelected);
+    remove_ = plan->addAction(tr("&Remove deployment"), QKeySequence::Delete, this, &MainWindow::removeSelected);
+
+    QToolBar *bar = addToolBar(tr("Plan"));
+    bar->setObjectName(QStringLiteral("planToolBar"));
+    bar->addAction(solve_);
+    bar->addAction(cancel_);
+    bar->addSeparator();
+    bar->addAction(pin_);
+    bar->addAction(remove_);
+    bar->addSeparator();
+    bar->addAction(undo_);
+    bar->addAction(redo_);
+}
+
+void MainWindow::createDocks()
+{
+    delete checksDock_;
+    delete staffingDock_;
+    checksDock_ = new QDockWidget(tr("Checks"), this);
+    checksDock_->setObjectName(QStringLiteral("checksDock"));
+    checks_ = new ChecksPanel(document_.get(), checksDock_);
+    checksDock_->setWidget(checks_);
+    addDockWidget(Qt::RightDockWidgetArea, checksDock_);
+    connect(checks_, &ChecksPanel::deploymentActivated, this, [this](int d) {
+        boardView_->setCurrentIndex(board_->indexOf(static_cast<std::size_t>(d)));
+    });
+
+    staffingDock_ = new QDockWidget(tr("Staffing"), this);
+    staffingDock_->setObjectName(QStringLiteral("staffingDock"));
+    staffingView_ = new QTableView(staffingDock_);
+    staffingView_->setObjectName(QStringLiteral("staffing"));
+    staffingView_->setModel(staffing_);
+    staffingView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    staffingView_->verticalHeader()->setDefaultSectionSize(staffingView_->fontMetrics().height() + 6);
+    staffingDock_->setWidget(staffingView_);
+    addDockWidget(Qt::BottomDockWidgetArea, staffingDock_);
+    resizeDocks({checksDock_}, {340}, Qt::Horizontal);
+    resizeDocks({staffingDock_}, {200}, Qt::Vertical);
+    restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
+{
+    runner_->cancel();
+    boardView_->setModel(nullptr);
+    delete board_;
+    delete staffing_;
+    document_ = std::move(document);
+    board_ = new WeekBoardModel(document_.get(), this);
+    staffing_ = new StaffingModel(document_.get(), this);
+    boardView_->setModel(board_);
+    createDocks();
+    connect(document_.get(), &PlanDocument::changed, this, &MainWindow::updateActions);
+    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(boardView_->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
+    updateActions();
+    updateTitle();
+}
+
+bool MainWindow::openDatabase(const QString &file, const QString &scenario, bool quiet)
+{
+    try {
+        auto store = openStorage(file.toStdString(), OpenMode::ExistingOnly);
+        const auto list = store->listScenarios();
+        if (list.empty())
+            throw StorageError(file.toStdString() + ": the database holds no scenario; import one first");
+        QString name = scenario;
+        if (name.isEmpty()) {
+            QStringList names;
+            for (const auto &s : list)
+                names << text(s.name);
+            bool ok = true;
+            name = names.size() == 1 || quiet ? names.front()
+                                              : QInputDialog::getItem(this, tr("Open scenario"), tr("Scenario:"),
+                                                                      names, 0, false, &ok);
+            if (!ok)
+                return false;
+        }
+        setDocument(std::make_unique<PlanDocument>(std::move(store), name.toStdString()));
+        addRecent(file);
+        return true;
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Open database"), tr("Could not open %1:\n%2").arg(file, text(e.what())));
+        return false;
+    }
+}
+
+void MainWindow::openDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open database"), {}, tr("lfrplan databases (*.db *.sqlite);;All files (*)"));
+    if (!file.isEmpty())
+        openDatabase(file);
+}
+
+void MainWindow::importDialog()
+{
+    if (!document_ || !document_->hasStore())
+        return;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import scenario"), {}, tr("Scenarios (*.json)"));
+    if (file.isEmpty())
+        return;
+    try {
+        const Scenario scenario = readScenarioFile(file.toStdString());
+        const QString db = document_->location();
+        {
+            auto store = openStorage(db.toStdString(), OpenMode::ExistingOnly);
+            if (store->hasScenario(scenario.name) &&
+                QMessageBox::question(this, tr("Import scenario"),
+                                      tr("A scenario named \"%1\" exists. Replace it and its plan?").arg(text(scenario.name))) !=
+                    QMessageBox::Yes)
+                return;
+            store->importScenario(scenario, ImportMode::Replace);
+        }
+        if (maybeSave())
+            openDatabase(db, text(scenario.name));
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Import scenario"), tr("%1 was not imported; nothing changed:\n%2").arg(file, text(e.what())));
+    }
+}
+
+void MainWindow::exportPlanDialog()
+{
+    if (!document_)
+        return;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export plan"), text(document_->scenario().name) + QStringLiteral("-plan.json"), tr("Plans (*.json)"));
+    if (file.isEmpty())
+        return;
+    try {
+        Plan plan;
+        plan.scenario = document_->scenario().name;
+        plan.deployments = document_->deployments();
+        const Evaluation &e = document_->report().evaluation;
+        plan.value = e.value;
+        plan.travelPenalty = e.travelPenalty;
+        plan.objective = e.objective;
+        plan.status = document_->report().valid() ? PlanStatus::Feasible : PlanStatus::Infeasible;
+        if (!document_->report().valid())
+            plan.reason = document_->report().violations.front().message;
+        writeFileAtomically(file.toStdString(), writePlan(plan));
+        statusBar()->showMessage(tr("Plan written to %1").arg(file), 5000);
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Export plan"), tr("Could not write %1:\n%2").arg(file, text(e.what())));
+    }
+}
+
+bool MainWindow::save()
+{
+    if (!document_)
+        return true;
+    try {
+        document_->save();
+        statusBar()->showMessage(tr("Plan saved"), 3000);
+        return true;
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Save plan"), tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
+        return false;
+    }
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!document_ || document_->undoStack()->isClean() || !document_->hasStore())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the plan before closing it?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    runner_->cancel();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::addRecent(const QString &file)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    const QString path = QFileInfo(file).absoluteFilePath();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &file : recent)
+        recentMenu_->addAction(file, this, [this, file] {
+            if (maybeSave())
+                openDatabase(file);
+        });
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+int MainWindow::selectedDeployment() const
+{
+    const QVariantList list = boardView_->currentIndex().data(WeekBoardModel::DeploymentsRole).toList();
+    return list.isEmpty() ? -1 : list.front().toInt();
+}
+
+void MainWindow::updateActions()
+{
+    const bool haveDoc = document_ != nullptr;
+    const bool running = runner_->running();
+    solve_->setEnabled(haveDoc && !running);
+    cancel_->setEnabled(running);
+    const bool selected = haveDoc && selectedDeployment() >= 0;
+    pin_->setEnabled(selected && !running);
+    remove_->setEnabled(selected && !running);
+    undo_->setEnabled(haveDoc && document_->undoStack()->canUndo() && !running);
+    redo_->setEnabled(haveDoc && document_->undoStack()->canRedo() && !running);
+    save_->setEnabled(haveDoc && document_->hasStore());
+    import_->setEnabled(haveDoc && document_->hasStore());
+    exportPlan_->setEnabled(haveDoc);
+    boardView_->setEnabled(!running);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!document_) {
+        setWindowTitle(tr("lfrplan"));
+        return;
+    }
+    setWindowTitle(tr("%1%2 — lfrplan")
+                       .arg(text(document_->scenario().name), document_->undoStack()->isClean() ? QString() : QStringLiteral(" *")));
+}
+
+void MainWindow::solve()
+{
+    if (!document_ || runner_->running())
+        return;
+    SolverOptions options;
+    options.timeLimitSeconds = 60;
+    if (!runner_->start(document_->scenario(), options))
+        return;
+    progress_->setValue(0);
+    progress_->setVisible(true);
+    solveStatus_->setText(tr("Solving…"));
+    updateActions();
+}
+
+void MainWindow::cancelSolve() { runner_->cancel(); }
+
+void MainWindow::solveFinished(const lfr::SolveResult &result)
+{
+    progress_->setVisible(false);
+    solveStatus_->setText(tr("%1: objective %2, bound %3")
+                              .arg(text(std::string(solveStatusName(result.status))))
+                              .arg(result.plan.objective.value_or(0.0), 0, 'f', 2)
+                              .arg(result.bound.value_or(0.0), 0, 'f', 2));
+    if (document_ && result.status != SolveStatus::Infeasible)
+        document_->undoStack()->push(new ApplySolvedPlan(document_.get(), result.plan.deployments));
+    updateActions();
+    QStringList lines;
+    for (const std::string &line : result.explanation)
+        lines << text(line);
+    if (checks_)
+        checks_->setExplanation(lines, result.status == SolveStatus::Infeasible);
+}
+
+void MainWindow::togglePinSelected()
+{
+    const int d = selectedDeployment();
+    if (d >= 0)
+        document_->undoStack()->push(new TogglePin(document_.get(), static_cast<std::size_t>(d)));
+}
+
+void MainWindow::removeSelected()
+{
+    const int d = selectedDeployment();
+    if (d >= 0)
+        document_->undoStack()->push(new RemoveDeployment(document_.get(), static_cast<std::size_t>(d)));
+}
+
+} // namespace lfr::ui

@@ -1,0 +1,86 @@
+// The planner's main window: the week board in the middle, the live checks
+// and the staffing view docked beside it, solve with progress and cancel in
+// the status bar. The window owns the open document; views are rebuilt when
+// another one is opened.
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTableView;
+
+namespace lfr {
+struct SolveResult;
+}
+
+namespace lfr::ui {
+
+class ChecksPanel;
+class PlanDocument;
+class SolveRunner;
+class StaffingModel;
+class WeekBoardModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a scenario of a store; false (with a message box unless quiet)
+    // when it cannot be read. The current document is kept on failure.
+    bool openDatabase(const QString &file, const QString &scenario = {}, bool quiet = false);
+    void setDocument(std::unique_ptr<PlanDocument> document);
+
+    PlanDocument *document() const { return document_.get(); }
+    WeekBoardModel *boardModel() const { return board_; }
+    QTableView *boardView() const { return boardView_; }
+    StaffingModel *staffingModel() const { return staffing_; }
+    ChecksPanel *checks() const { return checks_; }
+    SolveRunner *runner() const { return runner_; }
+    QLabel *solveStatus() const { return solveStatus_; }
+
+    void solve();
+    void cancelSolve();
+    void togglePinSelected();
+    void removeSelected();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void updateActions();
+    void updateTitle();
+    void addRecent(const QString &file);
+    void rebuildRecentMenu();
+    void solveFinished(const lfr::SolveResult &result);
+    int selectedDeployment() const;
+    bool maybeSave();
+    void openDialog();
+    void importDialog();
+    void exportPlanDialog();
+    bool save();
+
+    std::unique_ptr<PlanDocument> document_;
+    WeekBoardModel *board_ = nullptr;
+    StaffingModel *staffing_ = nullptr;
+    QTableView *boardView_ = nullptr;
+    QTableView *staffingView_ = nullptr;
+    ChecksPanel *checks_ = nullptr;
+    SolveRunner *runner_ = nullptr;
+    QProgressBar *progress_ = nullptr;
+    QLabel *solveStatus_ = nullptr;
+    QMenu *recentMenu_ = nullptr;
+    QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
+            *remove_ = nullptr, *save_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
+    class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr;
+};
+
+} // namespace lfr::ui

@@ -1,0 +1,75 @@
+// The document a planner works on: one scenario of a store and its plan,
+// validated by the core validator after every change. Changes come only
+// through QUndoCommands (ui/commands/), pushed on the document's undo stack;
+// the mutators below are for those commands.
+#pragma once
+
+#include "lfrplan/model.h"
+#include "lfrplan/scenario_index.h"
+#include "lfrplan/storage.h"
+#include "lfrplan/validator.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace lfr::ui {
+
+class PlanDocument : public QObject {
+    Q_OBJECT
+public:
+    // A document over an in-memory scenario (no store: save() is refused).
+    explicit PlanDocument(Scenario scenario, std::vector<Deployment> deployments = {}, QObject *parent = nullptr);
+    // The scenario `name` of the store, with its saved plan when it has one.
+    // Throws lfr::StorageError.
+    PlanDocument(std::unique_ptr<Storage> store, const std::string &name, QObject *parent = nullptr);
+    ~PlanDocument() override;
+
+    const Scenario &scenario() const { return scenario_; }
+    const ScenarioIndex &index() const { return *index_; }
+    const std::vector<Deployment> &deployments() const { return deployments_; }
+    const ValidationReport &report() const { return report_; }
+    // Violations that name the deployment (0-based).
+    std::vector<const Violation *> violationsOf(std::size_t deployment) const;
+    // The pin met by this deployment's hotspot, date and window, if any.
+    std::optional<std::size_t> pinOf(const Deployment &deployment) const;
+    // The deployments of the last solved plan, to show what changed since.
+    const std::vector<Deployment> &lastSolved() const { return lastSolved_; }
+    bool changedSinceSolve(const Deployment &deployment) const;
+
+    QUndoStack *undoStack() { return &undo_; }
+    bool hasStore() const { return store_ != nullptr; }
+    QString location() const;
+    // Stores the plan with the scenario (and the pins with the scenario).
+    // Throws lfr::StorageError.
+    void save();
+
+    // --- For undo commands only ------------------------------------------------
+    void replaceDeployment(std::size_t at, const Deployment &deployment);
+    void insertDeployment(std::size_t at, const Deployment &deployment);
+    void removeDeployment(std::size_t at);
+    void setDeployments(std::vector<Deployment> deployments);
+    void setPins(std::vector<Pin> pins);
+    void setLastSolved(std::vector<Deployment> deployments);
+
+signals:
+    // After any change: the deployments, the pins or the validation.
+    void changed();
+
+private:
+    void revalidate();
+
+    std::unique_ptr<Storage> store_;
+    Scenario scenario_;
+    std::unique_ptr<ScenarioIndex> index_;
+    std::vector<Deployment> deployments_;
+    std::vector<Deployment> lastSolved_;
+    ValidationReport report_;
+    QUndoStack undo_;
+};
+
+} // namespace lfr::ui

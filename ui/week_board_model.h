@@ -1,0 +1,59 @@
+// The week board as a table: dates across, one row per van and window
+// (windows within a day), each cell the deployments of that van in that
+// window on that date (one, unless the plan breaks a van rule). Dragging a
+// cell's deployment onto another cell moves it (a MoveDeployment command).
+#pragma once
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace lfr::ui {
+
+class PlanDocument;
+
+class WeekBoardModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Role {
+        DeploymentsRole = Qt::UserRole + 1, // QVariantList of plan indices (int)
+        ViolationCountRole,                 // int: violations naming them
+        PinnedRole,                         // bool: the first is pinned
+        ChangedRole,                        // bool: the first differs from the last solved plan
+        CrewFillRole,                       // QString "9/9"
+        ValueRole,                          // double: the first's decayed value
+    };
+    static constexpr const char *kMimeType = "application/x-lfrplan-deployment";
+
+    explicit WeekBoardModel(PlanDocument *document, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+    Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
+
+    // The cell showing a deployment (invalid when its van or date is unknown).
+    QModelIndex indexOf(std::size_t deployment) const;
+    // Moves a deployment to a cell through the undo stack; false when the
+    // cell is not on the board.
+    bool moveTo(std::size_t deployment, const QModelIndex &cell);
+
+private:
+    void rebuild();
+    std::size_t windows() const;
+
+    PlanDocument *document_;
+    std::vector<std::vector<int>> cells_; // row * columns + column -> plan indices
+};
+
+} // namespace lfr::ui
