@@ -2,7 +2,8 @@
 # The project's whole test run (what CI runs through .ci/run):
 #
 #   0. format  clang-format check of every tracked C++ file
-#   1. ci      warnings-as-errors build into build-ci/, ctest
+#   1. ci      warnings-as-errors build into build-ci/, ctest (UI tests on the
+#              offscreen platform included)
 #   2. asan    ASan+UBSan build (LFRPLAN_SANITIZE=ON, no UI) into build-asan/, ctest
 #   3. fuzz    libFuzzer build with clang into build-fuzz/, fuzz the scenario
 #              reader for LFRPLAN_FUZZ_SECONDS over a scratch copy of

@@ -26,7 +26,9 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     QColor fill = violations > 0 ? QColor(0xfd, 0xe8, 0xe8) : QColor(0xe8, 0xf1, 0xfb);
     if (selected)
         fill = fill.darker(112);
-    QColor edge = violations > 0 ? QColor(0xc6, 0x28, 0x28) : changed ? QColor(0xe0, 0x8a, 0x00) : QColor(0x4a, 0x78, 0xb0);
+    QColor edge = violations > 0 ? QColor(0xc6, 0x28, 0x28)
+                  : changed      ? QColor(0xe0, 0x8a, 0x00)
+                                 : QColor(0x4a, 0x78, 0xb0);
     QPainterPath card;
     card.addRoundedRect(cell, 6, 6);
     painter->fillPath(card, fill);

@@ -74,7 +74,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), runner_(new Solve
     connect(runner_, &SolveRunner::progress, this, [this](double elapsed, double incumbent, bool has, double bound) {
         const double gap = has && bound > 0 ? std::max(0.0, (bound - incumbent) / bound) : 1.0;
         progress_->setValue(static_cast<int>(1000 * (1.0 - std::min(1.0, gap))));
-        solveStatus_->setText(has ? tr("%1 s · best %2 · bound %3").arg(elapsed, 0, 'f', 1).arg(incumbent, 0, 'f', 1).arg(bound, 0, 'f', 1)
+        solveStatus_->setText(has ? tr("%1 s · best %2 · bound %3")
+                                        .arg(elapsed, 0, 'f', 1)
+                                        .arg(incumbent, 0, 'f', 1)
+                                        .arg(bound, 0, 'f', 1)
                                   : tr("%1 s · searching…").arg(elapsed, 0, 'f', 1));
     });
     connect(runner_, &SolveRunner::finished, this, &MainWindow::solveFinished);
@@ -156,9 +159,8 @@ void MainWindow::createDocks()
     checks_ = new ChecksPanel(document_.get(), checksDock_);
     checksDock_->setWidget(checks_);
     addDockWidget(Qt::RightDockWidgetArea, checksDock_);
-    connect(checks_, &ChecksPanel::deploymentActivated, this, [this](int d) {
-        boardView_->setCurrentIndex(board_->indexOf(static_cast<std::size_t>(d)));
-    });
+    connect(checks_, &ChecksPanel::deploymentActivated, this,
+            [this](int d) { boardView_->setCurrentIndex(board_->indexOf(static_cast<std::size_t>(d))); });
 
     staffingDock_ = new QDockWidget(tr("Staffing"), this);
     staffingDock_->setObjectName(QStringLiteral("staffingDock"));
@@ -205,9 +207,9 @@ bool MainWindow::openDatabase(const QString &file, const QString &scenario, bool
             for (const auto &s : list)
                 names << text(s.name);
             bool ok = true;
-            name = names.size() == 1 || quiet ? names.front()
-                                              : QInputDialog::getItem(this, tr("Open scenario"), tr("Scenario:"),
-                                                                      names, 0, false, &ok);
+            name = names.size() == 1 || quiet
+                       ? names.front()
+                       : QInputDialog::getItem(this, tr("Open scenario"), tr("Scenario:"), names, 0, false, &ok);
             if (!ok)
                 return false;
         }
@@ -225,7 +227,8 @@ void MainWindow::openDialog()
 {
     if (!maybeSave())
         return;
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open database"), {}, tr("lfrplan databases (*.db *.sqlite);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open database"), {},
+                                                      tr("lfrplan databases (*.db *.sqlite);;All files (*)"));
     if (!file.isEmpty())
         openDatabase(file);
 }
@@ -243,8 +246,9 @@ void MainWindow::importDialog()
         {
             auto store = openStorage(db.toStdString(), OpenMode::ExistingOnly);
             if (store->hasScenario(scenario.name) &&
-                QMessageBox::question(this, tr("Import scenario"),
-                                      tr("A scenario named \"%1\" exists. Replace it and its plan?").arg(text(scenario.name))) !=
+                QMessageBox::question(
+                    this, tr("Import scenario"),
+                    tr("A scenario named \"%1\" exists. Replace it and its plan?").arg(text(scenario.name))) !=
                     QMessageBox::Yes)
                 return;
             store->importScenario(scenario, ImportMode::Replace);
@@ -252,7 +256,8 @@ void MainWindow::importDialog()
         if (maybeSave())
             openDatabase(db, text(scenario.name));
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Import scenario"), tr("%1 was not imported; nothing changed:\n%2").arg(file, text(e.what())));
+        QMessageBox::warning(this, tr("Import scenario"),
+                             tr("%1 was not imported; nothing changed:\n%2").arg(file, text(e.what())));
     }
 }
 
@@ -260,7 +265,8 @@ void MainWindow::exportPlanDialog()
 {
     if (!document_)
         return;
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export plan"), text(document_->scenario().name) + QStringLiteral("-plan.json"), tr("Plans (*.json)"));
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export plan"), text(document_->scenario().name) + QStringLiteral("-plan.json"), tr("Plans (*.json)"));
     if (file.isEmpty())
         return;
     try {
@@ -290,7 +296,8 @@ bool MainWindow::save()
         statusBar()->showMessage(tr("Plan saved"), 3000);
         return true;
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Save plan"), tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
+        QMessageBox::warning(this, tr("Save plan"),
+                             tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
         return false;
     }
 }
@@ -374,7 +381,8 @@ void MainWindow::updateTitle()
         return;
     }
     setWindowTitle(tr("%1%2 — lfrplan")
-                       .arg(text(document_->scenario().name), document_->undoStack()->isClean() ? QString() : QStringLiteral(" *")));
+                       .arg(text(document_->scenario().name),
+                            document_->undoStack()->isClean() ? QString() : QStringLiteral(" *")));
 }
 
 void MainWindow::solve()

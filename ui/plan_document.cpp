@@ -28,10 +28,7 @@ PlanDocument::PlanDocument(std::unique_ptr<Storage> store, const std::string &na
 
 PlanDocument::~PlanDocument() = default;
 
-QString PlanDocument::location() const
-{
-    return store_ ? QString::fromStdString(store_->location()) : QString();
-}
+QString PlanDocument::location() const { return store_ ? QString::fromStdString(store_->location()) : QString(); }
 
 void PlanDocument::save()
 {

@@ -13,7 +13,8 @@ namespace {
 QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
-WeekBoardModel::WeekBoardModel(PlanDocument *document, QObject *parent) : QAbstractTableModel(parent), document_(document)
+WeekBoardModel::WeekBoardModel(PlanDocument *document, QObject *parent)
+    : QAbstractTableModel(parent), document_(document)
 {
     rebuild();
     connect(document_, &PlanDocument::changed, this, [this] {
@@ -63,9 +64,8 @@ QVariant WeekBoardModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const auto &cell =
-        cells_[static_cast<std::size_t>(index.row()) * document_->scenario().dates.size() +
-               static_cast<std::size_t>(index.column())];
+    const auto &cell = cells_[static_cast<std::size_t>(index.row()) * document_->scenario().dates.size() +
+                              static_cast<std::size_t>(index.column())];
     if (role == DeploymentsRole) {
         QVariantList out;
         for (const int i : cell)
@@ -80,8 +80,7 @@ QVariant WeekBoardModel::data(const QModelIndex &index, int role) const
     const auto &evaluation = document_->report().evaluation.deployments;
     const double value = first < evaluation.size() ? evaluation[first].decayedValue : 0.0;
     const auto hotspot = ix.hotspot(d.hotspot);
-    const QString fill =
-        QStringLiteral("%1/%2").arg(d.crew.size()).arg(hotspot ? ix.crewSize(*hotspot) : 0);
+    const QString fill = QStringLiteral("%1/%2").arg(d.crew.size()).arg(hotspot ? ix.crewSize(*hotspot) : 0);
     int violations = 0;
     for (const int i : cell)
         violations += static_cast<int>(document_->violationsOf(static_cast<std::size_t>(i)).size());

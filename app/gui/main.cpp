@@ -33,7 +33,8 @@ namespace {
 // source tree's data/ (a build tree run).
 QString demoScenarioFile()
 {
-    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/lfrplan/demo-week.json");
+    const QString installed =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/lfrplan/demo-week.json");
     if (QFileInfo::exists(installed))
         return installed;
     return QStringLiteral(LFRPLAN_SOURCE_DATA_DIR "/demo-week.json");
@@ -65,9 +66,12 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("Plans live facial recognition deployments."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Open this database."), QStringLiteral("FILE"));
-    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("Open this scenario of it."), QStringLiteral("NAME"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window to PNG and exit."), QStringLiteral("PNG"));
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Open this database."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("Open this scenario of it."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render the window to PNG and exit."), QStringLiteral("PNG"));
     const QCommandLineOption solve(QStringLiteral("solve"), QStringLiteral("With --screenshot: solve first."));
     parser.addOptions({database, scenario, screenshot, solve});
     parser.process(app);
@@ -80,7 +84,9 @@ int main(int argc, char **argv)
             file = !recent.isEmpty() && QFileInfo::exists(recent.front()) ? recent.front() : workspaceDatabase();
         }
     } catch (const std::exception &e) {
-        QMessageBox::critical(nullptr, QStringLiteral("lfrplan"), QStringLiteral("Could not set up the demo database:\n%1").arg(QString::fromStdString(e.what())));
+        QMessageBox::critical(
+            nullptr, QStringLiteral("lfrplan"),
+            QStringLiteral("Could not set up the demo database:\n%1").arg(QString::fromStdString(e.what())));
         return 1;
     }
     const bool quiet = parser.isSet(screenshot);
@@ -104,7 +110,8 @@ int main(int argc, char **argv)
             QCoreApplication::exit(ok ? 0 : 1);
         };
         if (parser.isSet(solve)) {
-            QObject::connect(window.runner(), &lfr::ui::SolveRunner::finished, &window, [grab] { QTimer::singleShot(100, grab); });
+            QObject::connect(window.runner(), &lfr::ui::SolveRunner::finished, &window,
+                             [grab] { QTimer::singleShot(100, grab); });
             QTimer::singleShot(0, &window, [&window] { window.solve(); });
         } else {
             QTimer::singleShot(200, &window, grab);

@@ -1,0 +1,197 @@
+// The desktop app driven through its real widgets under the offscreen
+// platform: open the demo, solve, pin a card, drag a card into a violation
+// and see it reported, undo it, cancel a long solve. Every model passes
+// QAbstractItemModelTester.
+#include "checks_panel.h"
+#include "main_window.h"
+#include "plan_document.h"
+#include "solve_runner.h"
+#include "staffing_model.h"
+#include "week_board_model.h"
+
+#include "lfrplan/generator.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace lfr;
+using namespace lfr::ui;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString database_;
+
+    std::unique_ptr<MainWindow> openDemo()
+    {
+        auto window = std::make_unique<MainWindow>();
+        if (!window->openDatabase(database_, {}, true))
+            return nullptr;
+        window->resize(1366, 768);
+        window->show();
+        return window;
+    }
+
+    static bool solveAndWait(MainWindow &window, int timeoutMs = 60000)
+    {
+        QSignalSpy finished(window.runner(), &SolveRunner::finished);
+        window.solve();
+        return finished.wait(timeoutMs);
+    }
+
+    // The board cell of a deployment other than `not`, in another van row.
+    static int otherDeployment(const PlanDocument &doc, std::size_t not_)
+    {
+        for (std::size_t i = 0; i < doc.deployments().size(); ++i)
+            if (i != not_)
+                return static_cast<int>(i);
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(dir_.isValid());
+        database_ = dir_.filePath(QStringLiteral("demo.db"));
+        auto store = openStorage(database_.toStdString(), OpenMode::CreateIfMissing);
+        store->importScenario(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json"), ImportMode::FailIfExists);
+    }
+
+    void opensTheDemoWeek()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        const Scenario &sc = window->document()->scenario();
+        QCOMPARE(window->boardModel()->columnCount(), static_cast<int>(sc.dates.size()));
+        QCOMPARE(window->boardModel()->rowCount(), static_cast<int>(sc.vans.size() * sc.windows.size()));
+        QCOMPARE(window->staffingModel()->rowCount(), static_cast<int>(sc.teams.size()));
+        QVERIFY(window->checks()->figuresText().contains(QStringLiteral("OBJECTIVE")));
+        QVERIFY(window->windowTitle().contains(QString::fromStdString(sc.name)));
+    }
+
+    void modelsPassTheModelTester()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QAbstractItemModelTester board(window->boardModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester staffing(window->staffingModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(solveAndWait(*window)); // resets both models
+        window->document()->undoStack()->undo();
+        window->document()->undoStack()->redo();
+    }
+
+    void solvesTheDemoWeekToOptimality()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QSignalSpy progress(window->runner(), &SolveRunner::progress);
+        QVERIFY(solveAndWait(*window));
+        QVERIFY(progress.count() > 0);
+        const PlanDocument &doc = *window->document();
+        QCOMPARE(doc.deployments().size(), std::size_t{10});
+        QVERIFY(doc.report().valid());
+        QVERIFY(window->solveStatus()->text().startsWith(QStringLiteral("optimal")));
+        QVERIFY(window->checks()->explanationText().contains(QStringLiteral("Limits the plan meets exactly")));
+        // Every deployment is on the board, in its van, window and date.
+        int cards = 0;
+        for (int r = 0; r < window->boardModel()->rowCount(); ++r)
+            for (int c = 0; c < window->boardModel()->columnCount(); ++c)
+                cards += static_cast<int>(
+                    window->boardModel()->index(r, c).data(WeekBoardModel::DeploymentsRole).toList().size());
+        QCOMPARE(cards, 10);
+    }
+
+    void pinsACardAndUndoes()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QVERIFY(solveAndWait(*window));
+        const QModelIndex cell = window->boardModel()->indexOf(0);
+        window->boardView()->setCurrentIndex(cell);
+        window->togglePinSelected();
+        QCOMPARE(window->document()->scenario().pinned.size(), std::size_t{1});
+        QVERIFY(window->boardModel()->indexOf(0).data(WeekBoardModel::PinnedRole).toBool());
+        QVERIFY(window->document()->report().valid()); // the pin is met by the card it came from
+        // A re-solve keeps the pinned deployment.
+        const Deployment pinned = window->document()->deployments()[0];
+        QVERIFY(solveAndWait(*window));
+        const auto &after = window->document()->deployments();
+        QVERIFY(std::any_of(after.begin(), after.end(), [&](const Deployment &d) { return d == pinned; }));
+        window->document()->undoStack()->undo(); // the solve
+        window->document()->undoStack()->undo(); // the pin
+        QVERIFY(window->document()->scenario().pinned.empty());
+    }
+
+    void draggingACardIntoAViolationIsReportedAndUndone()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QVERIFY(solveAndWait(*window));
+        WeekBoardModel *board = window->boardModel();
+        PlanDocument *doc = window->document();
+        const int other = otherDeployment(*doc, 0);
+        QVERIFY(other >= 0);
+        // Drop deployment 0 onto the cell of another one: one van, one window,
+        // two deployments.
+        const QModelIndex target = board->indexOf(static_cast<std::size_t>(other));
+        std::unique_ptr<QMimeData> mime(board->mimeData({board->indexOf(0)}));
+        QVERIFY(mime);
+        QVERIFY(board->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, target));
+        QVERIFY(!doc->report().valid());
+        QVERIFY(board->indexOf(0).data(WeekBoardModel::ViolationCountRole).toInt() > 0);
+        QListWidget *list = window->checks()->violationList();
+        QVERIFY(list->count() > 0);
+        bool namesVan = false;
+        for (int i = 0; i < list->count(); ++i)
+            namesVan = namesVan || list->item(i)->text().contains(QStringLiteral("van"), Qt::CaseInsensitive);
+        QVERIFY(namesVan);
+        doc->undoStack()->undo();
+        QVERIFY(doc->report().valid());
+        QCOMPARE(list->count(), 0);
+    }
+
+    void cancelsALongSolveAndKeepsItsBestPlan()
+    {
+        GeneratorOptions o;
+        o.officers = 20000;
+        o.teams = 80;
+        o.hotspots = 80;
+        o.vans = 8;
+        o.dates = 28;
+        o.policy.maxDeployments = 40;
+        o.policy.maxDays = 20;
+        MainWindow window;
+        window.setDocument(std::make_unique<PlanDocument>(generateScenario(o)));
+        window.resize(1366, 768);
+        window.show();
+        QSignalSpy progress(window.runner(), &SolveRunner::progress);
+        QSignalSpy finished(window.runner(), &SolveRunner::finished);
+        window.solve();
+        QVERIFY(window.runner()->running());
+        QVERIFY(progress.wait(30000)); // the event loop runs while it solves
+        window.cancelSolve();
+        QVERIFY(finished.wait(30000));
+        const auto result = finished.takeFirst().at(0).value<lfr::SolveResult>();
+        QCOMPARE(result.status, SolveStatus::Interrupted);
+        QVERIFY(window.document()->report().valid());
+        QVERIFY(!window.runner()->running());
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "test_main_window.moc"
