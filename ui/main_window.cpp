@@ -2,9 +2,11 @@
 
 #include "card_delegate.h"
 #include "checks_panel.h"
+#include "commands/add_deployment.h"
 #include "commands/apply_solved_plan.h"
 #include "commands/remove_deployment.h"
 #include "commands/toggle_pin.h"
+#include "crew_panel.h"
 #include "plan_document.h"
 #include "solve_runner.h"
 #include "staffing_model.h"
@@ -59,6 +61,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), runner_(new Solve
     boardView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     boardView_->horizontalHeader()->setMinimumSectionSize(120);
     boardView_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    connect(boardView_, &QTableView::doubleClicked, this, [this](const QModelIndex &cell) {
+        if (cell.data(WeekBoardModel::DeploymentsRole).toList().isEmpty())
+            addDeploymentDialog(cell);
+        else
+            crewDock_->raise();
+    });
     boardView_->verticalHeader()->setDefaultSectionSize(boardView_->fontMetrics().height() * 5 + 12);
     setCentralWidget(boardView_);
 
@@ -99,6 +107,7 @@ MainWindow::~MainWindow()
     boardView_->setModel(nullptr);
     delete checksDock_;
     delete staffingDock_;
+    delete crewDock_;
     delete board_;
     delete staffing_;
     document_.reset();
@@ -154,6 +163,7 @@ void MainWindow::createDocks()
 {
     delete checksDock_;
     delete staffingDock_;
+    delete crewDock_;
     checksDock_ = new QDockWidget(tr("Checks"), this);
     checksDock_->setObjectName(QStringLiteral("checksDock"));
     checks_ = new ChecksPanel(document_.get(), checksDock_);
@@ -161,6 +171,14 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, checksDock_);
     connect(checks_, &ChecksPanel::deploymentActivated, this,
             [this](int d) { boardView_->setCurrentIndex(board_->indexOf(static_cast<std::size_t>(d))); });
+
+    crewDock_ = new QDockWidget(tr("Crew"), this);
+    crewDock_->setObjectName(QStringLiteral("crewDock"));
+    crew_ = new CrewPanel(document_.get(), crewDock_);
+    crewDock_->setWidget(crew_);
+    addDockWidget(Qt::RightDockWidgetArea, crewDock_);
+    tabifyDockWidget(checksDock_, crewDock_);
+    checksDock_->raise();
 
     staffingDock_ = new QDockWidget(tr("Staffing"), this);
     staffingDock_->setObjectName(QStringLiteral("staffingDock"));
@@ -189,7 +207,11 @@ void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
     createDocks();
     connect(document_.get(), &PlanDocument::changed, this, &MainWindow::updateActions);
     connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
-    connect(boardView_->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
+    connect(boardView_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        const int d = selectedDeployment();
+        crew_->showDeployment(d >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(d)) : std::nullopt);
+        updateActions();
+    });
     updateActions();
     updateTitle();
 }
@@ -416,6 +438,41 @@ void MainWindow::solveFinished(const lfr::SolveResult &result)
         lines << text(line);
     if (checks_)
         checks_->setExplanation(lines, result.status == SolveStatus::Infeasible);
+}
+
+void MainWindow::addDeploymentDialog(const QModelIndex &cell)
+{
+    if (!document_ || runner_->running())
+        return;
+    const Scenario &sc = document_->scenario();
+    const auto row = static_cast<std::size_t>(cell.row());
+    const std::size_t window = row % sc.windows.size();
+    QStringList names;
+    std::vector<std::string> ids;
+    for (std::size_t h = 0; h < sc.hotspots.size(); ++h)
+        if (document_->index().windowMultiplier(h, window) &&
+            document_->index().hotspotAllowsDate(h, static_cast<std::size_t>(cell.column()))) {
+            names << text(sc.hotspots[h].name);
+            ids.push_back(sc.hotspots[h].id);
+        }
+    if (ids.empty())
+        return;
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Add deployment"), tr("Hotspot:"), names, 0, false, &ok);
+    if (ok)
+        addDeploymentAt(cell, ids[static_cast<std::size_t>(names.indexOf(chosen))]);
+}
+
+void MainWindow::addDeploymentAt(const QModelIndex &cell, const std::string &hotspot)
+{
+    const Scenario &sc = document_->scenario();
+    const auto row = static_cast<std::size_t>(cell.row());
+    Deployment d;
+    d.date = sc.dates.at(static_cast<std::size_t>(cell.column()));
+    d.van = sc.vans.at(row / sc.windows.size()).id;
+    d.window = sc.windows[row % sc.windows.size()].id;
+    d.hotspot = hotspot;
+    document_->undoStack()->push(new AddDeployment(document_.get(), d));
 }
 
 void MainWindow::togglePinSelected()

@@ -21,6 +21,7 @@ struct SolveResult;
 namespace lfr::ui {
 
 class ChecksPanel;
+class CrewPanel;
 class PlanDocument;
 class SolveRunner;
 class StaffingModel;
@@ -42,6 +43,7 @@ public:
     QTableView *boardView() const { return boardView_; }
     StaffingModel *staffingModel() const { return staffing_; }
     ChecksPanel *checks() const { return checks_; }
+    CrewPanel *crewPanel() const { return crew_; }
     SolveRunner *runner() const { return runner_; }
     QLabel *solveStatus() const { return solveStatus_; }
 
@@ -49,6 +51,8 @@ public:
     void cancelSolve();
     void togglePinSelected();
     void removeSelected();
+    // Adds a deployment at the hotspot in the board cell (van, window, date).
+    void addDeploymentAt(const QModelIndex &cell, const std::string &hotspot);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,6 +68,7 @@ private:
     int selectedDeployment() const;
     bool maybeSave();
     void openDialog();
+    void addDeploymentDialog(const QModelIndex &cell);
     void importDialog();
     void exportPlanDialog();
     bool save();
@@ -74,13 +79,14 @@ private:
     QTableView *boardView_ = nullptr;
     QTableView *staffingView_ = nullptr;
     ChecksPanel *checks_ = nullptr;
+    CrewPanel *crew_ = nullptr;
     SolveRunner *runner_ = nullptr;
     QProgressBar *progress_ = nullptr;
     QLabel *solveStatus_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
             *remove_ = nullptr, *save_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
-    class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr;
+    class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr;
 };
 
 } // namespace lfr::ui

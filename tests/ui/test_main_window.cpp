@@ -3,6 +3,7 @@
 // and see it reported, undo it, cancel a long solve. Every model passes
 // QAbstractItemModelTester.
 #include "checks_panel.h"
+#include "crew_panel.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
@@ -14,12 +15,14 @@
 #include "lfrplan/storage.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -163,6 +166,66 @@ private slots:
         doc->undoStack()->undo();
         QVERIFY(doc->report().valid());
         QCOMPARE(list->count(), 0);
+    }
+
+    void changesACrewThroughTheCrewPanel()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QVERIFY(solveAndWait(*window));
+        PlanDocument *doc = window->document();
+        window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0));
+        CrewPanel *panel = window->crewPanel();
+        const Deployment before = doc->deployments()[0];
+        QCOMPARE(panel->crewTable()->rowCount(), static_cast<int>(before.crew.size()));
+        // Take the first member off: the crew is short, and the checks say so.
+        panel->crewTable()->selectRow(0);
+        const QString role = QString::fromStdString(before.crew[0].role);
+        QCOMPARE(panel->roleBox()->currentText(), role);
+        panel->removeSelected();
+        QCOMPARE(doc->deployments()[0].crew.size(), before.crew.size() - 1);
+        QVERIFY(!doc->report().valid());
+        // Candidates: qualified, covering, free that day, nearest first.
+        const auto roleIndex = doc->index().role(role.toStdString());
+        QVERIFY(roleIndex);
+        const auto candidates = crewCandidates(*doc, 0, *roleIndex);
+        QVERIFY(!candidates.empty());
+        for (std::size_t i = 1; i < candidates.size(); ++i)
+            QVERIFY(candidates[i - 1].km <= candidates[i].km);
+        const auto date = *doc->index().date(before.date);
+        const auto window0 = *doc->index().window(before.window);
+        for (const auto &c : candidates) {
+            QVERIFY(doc->index().qualifies(c.officer, *roleIndex));
+            QVERIFY(doc->index().onDutyCovering(c.officer, date, window0));
+            for (const Deployment &d : doc->deployments())
+                if (d.date == before.date)
+                    for (const CrewAssignment &m : d.crew)
+                        QVERIFY(m.officer != doc->scenario().officers[c.officer].id);
+        }
+        // Add the nearest candidate back in that role: the crew is whole again.
+        panel->candidateTable()->selectRow(0);
+        panel->addSelected();
+        QCOMPARE(doc->deployments()[0].crew.size(), before.crew.size());
+        QCOMPARE(doc->report().count(Check::CrewCount), std::size_t{0});
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCOMPARE(doc->deployments()[0], before);
+    }
+
+    void addsADeploymentToAnEmptyCell()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        PlanDocument *doc = window->document();
+        const std::size_t count = doc->deployments().size();
+        const QModelIndex cell = window->boardModel()->index(0, 0);
+        QVERIFY(cell.data(WeekBoardModel::DeploymentsRole).toList().isEmpty());
+        window->addDeploymentAt(cell, doc->scenario().hotspots.front().id);
+        QCOMPARE(doc->deployments().size(), count + 1);
+        QCOMPARE(cell.data(WeekBoardModel::DeploymentsRole).toList().size(), 1);
+        QVERIFY(doc->report().count(Check::CrewCount) > 0); // no crew yet
+        doc->undoStack()->undo();
+        QCOMPARE(doc->deployments().size(), count);
     }
 
     void cancelsALongSolveAndKeepsItsBestPlan()
