@@ -130,10 +130,8 @@ void CrewPanel::refresh()
     const ScenarioIndex &ix = document_->index();
     const Deployment &d = document_->deployments()[*deployment_];
     const auto hotspot = ix.hotspot(d.hotspot);
-    title_->setText(tr("%1\ncrew %2 of %3")
-                        .arg(text(ix.describe(d)))
-                        .arg(d.crew.size())
-                        .arg(hotspot ? ix.crewSize(*hotspot) : 0));
+    title_->setText(
+        tr("%1\ncrew %2 of %3").arg(text(ix.describe(d))).arg(d.crew.size()).arg(hotspot ? ix.crewSize(*hotspot) : 0));
     crew_->setRowCount(static_cast<int>(d.crew.size()));
     for (std::size_t i = 0; i < d.crew.size(); ++i) {
         const auto officer = ix.officer(d.crew[i].officer);
@@ -167,7 +165,8 @@ void CrewPanel::refreshCandidates()
     for (std::size_t i = 0; i < shown_.size(); ++i) {
         const Officer &o = sc.officers[shown_[i].officer];
         const auto row = static_cast<int>(i);
-        candidates_->setItem(row, 0, new QTableWidgetItem(text(o.name) + QStringLiteral(" (") + text(o.id) + QLatin1Char(')')));
+        candidates_->setItem(row, 0,
+                             new QTableWidgetItem(text(o.name) + QStringLiteral(" (") + text(o.id) + QLatin1Char(')')));
         candidates_->setItem(row, 1, new QTableWidgetItem(text(rankName(o.rank))));
         candidates_->setItem(row, 2, new QTableWidgetItem(text(document_->index().teamName(o.team))));
         candidates_->setItem(row, 3, new QTableWidgetItem(QString::number(shown_[i].km, 'f', 1)));

@@ -7,6 +7,7 @@
 #include "commands/remove_deployment.h"
 #include "commands/toggle_pin.h"
 #include "crew_panel.h"
+#include "data_editors.h"
 #include "plan_document.h"
 #include "solve_runner.h"
 #include "staffing_model.h"
@@ -31,6 +32,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
@@ -108,6 +110,7 @@ MainWindow::~MainWindow()
     delete checksDock_;
     delete staffingDock_;
     delete crewDock_;
+    delete dataDock_;
     delete board_;
     delete staffing_;
     document_.reset();
@@ -164,6 +167,7 @@ void MainWindow::createDocks()
     delete checksDock_;
     delete staffingDock_;
     delete crewDock_;
+    delete dataDock_;
     checksDock_ = new QDockWidget(tr("Checks"), this);
     checksDock_->setObjectName(QStringLiteral("checksDock"));
     checks_ = new ChecksPanel(document_.get(), checksDock_);
@@ -189,6 +193,23 @@ void MainWindow::createDocks()
     staffingView_->verticalHeader()->setDefaultSectionSize(staffingView_->fontMetrics().height() + 6);
     staffingDock_->setWidget(staffingView_);
     addDockWidget(Qt::BottomDockWidgetArea, staffingDock_);
+
+    dataDock_ = new QDockWidget(tr("Force data"), this);
+    dataDock_->setObjectName(QStringLiteral("dataDock"));
+    auto *tabs = new QTabWidget(dataDock_);
+    officersEditor_ = new DataEditor(makeOfficersModel(document_.get(), tabs),
+                                     tr("Filter officers: name, id, rank, team, skill…"), tabs);
+    teamsEditor_ = new DataEditor(makeTeamsModel(document_.get(), tabs), tr("Filter teams…"), tabs);
+    hotspotsEditor_ = new DataEditor(makeHotspotsModel(document_.get(), tabs), tr("Filter hotspots…"), tabs);
+    vansEditor_ = new DataEditor(makeVansModel(document_.get(), tabs), tr("Filter vans…"), tabs);
+    tabs->addTab(officersEditor_, tr("Officers"));
+    tabs->addTab(teamsEditor_, tr("Teams"));
+    tabs->addTab(hotspotsEditor_, tr("Hotspots"));
+    tabs->addTab(vansEditor_, tr("Vans"));
+    dataDock_->setWidget(tabs);
+    addDockWidget(Qt::BottomDockWidgetArea, dataDock_);
+    tabifyDockWidget(staffingDock_, dataDock_);
+    staffingDock_->raise();
     resizeDocks({checksDock_}, {340}, Qt::Horizontal);
     resizeDocks({staffingDock_}, {200}, Qt::Vertical);
     restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());

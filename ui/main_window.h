@@ -21,6 +21,7 @@ struct SolveResult;
 namespace lfr::ui {
 
 class ChecksPanel;
+class DataEditor;
 class CrewPanel;
 class PlanDocument;
 class SolveRunner;
@@ -44,6 +45,8 @@ public:
     StaffingModel *staffingModel() const { return staffing_; }
     ChecksPanel *checks() const { return checks_; }
     CrewPanel *crewPanel() const { return crew_; }
+    DataEditor *officersEditor() const { return officersEditor_; }
+    DataEditor *hotspotsEditor() const { return hotspotsEditor_; }
     SolveRunner *runner() const { return runner_; }
     QLabel *solveStatus() const { return solveStatus_; }
 
@@ -80,13 +83,14 @@ private:
     QTableView *staffingView_ = nullptr;
     ChecksPanel *checks_ = nullptr;
     CrewPanel *crew_ = nullptr;
+    DataEditor *officersEditor_ = nullptr, *teamsEditor_ = nullptr, *hotspotsEditor_ = nullptr, *vansEditor_ = nullptr;
     SolveRunner *runner_ = nullptr;
     QProgressBar *progress_ = nullptr;
     QLabel *solveStatus_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
             *remove_ = nullptr, *save_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
-    class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr;
+    class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr;
 };
 
 } // namespace lfr::ui

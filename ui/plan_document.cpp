@@ -117,6 +117,37 @@ void PlanDocument::setLastSolved(std::vector<Deployment> deployments)
     emit changed();
 }
 
+void PlanDocument::replaceOfficer(std::size_t row, const Officer &officer)
+{
+    scenario_.officers.at(row) = officer;
+    recordsEdited(ListKind::Officers, row);
+}
+
+void PlanDocument::replaceTeam(std::size_t row, const Team &team)
+{
+    scenario_.teams.at(row) = team;
+    recordsEdited(ListKind::Teams, row);
+}
+
+void PlanDocument::replaceHotspot(std::size_t row, const Hotspot &hotspot)
+{
+    scenario_.hotspots.at(row) = hotspot;
+    recordsEdited(ListKind::Hotspots, row);
+}
+
+void PlanDocument::replaceVan(std::size_t row, const Van &van)
+{
+    scenario_.vans.at(row) = van;
+    recordsEdited(ListKind::Vans, row);
+}
+
+void PlanDocument::recordsEdited(ListKind list, std::size_t row)
+{
+    index_ = std::make_unique<ScenarioIndex>(scenario_);
+    emit recordChanged(static_cast<int>(list), static_cast<int>(row));
+    revalidate();
+}
+
 void PlanDocument::revalidate()
 {
     report_ = validatePlan(*index_, deployments_);

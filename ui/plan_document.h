@@ -19,6 +19,22 @@
 
 namespace lfr::ui {
 
+// The scenario lists the data editors change.
+enum class ListKind { Officers, Teams, Hotspots, Vans };
+template <class Record> struct RecordList;
+template <> struct RecordList<Officer> {
+    static constexpr ListKind kList = ListKind::Officers;
+};
+template <> struct RecordList<Team> {
+    static constexpr ListKind kList = ListKind::Teams;
+};
+template <> struct RecordList<Hotspot> {
+    static constexpr ListKind kList = ListKind::Hotspots;
+};
+template <> struct RecordList<Van> {
+    static constexpr ListKind kList = ListKind::Vans;
+};
+
 class PlanDocument : public QObject {
     Q_OBJECT
 public:
@@ -55,13 +71,21 @@ public:
     void setDeployments(std::vector<Deployment> deployments);
     void setPins(std::vector<Pin> pins);
     void setLastSolved(std::vector<Deployment> deployments);
+    void replaceOfficer(std::size_t row, const Officer &officer);
+    void replaceTeam(std::size_t row, const Team &team);
+    void replaceHotspot(std::size_t row, const Hotspot &hotspot);
+    void replaceVan(std::size_t row, const Van &van);
+    template <class Record> void replaceRecord(std::size_t row, const Record &record);
 
 signals:
     // After any change: the deployments, the pins or the validation.
     void changed();
+    // A record of a list (ListKind as int) changed (then changed() follows).
+    void recordChanged(int list, int row);
 
 private:
     void revalidate();
+    void recordsEdited(ListKind list, std::size_t row);
 
     std::unique_ptr<Storage> store_;
     Scenario scenario_;
@@ -71,5 +95,10 @@ private:
     ValidationReport report_;
     QUndoStack undo_;
 };
+
+template <> inline void PlanDocument::replaceRecord(std::size_t row, const Officer &r) { replaceOfficer(row, r); }
+template <> inline void PlanDocument::replaceRecord(std::size_t row, const Team &r) { replaceTeam(row, r); }
+template <> inline void PlanDocument::replaceRecord(std::size_t row, const Hotspot &r) { replaceHotspot(row, r); }
+template <> inline void PlanDocument::replaceRecord(std::size_t row, const Van &r) { replaceVan(row, r); }
 
 } // namespace lfr::ui

@@ -4,6 +4,7 @@
 // QAbstractItemModelTester.
 #include "checks_panel.h"
 #include "crew_panel.h"
+#include "data_editors.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
@@ -17,9 +18,11 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -226,6 +229,57 @@ private slots:
         QVERIFY(doc->report().count(Check::CrewCount) > 0); // no crew yet
         doc->undoStack()->undo();
         QCOMPARE(doc->deployments().size(), count);
+    }
+
+    void editsOfficersWithChecksAndUndo()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        DataEditor *editor = window->officersEditor();
+        RecordTableBase *model = editor->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(editor->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        PlanDocument *doc = window->document();
+        QCOMPARE(model->rowCount(), static_cast<int>(doc->scenario().officers.size()));
+        const Officer before = doc->scenario().officers[0];
+        const QModelIndex rank = model->index(0, 2);
+        // A bad value is refused, naming the field, the officer and the fault.
+        QVERIFY(!model->setData(rank, QStringLiteral("Sergeant")));
+        QVERIFY(model->editError().contains(QStringLiteral("Rank")));
+        QVERIFY(model->editError().contains(QString::fromStdString(before.id)));
+        QVERIFY(editor->message()->text().contains(QStringLiteral("not a rank")));
+        QCOMPARE(doc->scenario().officers[0], before);
+        QVERIFY(!model->setData(model->index(0, 3), QStringLiteral("no-such-team")));
+        QVERIFY(!model->setData(model->index(0, 5), QStringLiteral("-1")));
+        QVERIFY(!model->setData(model->index(0, 0), QStringLiteral("X1"))); // ids are read-only
+        // A good value goes through the undo stack.
+        QVERIFY(model->setData(rank, QStringLiteral("Cmdr")));
+        QCOMPARE(doc->scenario().officers[0].rank, Rank::Cmdr);
+        QCOMPARE(rank.data().toString(), QStringLiteral("Cmdr"));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().officers[0], before);
+        // The filter narrows the table to matching officers.
+        editor->filter()->setText(QString::fromStdString(before.id));
+        QVERIFY(editor->proxy()->rowCount() >= 1);
+        QVERIFY(editor->proxy()->rowCount() < model->rowCount());
+    }
+
+    void editingAHotspotValueChangesTheObjective()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QVERIFY(solveAndWait(*window));
+        PlanDocument *doc = window->document();
+        const double objective = doc->report().evaluation.objective;
+        RecordTableBase *model = window->hotspotsEditor()->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto h = *doc->index().hotspot(doc->deployments()[0].hotspot);
+        const QModelIndex value = model->index(static_cast<int>(h), 3);
+        QVERIFY(!model->setData(value, QStringLiteral("0")));
+        QVERIFY(model->setData(value, doc->scenario().hotspots[h].value * 2));
+        QVERIFY(doc->report().evaluation.objective > objective + 1.0);
+        doc->undoStack()->undo();
+        QCOMPARE(doc->report().evaluation.objective, objective);
     }
 
     void cancelsALongSolveAndKeepsItsBestPlan()

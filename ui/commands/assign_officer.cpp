@@ -30,9 +30,10 @@ AssignOfficer *AssignOfficer::add(PlanDocument *document, std::size_t deployment
 {
     std::vector<CrewAssignment> crew = document->deployments().at(deployment).crew;
     crew.push_back({officer, role});
-    return new AssignOfficer(document, deployment, std::move(crew),
-                             QCoreApplication::translate("AssignOfficer", "Add %1 as %2 at %3")
-                                 .arg(name(document, officer), QString::fromStdString(role), where(document, deployment)));
+    return new AssignOfficer(
+        document, deployment, std::move(crew),
+        QCoreApplication::translate("AssignOfficer", "Add %1 as %2 at %3")
+            .arg(name(document, officer), QString::fromStdString(role), where(document, deployment)));
 }
 
 AssignOfficer *AssignOfficer::swap(PlanDocument *document, std::size_t deployment, std::size_t member,

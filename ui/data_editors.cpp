@@ -1,0 +1,206 @@
+#include "data_editors.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace lfr::ui {
+
+namespace {
+
+QString text(const std::string &s) { return QString::fromStdString(s); }
+QString text(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+// A whole number >= 0, or an error.
+std::optional<QString> count(const QVariant &value, int &out)
+{
+    bool ok = false;
+    const int n = value.toString().trimmed().toInt(&ok);
+    if (!ok || n < 0)
+        return QObject::tr("\"%1\" is not a whole number of 0 or more").arg(value.toString());
+    out = n;
+    return std::nullopt;
+}
+
+// Empty (none), or a whole number >= 0.
+std::optional<QString> optionalCount(const QVariant &value, std::optional<int> &out)
+{
+    if (value.toString().trimmed().isEmpty()) {
+        out.reset();
+        return std::nullopt;
+    }
+    int n = 0;
+    if (auto error = count(value, n))
+        return QObject::tr("%1 (leave it empty for none)").arg(*error);
+    out = n;
+    return std::nullopt;
+}
+
+std::optional<QString> name(const QVariant &value, std::string &out)
+{
+    const QString s = value.toString().trimmed();
+    if (s.isEmpty())
+        return QObject::tr("a name cannot be empty");
+    out = s.toStdString();
+    return std::nullopt;
+}
+
+template <class Record> QVariant id(const Record &r) { return text(r.id); }
+
+} // namespace
+
+RecordTableModel<Officer> *makeOfficersModel(PlanDocument *document, QObject *parent)
+{
+    std::vector<RecordColumn<Officer>> c;
+    c.push_back({QObject::tr("Id"), id<Officer>, nullptr});
+    c.push_back({QObject::tr("Name"), [](const Officer &o) { return QVariant(text(o.name)); },
+                 [](Officer &o, const QVariant &v, const Scenario &) { return name(v, o.name); }});
+    c.push_back({QObject::tr("Rank"), [](const Officer &o) { return QVariant(text(rankName(o.rank))); },
+                 [](Officer &o, const QVariant &v, const Scenario &) -> std::optional<QString> {
+                     const auto rank = parseRank(v.toString().trimmed().toStdString());
+                     if (!rank)
+                         return QObject::tr("\"%1\" is not a rank (PC, PS, Insp, CI, Supt, CS, Cmdr)").arg(v.toString());
+                     o.rank = *rank;
+                     return std::nullopt;
+                 }});
+    c.push_back({QObject::tr("Team"), [](const Officer &o) { return QVariant(text(o.team)); },
+                 [](Officer &o, const QVariant &v, const Scenario &s) -> std::optional<QString> {
+                     const std::string team = v.toString().trimmed().toStdString();
+                     for (const Team &t : s.teams)
+                         if (t.id == team) {
+                             o.team = team;
+                             return std::nullopt;
+                         }
+                     return QObject::tr("there is no team \"%1\"").arg(v.toString());
+                 }});
+    c.push_back({QObject::tr("Skills"),
+                 [](const Officer &o) {
+                     QStringList skills;
+                     for (const std::string &s : o.skills)
+                         skills << text(s);
+                     return QVariant(skills.join(QStringLiteral(", ")));
+                 },
+                 [](Officer &o, const QVariant &v, const Scenario &) -> std::optional<QString> {
+                     std::vector<std::string> skills;
+                     for (const QString &s : v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                         if (!s.trimmed().isEmpty())
+                             skills.push_back(s.trimmed().toStdString());
+                     o.skills = skills;
+                     return std::nullopt;
+                 }});
+    c.push_back({QObject::tr("Max duties"),
+                 [](const Officer &o) { return o.maxDuties ? QVariant(*o.maxDuties) : QVariant(QString()); },
+                 [](Officer &o, const QVariant &v, const Scenario &) { return optionalCount(v, o.maxDuties); }});
+    c.push_back({QObject::tr("Days on duty"), [](const Officer &o) { return QVariant(static_cast<int>(o.roster.size())); },
+                 nullptr});
+    return new RecordTableModel<Officer>(document, std::move(c), QObject::tr("officer"), parent);
+}
+
+RecordTableModel<Team> *makeTeamsModel(PlanDocument *document, QObject *parent)
+{
+    std::vector<RecordColumn<Team>> c;
+    c.push_back({QObject::tr("Id"), id<Team>, nullptr});
+    c.push_back({QObject::tr("Name"), [](const Team &t) { return QVariant(text(t.name)); },
+                 [](Team &t, const QVariant &v, const Scenario &) { return name(v, t.name); }});
+    c.push_back({QObject::tr("Min on duty"), [](const Team &t) { return QVariant(t.minOnDuty); },
+                 [](Team &t, const QVariant &v, const Scenario &) { return count(v, t.minOnDuty); }});
+    c.push_back({QObject::tr("Max abstracted"),
+                 [](const Team &t) { return t.maxAbstracted ? QVariant(*t.maxAbstracted) : QVariant(QString()); },
+                 [](Team &t, const QVariant &v, const Scenario &) { return optionalCount(v, t.maxAbstracted); }});
+    c.push_back({QObject::tr("Base"),
+                 [](const Team &t) {
+                     return QVariant(QStringLiteral("%1, %2").arg(t.base.lat, 0, 'f', 5).arg(t.base.lon, 0, 'f', 5));
+                 },
+                 nullptr});
+    return new RecordTableModel<Team>(document, std::move(c), QObject::tr("team"), parent);
+}
+
+RecordTableModel<Hotspot> *makeHotspotsModel(PlanDocument *document, QObject *parent)
+{
+    std::vector<RecordColumn<Hotspot>> c;
+    c.push_back({QObject::tr("Id"), id<Hotspot>, nullptr});
+    c.push_back({QObject::tr("Name"), [](const Hotspot &h) { return QVariant(text(h.name)); },
+                 [](Hotspot &h, const QVariant &v, const Scenario &) { return name(v, h.name); }});
+    c.push_back({QObject::tr("Borough"), [](const Hotspot &h) { return QVariant(text(h.borough)); }, nullptr});
+    c.push_back({QObject::tr("Value"), [](const Hotspot &h) { return QVariant(h.value); },
+                 [](Hotspot &h, const QVariant &v, const Scenario &) -> std::optional<QString> {
+                     bool ok = false;
+                     const double value = v.toString().trimmed().toDouble(&ok);
+                     if (!ok || !std::isfinite(value) || value <= 0)
+                         return QObject::tr("\"%1\" is not a number above 0").arg(v.toString());
+                     h.value = value;
+                     return std::nullopt;
+                 }});
+    c.push_back({QObject::tr("Max per horizon"), [](const Hotspot &h) { return QVariant(h.maxPerHorizon); },
+                 [](Hotspot &h, const QVariant &v, const Scenario &) { return count(v, h.maxPerHorizon); }});
+    c.push_back({QObject::tr("Min gap (days)"), [](const Hotspot &h) { return QVariant(h.minGapDays); },
+                 [](Hotspot &h, const QVariant &v, const Scenario &) { return count(v, h.minGapDays); }});
+    c.push_back({QObject::tr("Repeat decay"), [](const Hotspot &h) { return QVariant(h.repeatDecay); },
+                 [](Hotspot &h, const QVariant &v, const Scenario &) -> std::optional<QString> {
+                     bool ok = false;
+                     const double decay = v.toString().trimmed().toDouble(&ok);
+                     if (!ok || !(decay >= 0.0 && decay <= 1.0))
+                         return QObject::tr("\"%1\" is not a number from 0 to 1").arg(v.toString());
+                     h.repeatDecay = decay;
+                     return std::nullopt;
+                 }});
+    return new RecordTableModel<Hotspot>(document, std::move(c), QObject::tr("hotspot"), parent);
+}
+
+RecordTableModel<Van> *makeVansModel(PlanDocument *document, QObject *parent)
+{
+    std::vector<RecordColumn<Van>> c;
+    c.push_back({QObject::tr("Id"), id<Van>, nullptr});
+    c.push_back({QObject::tr("Name"), [](const Van &v) { return QVariant(text(v.name.value_or(std::string()))); },
+                 [](Van &van, const QVariant &v, const Scenario &) -> std::optional<QString> {
+                     const QString s = v.toString().trimmed();
+                     van.name = s.isEmpty() ? std::nullopt : std::optional<std::string>(s.toStdString());
+                     return std::nullopt;
+                 }});
+    c.push_back({QObject::tr("Max per date"), [](const Van &v) { return QVariant(v.maxPerDate); },
+                 [](Van &van, const QVariant &v, const Scenario &) { return count(v, van.maxPerDate); }});
+    c.push_back({QObject::tr("Unavailable"),
+                 [](const Van &v) {
+                     QStringList dates;
+                     for (const Date d : v.unavailable)
+                         dates << text(formatDate(d));
+                     return QVariant(dates.join(QStringLiteral(", ")));
+                 },
+                 nullptr});
+    return new RecordTableModel<Van>(document, std::move(c), QObject::tr("van"), parent);
+}
+
+DataEditor::DataEditor(RecordTableBase *model, const QString &filterHint, QWidget *parent)
+    : QWidget(parent), model_(model), proxy_(new QSortFilterProxyModel(this)), filter_(new QLineEdit(this)),
+      view_(new QTableView(this)), message_(new QLabel(this))
+{
+    proxy_->setSourceModel(model_);
+    proxy_->setFilterKeyColumn(-1);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    filter_->setPlaceholderText(filterHint);
+    filter_->setClearButtonEnabled(true);
+    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    view_->setModel(proxy_);
+    view_->setSortingEnabled(true);
+    view_->sortByColumn(0, Qt::AscendingOrder);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->verticalHeader()->setVisible(false);
+    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
+    view_->horizontalHeader()->setStretchLastSection(true);
+    message_->setStyleSheet(QStringLiteral("color: #b71c1c"));
+    message_->setWordWrap(true);
+    connect(model_, &RecordTableBase::editRefused, message_, &QLabel::setText);
+    connect(model_, &QAbstractItemModel::dataChanged, message_, &QLabel::clear);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(filter_);
+    layout->addWidget(view_, 1);
+    layout->addWidget(message_);
+}
+
+} // namespace lfr::ui

@@ -1,0 +1,41 @@
+// The data editors: officers, teams, hotspots and vans as sortable,
+// filterable tables (a RecordTableModel behind a QSortFilterProxyModel).
+// A cell edit is checked at once; a refused value is shown under the table
+// with what is wrong, and nothing changes. Every change is undoable.
+#pragma once
+
+#include "record_table_model.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace lfr::ui {
+
+RecordTableModel<Officer> *makeOfficersModel(PlanDocument *document, QObject *parent);
+RecordTableModel<Team> *makeTeamsModel(PlanDocument *document, QObject *parent);
+RecordTableModel<Hotspot> *makeHotspotsModel(PlanDocument *document, QObject *parent);
+RecordTableModel<Van> *makeVansModel(PlanDocument *document, QObject *parent);
+
+class DataEditor : public QWidget {
+    Q_OBJECT
+public:
+    DataEditor(RecordTableBase *model, const QString &filterHint, QWidget *parent = nullptr);
+    RecordTableBase *model() const { return model_; }
+    QSortFilterProxyModel *proxy() const { return proxy_; }
+    QTableView *view() const { return view_; }
+    QLineEdit *filter() const { return filter_; }
+    QLabel *message() const { return message_; }
+
+private:
+    RecordTableBase *model_;
+    QSortFilterProxyModel *proxy_;
+    QLineEdit *filter_;
+    QTableView *view_;
+    QLabel *message_;
+};
+
+} // namespace lfr::ui
