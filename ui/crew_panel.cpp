@@ -31,7 +31,9 @@ QTableWidget *makeTable(QWidget *parent, const QStringList &headers)
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->setTextElideMode(Qt::ElideRight);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     return table;
 }
@@ -74,6 +76,8 @@ CrewPanel::CrewPanel(PlanDocument *document, QWidget *parent)
       remove_(new QPushButton(tr("Take off crew"), this))
 {
     crew_->setObjectName(QStringLiteral("crew"));
+    candidates_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    candidates_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     candidates_->setObjectName(QStringLiteral("candidates"));
     title_->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);

@@ -60,14 +60,15 @@ RecordTableModel<Officer> *makeOfficersModel(PlanDocument *document, QObject *pa
     c.push_back({QObject::tr("Id"), id<Officer>, nullptr});
     c.push_back({QObject::tr("Name"), [](const Officer &o) { return QVariant(text(o.name)); },
                  [](Officer &o, const QVariant &v, const Scenario &) { return name(v, o.name); }});
-    c.push_back({QObject::tr("Rank"), [](const Officer &o) { return QVariant(text(rankName(o.rank))); },
-                 [](Officer &o, const QVariant &v, const Scenario &) -> std::optional<QString> {
-                     const auto rank = parseRank(v.toString().trimmed().toStdString());
-                     if (!rank)
-                         return QObject::tr("\"%1\" is not a rank (PC, PS, Insp, CI, Supt, CS, Cmdr)").arg(v.toString());
-                     o.rank = *rank;
-                     return std::nullopt;
-                 }});
+    c.push_back(
+        {QObject::tr("Rank"), [](const Officer &o) { return QVariant(text(rankName(o.rank))); },
+         [](Officer &o, const QVariant &v, const Scenario &) -> std::optional<QString> {
+             const auto rank = parseRank(v.toString().trimmed().toStdString());
+             if (!rank)
+                 return QObject::tr("\"%1\" is not a rank (PC, PS, Insp, CI, Supt, CS, Cmdr)").arg(v.toString());
+             o.rank = *rank;
+             return std::nullopt;
+         }});
     c.push_back({QObject::tr("Team"), [](const Officer &o) { return QVariant(text(o.team)); },
                  [](Officer &o, const QVariant &v, const Scenario &s) -> std::optional<QString> {
                      const std::string team = v.toString().trimmed().toStdString();
@@ -96,8 +97,8 @@ RecordTableModel<Officer> *makeOfficersModel(PlanDocument *document, QObject *pa
     c.push_back({QObject::tr("Max duties"),
                  [](const Officer &o) { return o.maxDuties ? QVariant(*o.maxDuties) : QVariant(QString()); },
                  [](Officer &o, const QVariant &v, const Scenario &) { return optionalCount(v, o.maxDuties); }});
-    c.push_back({QObject::tr("Days on duty"), [](const Officer &o) { return QVariant(static_cast<int>(o.roster.size())); },
-                 nullptr});
+    c.push_back({QObject::tr("Days on duty"),
+                 [](const Officer &o) { return QVariant(static_cast<int>(o.roster.size())); }, nullptr});
     return new RecordTableModel<Officer>(document, std::move(c), QObject::tr("officer"), parent);
 }
 
@@ -192,6 +193,8 @@ DataEditor::DataEditor(RecordTableBase *model, const QString &filterHint, QWidge
     view_->verticalHeader()->setVisible(false);
     view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
     view_->horizontalHeader()->setStretchLastSection(true);
+    view_->horizontalHeader()->setResizeContentsPrecision(200); // sample rows: 33,000 officers stay quick
+    view_->resizeColumnsToContents();
     message_->setStyleSheet(QStringLiteral("color: #b71c1c"));
     message_->setWordWrap(true);
     connect(model_, &RecordTableBase::editRefused, message_, &QLabel::setText);

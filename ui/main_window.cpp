@@ -8,6 +8,8 @@
 #include "commands/toggle_pin.h"
 #include "crew_panel.h"
 #include "data_editors.h"
+#include "data_files.h"
+#include "map_view.h"
 #include "plan_document.h"
 #include "solve_runner.h"
 #include "staffing_model.h"
@@ -21,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -36,6 +39,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 #include <exception>
 
@@ -61,7 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), runner_(new Solve
     boardView_->setShowGrid(true);
     boardView_->setWordWrap(true);
     boardView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    boardView_->horizontalHeader()->setMinimumSectionSize(120);
+    boardView_->horizontalHeader()->setMinimumSectionSize(104);
     boardView_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     connect(boardView_, &QTableView::doubleClicked, this, [this](const QModelIndex &cell) {
         if (cell.data(WeekBoardModel::DeploymentsRole).toList().isEmpty())
@@ -111,6 +115,7 @@ MainWindow::~MainWindow()
     delete staffingDock_;
     delete crewDock_;
     delete dataDock_;
+    delete mapDock_;
     delete board_;
     delete staffing_;
     document_.reset();
@@ -168,6 +173,7 @@ void MainWindow::createDocks()
     delete staffingDock_;
     delete crewDock_;
     delete dataDock_;
+    delete mapDock_;
     checksDock_ = new QDockWidget(tr("Checks"), this);
     checksDock_->setObjectName(QStringLiteral("checksDock"));
     checks_ = new ChecksPanel(document_.get(), checksDock_);
@@ -182,6 +188,30 @@ void MainWindow::createDocks()
     crewDock_->setWidget(crew_);
     addDockWidget(Qt::RightDockWidgetArea, crewDock_);
     tabifyDockWidget(checksDock_, crewDock_);
+
+    mapDock_ = new QDockWidget(tr("Map"), this);
+    mapDock_->setObjectName(QStringLiteral("mapDock"));
+    auto *mapPane = new QWidget(mapDock_);
+    auto *mapLayout = new QVBoxLayout(mapPane);
+    mapLayout->setContentsMargins(2, 2, 2, 2);
+    auto *colouring = new QComboBox(mapPane);
+    colouring->addItems({tr("Deployments by day"), tr("Hotspots by value")});
+    mapLayout->addWidget(colouring);
+    std::vector<Borough> boroughs;
+    const QString geojson = bundledDataFile(QStringLiteral("london-boroughs.geojson"));
+    try {
+        if (!geojson.isEmpty())
+            boroughs = readBoroughs(geojson);
+    } catch (const std::exception &e) {
+        statusBar()->showMessage(tr("Map without borough outlines: %1").arg(text(e.what())), 10000);
+    }
+    map_ = new MapView(document_.get(), std::move(boroughs), mapPane);
+    mapLayout->addWidget(map_, 1);
+    connect(colouring, &QComboBox::currentIndexChanged, map_,
+            [this](int i) { map_->setColouring(i == 0 ? MapView::Colouring::ByDay : MapView::Colouring::ByValue); });
+    mapDock_->setWidget(mapPane);
+    addDockWidget(Qt::RightDockWidgetArea, mapDock_);
+    tabifyDockWidget(checksDock_, mapDock_);
     checksDock_->raise();
 
     staffingDock_ = new QDockWidget(tr("Staffing"), this);
@@ -210,7 +240,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, dataDock_);
     tabifyDockWidget(staffingDock_, dataDock_);
     staffingDock_->raise();
-    resizeDocks({checksDock_}, {340}, Qt::Horizontal);
+    resizeDocks({checksDock_}, {380}, Qt::Horizontal);
     resizeDocks({staffingDock_}, {200}, Qt::Vertical);
     restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
 }
@@ -459,6 +489,24 @@ void MainWindow::solveFinished(const lfr::SolveResult &result)
         lines << text(line);
     if (checks_)
         checks_->setExplanation(lines, result.status == SolveStatus::Infeasible);
+}
+
+void MainWindow::showView(const QString &name)
+{
+    if (name == QLatin1String("crew")) {
+        if (boardView_->model() && document_ && !document_->deployments().empty())
+            boardView_->setCurrentIndex(board_->indexOf(0));
+        crewDock_->raise();
+    } else if (name == QLatin1String("map")) {
+        mapDock_->raise();
+    } else if (name == QLatin1String("data")) {
+        dataDock_->raise();
+        resizeDocks({dataDock_}, {height() / 2}, Qt::Vertical);
+    } else if (name == QLatin1String("staffing")) {
+        staffingDock_->raise();
+    } else {
+        checksDock_->raise();
+    }
 }
 
 void MainWindow::addDeploymentDialog(const QModelIndex &cell)

@@ -22,6 +22,7 @@ namespace lfr::ui {
 
 class ChecksPanel;
 class DataEditor;
+class MapView;
 class CrewPanel;
 class PlanDocument;
 class SolveRunner;
@@ -47,6 +48,9 @@ public:
     CrewPanel *crewPanel() const { return crew_; }
     DataEditor *officersEditor() const { return officersEditor_; }
     DataEditor *hotspotsEditor() const { return hotspotsEditor_; }
+    MapView *map() const { return map_; }
+    // Brings a view to the front: "checks", "crew", "map", "staffing", "data".
+    void showView(const QString &name);
     SolveRunner *runner() const { return runner_; }
     QLabel *solveStatus() const { return solveStatus_; }
 
@@ -83,6 +87,7 @@ private:
     QTableView *staffingView_ = nullptr;
     ChecksPanel *checks_ = nullptr;
     CrewPanel *crew_ = nullptr;
+    MapView *map_ = nullptr;
     DataEditor *officersEditor_ = nullptr, *teamsEditor_ = nullptr, *hotspotsEditor_ = nullptr, *vansEditor_ = nullptr;
     SolveRunner *runner_ = nullptr;
     QProgressBar *progress_ = nullptr;
@@ -90,7 +95,8 @@ private:
     QMenu *recentMenu_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
             *remove_ = nullptr, *save_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
-    class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr;
+    class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr,
+                      *mapDock_ = nullptr;
 };
 
 } // namespace lfr::ui

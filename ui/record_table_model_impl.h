@@ -64,8 +64,7 @@ bool RecordTableModel<Record>::setData(const QModelIndex &index, const QVariant 
     const auto row = static_cast<std::size_t>(index.row());
     Record changed = recordsOf<Record>(document_->scenario())[row];
     if (const auto error = column.edit(changed, value, document_->scenario())) {
-        refuse(tr("%1 of %2 %3: %4")
-                   .arg(column.title, kind_, QString::fromStdString(changed.id), *error));
+        refuse(tr("%1 of %2 %3: %4").arg(column.title, kind_, QString::fromStdString(changed.id), *error));
         return false;
     }
     if (changed == recordsOf<Record>(document_->scenario())[row])

@@ -2,11 +2,14 @@
 // database in the user's data location (the bundled file is never edited)
 // and opens it; later starts open the most recent database.
 //
-//   lfrplan-gui [--database FILE] [--scenario NAME] [--screenshot PNG [--solve]]
+//   lfrplan-gui [--database FILE] [--scenario NAME]
+//               [--screenshot PNG [--solve] [--show VIEW]]
 //
 // --screenshot renders the main window at 1366x768 to PNG and exits (with
-// --solve, after solving): for documentation and for looking at the app
+// --solve, after solving; with --show, with that view in front: checks,
+// crew, map, staffing, data): for documentation and for looking at the app
 // under the offscreen platform.
+#include "data_files.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
@@ -29,17 +32,6 @@
 
 namespace {
 
-// The bundled demo week: next to the program when installed, else the
-// source tree's data/ (a build tree run).
-QString demoScenarioFile()
-{
-    const QString installed =
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/lfrplan/demo-week.json");
-    if (QFileInfo::exists(installed))
-        return installed;
-    return QStringLiteral(LFRPLAN_SOURCE_DATA_DIR "/demo-week.json");
-}
-
 // The user's workspace database, created from the demo week on first use.
 QString workspaceDatabase()
 {
@@ -48,7 +40,9 @@ QString workspaceDatabase()
     const QString file = dir + QStringLiteral("/lfrplan.db");
     if (!QFileInfo::exists(file)) {
         auto store = lfr::openStorage(file.toStdString(), lfr::OpenMode::CreateIfMissing);
-        store->importScenario(lfr::readScenarioFile(demoScenarioFile().toStdString()), lfr::ImportMode::FailIfExists);
+        store->importScenario(
+            lfr::readScenarioFile(lfr::ui::bundledDataFile(QStringLiteral("demo-week.json")).toStdString()),
+            lfr::ImportMode::FailIfExists);
     }
     return file;
 }
@@ -73,7 +67,9 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the window to PNG and exit."), QStringLiteral("PNG"));
     const QCommandLineOption solve(QStringLiteral("solve"), QStringLiteral("With --screenshot: solve first."));
-    parser.addOptions({database, scenario, screenshot, solve});
+    const QCommandLineOption show(QStringLiteral("show"), QStringLiteral("With --screenshot: the view in front."),
+                                  QStringLiteral("VIEW"));
+    parser.addOptions({database, scenario, screenshot, solve, show});
     parser.process(app);
 
     lfr::ui::MainWindow window;
@@ -104,7 +100,10 @@ int main(int argc, char **argv)
         window.resize(1366, 768);
         window.show();
         const QString png = parser.value(screenshot);
-        auto grab = [&window, png] {
+        const QString view = parser.value(show);
+        auto grab = [&window, png, view] {
+            window.showView(view);
+            QCoreApplication::processEvents();
             const bool ok = window.grab().save(png);
             std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(png));
             QCoreApplication::exit(ok ? 0 : 1);

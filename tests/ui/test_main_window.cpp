@@ -5,7 +5,9 @@
 #include "checks_panel.h"
 #include "crew_panel.h"
 #include "data_editors.h"
+#include "data_files.h"
 #include "main_window.h"
+#include "map_view.h"
 #include "plan_document.h"
 #include "solve_runner.h"
 #include "staffing_model.h"
@@ -17,6 +19,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -28,6 +31,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "lfrplan/errors.h"
 
 #include <memory>
 
@@ -280,6 +285,47 @@ private slots:
         QVERIFY(doc->report().evaluation.objective > objective + 1.0);
         doc->undoStack()->undo();
         QCOMPARE(doc->report().evaluation.objective, objective);
+    }
+
+    void drawsTheMapFromTheBundledBoroughs()
+    {
+        const QString file = bundledDataFile(QStringLiteral("london-boroughs.geojson"));
+        QVERIFY(!file.isEmpty());
+        const std::vector<Borough> boroughs = readBoroughs(file);
+        QCOMPARE(boroughs.size(), std::size_t{33}); // 32 boroughs and the City
+        for (const Borough &b : boroughs) {
+            QVERIFY(!b.name.isEmpty());
+            QVERIFY(!b.rings.empty());
+            for (const QPolygonF &r : b.rings)
+                for (const QPointF &p : r) { // London: lon -0.6..0.4, lat 51.2..51.8
+                    QVERIFY(p.x() > -0.6 && p.x() < 0.4);
+                    QVERIFY(p.y() > 51.2 && p.y() < 51.8);
+                }
+        }
+        // A file that is not GeoJSON is refused, naming it.
+        const QString bad = dir_.filePath(QStringLiteral("bad.geojson"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"type\": \"FeatureCollection\"");
+        f.close();
+        try {
+            readBoroughs(bad);
+            QFAIL("a truncated file was accepted");
+        } catch (const InputError &e) {
+            QVERIFY(QString::fromStdString(e.what()).contains(bad));
+        }
+        auto window = openDemo();
+        QVERIFY(window);
+        window->showView(QStringLiteral("map"));
+        QVERIFY(window->map()->isVisible());
+        const QImage image = window->map()->grab().toImage();
+        QVERIFY(!image.isNull());
+        // Borough fill is drawn: some pixels are the outline grey-blue fill.
+        int filled = 0;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                filled += image.pixelColor(x, y) == QColor(0xe6, 0xea, 0xef) ? 1 : 0;
+        QVERIFY(filled > 100);
     }
 
     void cancelsALongSolveAndKeepsItsBestPlan()
