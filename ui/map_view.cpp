@@ -69,8 +69,7 @@ std::vector<Borough> readBoroughs(const QString &geojsonFile)
             continue;
         const auto type = geometry->find("type");
         const auto coordinates = geometry->find("coordinates");
-        if (type == geometry->end() || !type->is_string() || coordinates == geometry->end() ||
-            !coordinates->is_array())
+        if (type == geometry->end() || !type->is_string() || coordinates == geometry->end() || !coordinates->is_array())
             continue;
         const std::string kind = type->get<std::string>();
         if (kind == "Polygon") {
@@ -126,7 +125,8 @@ void MapView::paintEvent(QPaintEvent *)
         return;
     const QRectF area = QRectF(rect()).adjusted(10, 10, -10, -30);
     const double scale = std::min(area.width() / bounds_.width(), area.height() / bounds_.height());
-    const QPointF offset(area.center().x() - bounds_.center().x() * scale, area.center().y() - bounds_.center().y() * scale);
+    const QPointF offset(area.center().x() - bounds_.center().x() * scale,
+                         area.center().y() - bounds_.center().y() * scale);
     auto toScreen = [&](double lat, double lon) { return project(lat, lon) * scale + offset; };
 
     p.setPen(QPen(QColor(0x9e, 0xa7, 0xb3), 1.0));
@@ -147,8 +147,9 @@ void MapView::paintEvent(QPaintEvent *)
         const double share = maxValue > 0 ? h.value / maxValue : 0.0;
         const QPointF at = toScreen(h.location.lat, h.location.lon);
         const double radius = 3.0 + 5.0 * std::sqrt(share);
-        const QColor colour = colouring_ == Colouring::ByValue ? QColor::fromHsvF(0.02f, static_cast<float>(0.2 + 0.8 * share), 0.9f)
-                                                                : QColor(0x60, 0x6a, 0x75);
+        const QColor colour = colouring_ == Colouring::ByValue
+                                  ? QColor::fromHsvF(0.02f, static_cast<float>(0.2 + 0.8 * share), 0.9f)
+                                  : QColor(0x60, 0x6a, 0x75);
         p.setPen(Qt::NoPen);
         p.setBrush(colour);
         p.drawEllipse(at, radius, radius);
@@ -166,7 +167,7 @@ void MapView::paintEvent(QPaintEvent *)
         const double radius = 9.0 + 4.0 * n;
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(colouring_ == Colouring::ByDay ? dayColour(static_cast<std::size_t>(weekdayIndex(d.date)))
-                                                      : QColor(0x1b, 0x3a, 0x5c),
+                                                     : QColor(0x1b, 0x3a, 0x5c),
                       2.5));
         p.drawEllipse(at, radius, radius);
     }
