@@ -176,6 +176,39 @@ RecordTableModel<Van> *makeVansModel(PlanDocument *document, QObject *parent)
     return new RecordTableModel<Van>(document, std::move(c), QObject::tr("van"), parent);
 }
 
+RecordTableModel<Officer> *makeRostersModel(PlanDocument *document, QObject *parent)
+{
+    std::vector<RecordColumn<Officer>> c;
+    c.push_back({QObject::tr("Id"), id<Officer>, nullptr});
+    c.push_back({QObject::tr("Name"), [](const Officer &o) { return QVariant(text(o.name)); }, nullptr});
+    c.push_back({QObject::tr("Team"), [](const Officer &o) { return QVariant(text(o.team)); }, nullptr});
+    for (const Date date : document->scenario().dates) {
+        c.push_back({text(formatDay(date)),
+                     [date](const Officer &o) {
+                         const auto it = o.roster.find(date);
+                         return QVariant(it == o.roster.end() ? QString() : text(it->second));
+                     },
+                     [date](Officer &o, const QVariant &v, const Scenario &s) -> std::optional<QString> {
+                         const std::string shift = v.toString().trimmed().toStdString();
+                         if (shift.empty()) {
+                             o.roster.erase(date);
+                             return std::nullopt;
+                         }
+                         QStringList known;
+                         for (const Shift &sh : s.shifts) {
+                             if (sh.id == shift) {
+                                 o.roster[date] = shift;
+                                 return std::nullopt;
+                             }
+                             known << text(sh.id);
+                         }
+                         return QObject::tr("there is no shift \"%1\" (shifts: %2; empty: off duty)")
+                             .arg(v.toString(), known.join(QStringLiteral(", ")));
+                     }});
+    }
+    return new RecordTableModel<Officer>(document, std::move(c), QObject::tr("officer"), parent);
+}
+
 DataEditor::DataEditor(RecordTableBase *model, const QString &filterHint, QWidget *parent)
     : QWidget(parent), model_(model), proxy_(new QSortFilterProxyModel(this)), filter_(new QLineEdit(this)),
       view_(new QTableView(this)), message_(new QLabel(this))

@@ -19,6 +19,9 @@ RecordTableModel<Officer> *makeOfficersModel(PlanDocument *document, QObject *pa
 RecordTableModel<Team> *makeTeamsModel(PlanDocument *document, QObject *parent);
 RecordTableModel<Hotspot> *makeHotspotsModel(PlanDocument *document, QObject *parent);
 RecordTableModel<Van> *makeVansModel(PlanDocument *document, QObject *parent);
+// Officers x dates: each cell the shift the officer works that date (empty:
+// off duty); an edit takes a shift id of the scenario, or empty.
+RecordTableModel<Officer> *makeRostersModel(PlanDocument *document, QObject *parent);
 
 class DataEditor : public QWidget {
     Q_OBJECT

@@ -232,10 +232,13 @@ void MainWindow::createDocks()
     teamsEditor_ = new DataEditor(makeTeamsModel(document_.get(), tabs), tr("Filter teams…"), tabs);
     hotspotsEditor_ = new DataEditor(makeHotspotsModel(document_.get(), tabs), tr("Filter hotspots…"), tabs);
     vansEditor_ = new DataEditor(makeVansModel(document_.get(), tabs), tr("Filter vans…"), tabs);
+    rostersEditor_ =
+        new DataEditor(makeRostersModel(document_.get(), tabs), tr("Filter rosters: officer, team, shift…"), tabs);
     tabs->addTab(officersEditor_, tr("Officers"));
     tabs->addTab(teamsEditor_, tr("Teams"));
     tabs->addTab(hotspotsEditor_, tr("Hotspots"));
     tabs->addTab(vansEditor_, tr("Vans"));
+    tabs->addTab(rostersEditor_, tr("Rosters"));
     dataDock_->setWidget(tabs);
     addDockWidget(Qt::BottomDockWidgetArea, dataDock_);
     tabifyDockWidget(staffingDock_, dataDock_);

@@ -48,6 +48,7 @@ public:
     CrewPanel *crewPanel() const { return crew_; }
     DataEditor *officersEditor() const { return officersEditor_; }
     DataEditor *hotspotsEditor() const { return hotspotsEditor_; }
+    DataEditor *rostersEditor() const { return rostersEditor_; }
     MapView *map() const { return map_; }
     // Brings a view to the front: "checks", "crew", "map", "staffing", "data".
     void showView(const QString &name);
@@ -88,7 +89,8 @@ private:
     ChecksPanel *checks_ = nullptr;
     CrewPanel *crew_ = nullptr;
     MapView *map_ = nullptr;
-    DataEditor *officersEditor_ = nullptr, *teamsEditor_ = nullptr, *hotspotsEditor_ = nullptr, *vansEditor_ = nullptr;
+    DataEditor *officersEditor_ = nullptr, *teamsEditor_ = nullptr, *hotspotsEditor_ = nullptr, *vansEditor_ = nullptr,
+               *rostersEditor_ = nullptr;
     SolveRunner *runner_ = nullptr;
     QProgressBar *progress_ = nullptr;
     QLabel *solveStatus_ = nullptr;

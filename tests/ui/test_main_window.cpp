@@ -287,6 +287,30 @@ private slots:
         QCOMPARE(doc->report().evaluation.objective, objective);
     }
 
+    void editsARosterAndTheChecksFollow()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QVERIFY(solveAndWait(*window));
+        PlanDocument *doc = window->document();
+        RecordTableBase *model = window->rostersEditor()->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->columnCount(), 3 + static_cast<int>(doc->scenario().dates.size()));
+        // Take a crew member off duty on the deployment's date: the plan
+        // now breaks the duty rule, and the checks say so.
+        const Deployment &d = doc->deployments()[0];
+        const auto officer = *doc->index().officer(d.crew[0].officer);
+        const auto date = *doc->index().date(d.date);
+        const QModelIndex cell = model->index(static_cast<int>(officer), 3 + static_cast<int>(date));
+        QVERIFY(!cell.data().toString().isEmpty());
+        QVERIFY(!model->setData(cell, QStringLiteral("no-such-shift")));
+        QVERIFY(model->editError().contains(QStringLiteral("no shift")));
+        QVERIFY(model->setData(cell, QString()));
+        QVERIFY(doc->report().count(Check::OffDuty) > 0);
+        doc->undoStack()->undo();
+        QVERIFY(doc->report().valid());
+    }
+
     void drawsTheMapFromTheBundledBoroughs()
     {
         const QString file = bundledDataFile(QStringLiteral("london-boroughs.geojson"));
