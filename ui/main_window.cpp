@@ -124,6 +124,7 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New database…"), QKeySequence::New, this, &MainWindow::newDialog);
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDialog);
     recentMenu_ = file->addMenu(tr("Open &recent"));
     import_ = file->addAction(tr("&Import scenario…"), this, &MainWindow::importDialog);
@@ -297,6 +298,45 @@ bool MainWindow::openDatabase(const QString &file, const QString &scenario, bool
             QMessageBox::warning(this, tr("Open database"), tr("Could not open %1:\n%2").arg(file, text(e.what())));
         return false;
     }
+}
+
+bool MainWindow::newDatabase(const QString &file, const QString &scenarioFile, bool quiet)
+{
+    try {
+        if (QFileInfo::exists(file))
+            throw StorageError(file.toStdString() + " already exists; choose a new file name");
+        const Scenario scenario = readScenarioFile(scenarioFile.toStdString());
+        openStorage(file.toStdString(), OpenMode::CreateIfMissing)->importScenario(scenario, ImportMode::FailIfExists);
+        return openDatabase(file, text(scenario.name), quiet);
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("New database"), tr("No database was made:\n%1").arg(text(e.what())));
+        return false;
+    }
+}
+
+void MainWindow::newDialog()
+{
+    if (!maybeSave())
+        return;
+    const QStringList sources = {tr("The bundled demo week"), tr("A scenario file…")};
+    bool ok = false;
+    const QString source =
+        QInputDialog::getItem(this, tr("New database"), tr("Start the new database with:"), sources, 0, false, &ok);
+    if (!ok)
+        return;
+    QString scenarioFile = bundledDataFile(QStringLiteral("demo-week.json"));
+    if (source == sources[1]) {
+        scenarioFile =
+            QFileDialog::getOpenFileName(this, tr("Scenario for the new database"), {}, tr("Scenarios (*.json)"));
+        if (scenarioFile.isEmpty())
+            return;
+    }
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("New database"), QStringLiteral("lfrplan.db"),
+                                     tr("lfrplan databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!file.isEmpty())
+        newDatabase(file, scenarioFile);
 }
 
 void MainWindow::openDialog()

@@ -39,6 +39,10 @@ public:
     // when it cannot be read. The current document is kept on failure.
     bool openDatabase(const QString &file, const QString &scenario = {}, bool quiet = false);
     void setDocument(std::unique_ptr<PlanDocument> document);
+    // Creates a database at `file` holding the scenario read from
+    // `scenarioFile`, and opens it; false (with a message unless quiet)
+    // when either fails. An existing file is never overwritten.
+    bool newDatabase(const QString &file, const QString &scenarioFile, bool quiet = false);
 
     PlanDocument *document() const { return document_.get(); }
     WeekBoardModel *boardModel() const { return board_; }
@@ -76,6 +80,7 @@ private:
     int selectedDeployment() const;
     bool maybeSave();
     void openDialog();
+    void newDialog();
     void addDeploymentDialog(const QModelIndex &cell);
     void importDialog();
     void exportPlanDialog();

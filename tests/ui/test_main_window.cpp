@@ -20,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -309,6 +310,22 @@ private slots:
         QVERIFY(doc->report().count(Check::OffDuty) > 0);
         doc->undoStack()->undo();
         QVERIFY(doc->report().valid());
+    }
+
+    void makesANewDatabaseAndNeverOverwrites()
+    {
+        MainWindow window;
+        const QString file = dir_.filePath(QStringLiteral("new.db"));
+        QVERIFY(window.newDatabase(file, QStringLiteral(LFRPLAN_DATA_DIR "/demo-week.json"), true));
+        QVERIFY(window.document());
+        QCOMPARE(window.document()->location(), file);
+        // The same name again is refused, and the first database is intact.
+        QVERIFY(!window.newDatabase(file, QStringLiteral(LFRPLAN_DATA_DIR "/demo-week.json"), true));
+        QCOMPARE(openStorage(file.toStdString(), OpenMode::ExistingOnly)->listScenarios().size(), std::size_t{1});
+        // A scenario file that cannot be read makes no database.
+        const QString other = dir_.filePath(QStringLiteral("other.db"));
+        QVERIFY(!window.newDatabase(other, dir_.filePath(QStringLiteral("missing.json")), true));
+        QVERIFY(!QFileInfo::exists(other));
     }
 
     void drawsTheMapFromTheBundledBoroughs()
