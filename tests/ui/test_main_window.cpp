@@ -18,7 +18,9 @@
 #include "lfrplan/storage.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -158,12 +160,23 @@ private slots:
         PlanDocument *doc = window->document();
         const int other = otherDeployment(*doc, 0);
         QVERIFY(other >= 0);
-        // Drop deployment 0 onto the cell of another one: one van, one window,
-        // two deployments.
+        // Drag deployment 0 onto the cell of another one (one van, one
+        // window, two deployments): the drag's data from the model, then
+        // enter, move and drop events on the board's viewport, as a mouse
+        // drag delivers them.
         const QModelIndex target = board->indexOf(static_cast<std::size_t>(other));
+        QTableView *view = window->boardView();
+        const QPoint at = view->visualRect(target).center();
         std::unique_ptr<QMimeData> mime(board->mimeData({board->indexOf(0)}));
         QVERIFY(mime);
-        QVERIFY(board->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, target));
+        QDragEnterEvent enter(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &enter);
+        QDragMoveEvent move(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &move);
+        QVERIFY(move.isAccepted());
+        QDropEvent drop(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &drop);
+        QCOMPARE(board->indexOf(0), target);
         QVERIFY(!doc->report().valid());
         QVERIFY(board->indexOf(0).data(WeekBoardModel::ViolationCountRole).toInt() > 0);
         QListWidget *list = window->checks()->violationList();
@@ -268,6 +281,30 @@ private slots:
         editor->filter()->setText(QString::fromStdString(before.id));
         QVERIFY(editor->proxy()->rowCount() >= 1);
         QVERIFY(editor->proxy()->rowCount() < model->rowCount());
+    }
+
+    void everyDataEditorModelPassesTheTester()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        PlanDocument *doc = window->document();
+        QObject owner;
+        std::vector<QAbstractItemModel *> models = {makeOfficersModel(doc, &owner), makeTeamsModel(doc, &owner),
+                                                    makeHotspotsModel(doc, &owner), makeVansModel(doc, &owner),
+                                                    makeRostersModel(doc, &owner)};
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (QAbstractItemModel *m : models)
+            testers.push_back(
+                std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        // Edits through each kind of record change rows under the testers.
+        QVERIFY(models[1]->setData(models[1]->index(0, 2), 1));
+        QVERIFY(models[3]->setData(models[3]->index(0, 2), 2));
+        QVERIFY(!models[3]->setData(models[3]->index(0, 2), QStringLiteral("two")));
+        QCOMPARE(doc->scenario().teams[0].minOnDuty, 1);
+        QCOMPARE(doc->scenario().vans[0].maxPerDate, 2);
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().vans[0].maxPerDate, 1);
     }
 
     void editingAHotspotValueChangesTheObjective()
