@@ -20,6 +20,7 @@ int cmdGenerate(const Argv &args);
 int cmdDemo(const Argv &args);
 int cmdExportLp(const Argv &args);
 int cmdSolve(const Argv &args);
+int cmdExportCsv(const Argv &args);
 
 // The folder of the data the program ships: $LFRPLAN_DATA_DIR, else the
 // installed share/lfrplan beside the executable, else the source tree's data/.

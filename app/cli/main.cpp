@@ -29,6 +29,7 @@ constexpr Command kCommands[] = {
     {"generate", lfrcli::cmdGenerate, "write a deterministic synthetic scenario of any size"},
     {"demo", lfrcli::cmdDemo, "summarise the bundled demo week"},
     {"export-lp", lfrcli::cmdExportLp, "write a scenario as a MILP in LP format (for cbc)"},
+    {"export-csv", lfrcli::cmdExportCsv, "write a plan's schedule and roster as CSV for spreadsheets"},
 };
 
 void printHelp(std::ostream &out)
