@@ -46,6 +46,7 @@ test_packages=(
     clang-format
     clang-tidy
     coinor-cbc
+    python3-icalendar
 )
 
 case $set_name in

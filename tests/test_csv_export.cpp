@@ -28,7 +28,8 @@ std::vector<std::vector<std::string>> readWithPython(const std::filesystem::path
                                "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
                                "    json.dump(list(csv.reader(f, strict=True)), sys.stdout, ensure_ascii=False)\n";
     lfr::writeFileAtomically(dir / "read.py", script);
-    const lfrtest::ProcessRun run = lfrtest::runProcess("/usr/bin/python3", {(dir / "read.py").string(), file.string()}, dir);
+    const lfrtest::ProcessRun run =
+        lfrtest::runProcess("/usr/bin/python3", {(dir / "read.py").string(), file.string()}, dir);
     INFO(run.err);
     REQUIRE(run.exitCode == 0);
     return nlohmann::json::parse(run.out).get<std::vector<std::vector<std::string>>>();
@@ -43,9 +44,16 @@ bool formulaLike(const std::string &s)
 std::string shown(const std::string &s) { return formulaLike(s) ? "'" + s : s; }
 
 const std::vector<std::string> kNames = {
-    "Smith, John",        "O\"Brien \"Jack\"",      "Line\nBreak and\r\nCRLF", "Zoë Łukasiewicz-Ñúñez 王",
-    "=HYPERLINK(\"x\")", "+44 20 7230 1212",       "-1+2",                     "@SUM(A1:A9)",
-    "\tTabbed",          "\rCarriage return first",
+    "Smith, John",
+    "O\"Brien \"Jack\"",
+    "Line\nBreak and\r\nCRLF",
+    "Zoë Łukasiewicz-Ñúñez 王",
+    "=HYPERLINK(\"x\")",
+    "+44 20 7230 1212",
+    "-1+2",
+    "@SUM(A1:A9)",
+    "\tTabbed",
+    "\rCarriage return first",
 };
 
 struct Fixture {
@@ -109,7 +117,8 @@ TEST_CASE("csv: the roster reads back exactly through an independent CSV reader"
         for (const CrewAssignment &m : d.crew) {
             const Officer &o = f.scenario.officers[*ix.officer(m.officer)];
             const Team &t = f.scenario.teams[*ix.team(o.team)];
-            expected.push_back({formatDate(d.date), std::string(kWeekdayKeys[static_cast<std::size_t>(weekdayIndex(d.date))]),
+            expected.push_back({formatDate(d.date),
+                                std::string(kWeekdayKeys[static_cast<std::size_t>(weekdayIndex(d.date))]),
                                 formatClock(w.start), formatClock(w.end), shown(h.name), shown(h.borough), d.van,
                                 m.role, m.officer, shown(o.name), std::string(rankName(o.rank)), shown(t.name)});
         }
@@ -160,11 +169,11 @@ TEST_CASE("csv: lfrplan export-csv writes both files and refuses a plan of anoth
     Plan plan = solve(s).plan;
     writeFileAtomically(dir / "s.json", writeScenario(s));
     writeFileAtomically(dir / "p.json", writePlan(plan));
-    const auto ok = lfrtest::runProcess(LFRPLAN_CLI,
-                                        {"export-csv", (dir / "s.json").string(), (dir / "p.json").string(),
-                                         "--schedule", (dir / "schedule.csv").string(), "--roster",
-                                         (dir / "roster.csv").string()},
-                                        dir);
+    const auto ok =
+        lfrtest::runProcess(LFRPLAN_CLI,
+                            {"export-csv", (dir / "s.json").string(), (dir / "p.json").string(), "--schedule",
+                             (dir / "schedule.csv").string(), "--roster", (dir / "roster.csv").string()},
+                            dir);
     INFO(ok.err);
     REQUIRE(ok.exitCode == 0);
     CHECK(readTextFile(dir / "schedule.csv") == scheduleCsv(s, plan.deployments));

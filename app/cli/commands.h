@@ -3,6 +3,8 @@
 // lfrcli::UsageError, and main() turns both into exit code 2.
 #pragma once
 
+#include "lfrplan/model.h"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,6 +23,19 @@ int cmdDemo(const Argv &args);
 int cmdExportLp(const Argv &args);
 int cmdSolve(const Argv &args);
 int cmdExportCsv(const Argv &args);
+int cmdExportIcs(const Argv &args);
+
+class Args;
+struct ScenarioAndPlan {
+    lfr::Scenario scenario;
+    lfr::Plan plan;
+};
+// SCENARIO.json PLAN.json (the plan must be the scenario's), or --db DB
+// --scenario NAME and its saved plan; InputError or UsageError otherwise.
+ScenarioAndPlan loadScenarioAndPlan(const Args &args, const char *usage);
+// Writes text atomically to a file, or to standard output for "-", and
+// says so on standard error.
+void writeOutput(const std::string &where, const std::string &text, const std::string &what);
 
 // The folder of the data the program ships: $LFRPLAN_DATA_DIR, else the
 // installed share/lfrplan beside the executable, else the source tree's data/.

@@ -30,6 +30,7 @@ constexpr Command kCommands[] = {
     {"demo", lfrcli::cmdDemo, "summarise the bundled demo week"},
     {"export-lp", lfrcli::cmdExportLp, "write a scenario as a MILP in LP format (for cbc)"},
     {"export-csv", lfrcli::cmdExportCsv, "write a plan's schedule and roster as CSV for spreadsheets"},
+    {"export-ics", lfrcli::cmdExportIcs, "write an officer's or a team's duties as an iCalendar file"},
 };
 
 void printHelp(std::ostream &out)

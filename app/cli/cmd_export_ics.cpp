@@ -1,0 +1,37 @@
+// export-ics: one officer's or one team's LFR duties in a plan as an
+// iCalendar file (Europe/London times) for calendar programs.
+#include "args.h"
+#include "commands.h"
+
+#include "lfrplan/calendar_export.h"
+#include "lfrplan/errors.h"
+
+namespace lfrcli {
+
+int cmdExportIcs(const Argv &argv)
+{
+    const char *usage = "lfrplan export-ics SCENARIO.json PLAN.json (--officer ID | --team ID) [-o FILE.ics]\n"
+                        "       lfrplan export-ics --db DB --scenario NAME (--officer ID | --team ID) [-o FILE.ics]";
+    if (printHelpIfAsked(argv, usage,
+                         "Writes the LFR duties of one officer (an event per deployment they crew) or one team\n"
+                         "(an event per deployment with its officers, named in the description) as an iCalendar\n"
+                         "(RFC 5545) file in the Europe/London time zone, written atomically.\n"
+                         "Options:\n"
+                         "  --officer ID      the officer's duties\n"
+                         "  --team ID         the team's duties\n"
+                         "  -o, --output FILE where to write (standard output when absent or -)\n"
+                         "  --db DB --scenario NAME   a stored scenario and its saved plan\n"))
+        return kExitOk;
+    const Args args("export-ics", argv, {{"officer"}, {"team"}, {"output", true, 'o'}, {"db"}, {"scenario"}});
+    const auto officer = args.value("officer");
+    const auto team = args.value("team");
+    if (officer.has_value() == team.has_value())
+        throw UsageError("give one of --officer ID or --team ID\nusage: " + std::string(usage));
+    const auto [scenario, plan] = loadScenarioAndPlan(args, usage);
+    const std::string text = officer ? lfr::officerCalendar(scenario, plan.deployments, *officer)
+                                     : lfr::teamCalendar(scenario, plan.deployments, *team);
+    writeOutput(args.value("output").value_or("-"), text, "calendar");
+    return kExitOk;
+}
+
+} // namespace lfrcli
