@@ -24,6 +24,8 @@ int cmdExportLp(const Argv &args);
 int cmdSolve(const Argv &args);
 int cmdExportCsv(const Argv &args);
 int cmdExportIcs(const Argv &args);
+int cmdScenario(const Argv &args);
+int cmdCompare(const Argv &args);
 
 class Args;
 struct ScenarioAndPlan {

@@ -31,6 +31,8 @@ constexpr Command kCommands[] = {
     {"export-lp", lfrcli::cmdExportLp, "write a scenario as a MILP in LP format (for cbc)"},
     {"export-csv", lfrcli::cmdExportCsv, "write a plan's schedule and roster as CSV for spreadsheets"},
     {"export-ics", lfrcli::cmdExportIcs, "write an officer's or a team's duties as an iCalendar file"},
+    {"scenario", lfrcli::cmdScenario, "clone (with what-if changes), rename or delete a stored scenario"},
+    {"compare", lfrcli::cmdCompare, "compare 2 to 4 stored scenarios' plans side by side"},
 };
 
 void printHelp(std::ostream &out)

@@ -1,0 +1,160 @@
+// scenario clone|rename|delete, and compare: commanders' what-if scenarios
+// in a database, and their plans side by side.
+#include "args.h"
+#include "commands.h"
+
+#include "lfrplan/dates.h"
+#include "lfrplan/errors.h"
+#include "lfrplan/scenario_compare.h"
+#include "lfrplan/solver.h"
+#include "lfrplan/storage.h"
+
+#include <iostream>
+
+namespace lfrcli {
+
+namespace {
+
+std::unique_ptr<lfr::Storage> existingStore(const std::string &db) { return lfr::openStorage(db, lfr::OpenMode::ExistingOnly); }
+
+void requireScenario(lfr::Storage &store, const std::string &db, const std::string &name)
+{
+    if (!store.hasScenario(name))
+        throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list)");
+}
+
+// Applies the clone's changes; true when there were any.
+bool applyChanges(const Args &args, lfr::Scenario &s)
+{
+    bool changed = false;
+    if (const auto v = args.integer("max-deployments", 0, 100000)) {
+        s.policy.maxDeployments = static_cast<int>(*v);
+        changed = true;
+    }
+    if (const auto v = args.integer("max-days", 0, 100000)) {
+        s.policy.maxDays = static_cast<int>(*v);
+        changed = true;
+    }
+    if (const auto v = args.integer("max-per-date", 0, 100000)) {
+        s.policy.maxPerDate = static_cast<int>(*v);
+        changed = true;
+    }
+    if (const auto v = args.value("van-out")) {
+        const auto at = v->find('@');
+        std::optional<lfr::Date> date;
+        if (at != std::string::npos) {
+            date = lfr::parseDate(v->substr(at + 1));
+            if (!date)
+                throw UsageError("--van-out " + *v + ": \"" + v->substr(at + 1) + "\" is not a YYYY-MM-DD date");
+        }
+        lfr::takeVanOut(s, v->substr(0, at), date);
+        changed = true;
+    }
+    if (const auto v = args.value("team-loses")) {
+        const auto at = v->rfind(':');
+        int count = -1;
+        try {
+            count = at == std::string::npos ? -1 : std::stoi(v->substr(at + 1));
+        } catch (const std::exception &) {
+            count = -1;
+        }
+        if (count < 0)
+            throw UsageError("--team-loses " + *v + ": expected TEAM:N, e.g. west-end:20");
+        lfr::removeOfficers(s, v->substr(0, at), count);
+        changed = true;
+    }
+    return changed;
+}
+
+} // namespace
+
+int cmdScenario(const Argv &argv)
+{
+    const char *usage = "lfrplan scenario clone DB FROM TO [--max-deployments N] [--max-days N] [--max-per-date N]\n"
+                        "                             [--van-out VAN[@DATE]] [--team-loses TEAM:N]\n"
+                        "       lfrplan scenario rename DB FROM TO\n"
+                        "       lfrplan scenario delete DB NAME";
+    if (printHelpIfAsked(argv, usage,
+                         "Clones, renames or deletes a stored scenario. A clone is a what-if in one step: the\n"
+                         "policy's counts, a van in the garage (all week, or on one date), or a team losing\n"
+                         "officers (the last ones no pin names). A plain clone keeps the saved plan; a changed\n"
+                         "one starts without a plan (solve it: lfrplan solve --db DB --scenario TO).\n"))
+        return kExitOk;
+    const Args args("scenario", argv,
+                    {{"max-deployments"}, {"max-days"}, {"max-per-date"}, {"van-out"}, {"team-loses"}});
+    const auto &pos = args.positional();
+    if (pos.empty())
+        throw UsageError("usage: " + std::string(usage));
+    const std::string &action = pos[0];
+    if (action == "clone" || action == "rename") {
+        args.expectPositional(4, 4, usage);
+        const auto store = existingStore(pos[1]);
+        requireScenario(*store, pos[1], pos[2]);
+        if (store->hasScenario(pos[3]))
+            throw lfr::InputError(pos[1], "a scenario named \"" + pos[3] + "\" already exists");
+        if (action == "rename") {
+            store->renameScenario(pos[2], pos[3]);
+            std::cerr << "renamed \"" << pos[2] << "\" to \"" << pos[3] << "\"\n";
+            return kExitOk;
+        }
+        lfr::Scenario s = store->loadScenario(pos[2]);
+        s.name = pos[3];
+        const bool changed = applyChanges(args, s);
+        store->importScenario(s, lfr::ImportMode::FailIfExists);
+        if (!changed)
+            if (auto plan = store->loadPlan(pos[2])) {
+                plan->scenario = s.name;
+                store->savePlan(s.name, *plan);
+            }
+        std::cerr << "cloned \"" << pos[2] << "\" as \"" << pos[3] << "\"" << (changed ? " with changes" : "") << "\n";
+        return kExitOk;
+    }
+    if (action == "delete") {
+        args.expectPositional(3, 3, usage);
+        const auto store = existingStore(pos[1]);
+        requireScenario(*store, pos[1], pos[2]);
+        store->deleteScenario(pos[2]);
+        std::cerr << "deleted \"" << pos[2] << "\" and its plan\n";
+        return kExitOk;
+    }
+    throw UsageError("unknown action \"" + action + "\"\nusage: " + std::string(usage));
+}
+
+int cmdCompare(const Argv &argv)
+{
+    const char *usage = "lfrplan compare DB NAME NAME [NAME [NAME]] [--time-limit S]";
+    if (printHelpIfAsked(argv, usage,
+                         "Compares two to four stored scenarios side by side: deployments, days, VALUE,\n"
+                         "TRAVEL, OBJECTIVE (and its change from the first), officer-hours in crews by team,\n"
+                         "and deployments at each hotspot. A scenario with a saved plan is compared on it;\n"
+                         "one without is solved first (the plan is not stored).\n"
+                         "Options:\n"
+                         "  --time-limit S   for the scenarios solved here [60]\n"))
+        return kExitOk;
+    const Args args("compare", argv, {{"time-limit"}});
+    args.expectPositional(3, 5, usage);
+    const auto &pos = args.positional();
+    const auto store = existingStore(pos[0]);
+    lfr::SolverOptions options;
+    if (const auto t = args.integer("time-limit", 1, 86400))
+        options.timeLimitSeconds = static_cast<double>(*t);
+    std::vector<lfr::Scenario> scenarios;
+    std::vector<std::vector<lfr::Deployment>> plans;
+    for (std::size_t i = 1; i < pos.size(); ++i) {
+        requireScenario(*store, pos[0], pos[i]);
+        scenarios.push_back(store->loadScenario(pos[i]));
+        if (const auto plan = store->loadPlan(pos[i])) {
+            plans.push_back(plan->deployments);
+        } else {
+            std::cerr << "solving \"" << pos[i] << "\" (no saved plan)...\n";
+            plans.push_back(lfr::solve(scenarios.back(), options).plan.deployments);
+        }
+    }
+    std::vector<lfr::ComparedPlan> compared;
+    for (std::size_t i = 0; i < scenarios.size(); ++i)
+        compared.push_back({scenarios[i].name, &scenarios[i], lfr::planFigures(scenarios[i], plans[i])});
+    std::cout << lfr::comparisonTable(compared);
+    return kExitOk;
+}
+
+} // namespace lfrcli

@@ -1,0 +1,55 @@
+// What-if scenarios and their comparison (issue 5), for commanders: a
+// scenario changed in one step ("van 2 in the garage", "4 a week on 2
+// days", "the West End team loses 20 officers"), and the figures that tell
+// two to four plans apart.
+#pragma once
+
+#include "lfrplan/model.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lfr {
+
+// --- Changes ------------------------------------------------------------------
+
+// The van is unavailable on `date`, or on every date of the horizon.
+// Throws InputError for an unknown van or a date outside the horizon.
+void takeVanOut(Scenario &scenario, const std::string &van, std::optional<Date> date = std::nullopt);
+
+// The team loses `count` officers: the last ones in scenario order that no
+// pin names (pins stay valid). Their crew places in the plan are not this
+// function's business. Throws InputError for an unknown team, or when the
+// team has fewer unpinned officers than that.
+void removeOfficers(Scenario &scenario, const std::string &team, int count);
+
+// --- Figures ------------------------------------------------------------------
+
+struct PlanFigures {
+    int deployments = 0;
+    int days = 0;
+    double value = 0.0;
+    double travelPenalty = 0.0;
+    double objective = 0.0;
+    std::map<std::string, double> officerHours; // team id -> hours of its officers in crews
+    std::map<std::string, int> hotspotVisits;   // hotspot id -> deployments there
+    bool valid = false;                         // the plan passes the validator
+};
+
+PlanFigures planFigures(const Scenario &scenario, const std::vector<Deployment> &deployments);
+
+struct ComparedPlan {
+    std::string label; // the scenario's name
+    const Scenario *scenario = nullptr;
+    PlanFigures figures;
+};
+
+// A side-by-side table in plain text (one column per plan): deployments,
+// days, VALUE, TRAVEL, OBJECTIVE and their change from the first plan,
+// officer-hours per team, and how often each hotspot is visited. Rows that
+// are zero in every plan are left out.
+std::string comparisonTable(const std::vector<ComparedPlan> &plans);
+
+} // namespace lfr

@@ -1,0 +1,171 @@
+#include "lfrplan/scenario_compare.h"
+
+#include "lfrplan/dates.h"
+#include "lfrplan/errors.h"
+#include "lfrplan/scenario_index.h"
+#include "lfrplan/validator.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace lfr {
+
+void takeVanOut(Scenario &scenario, const std::string &van, std::optional<Date> date)
+{
+    const auto it = std::find_if(scenario.vans.begin(), scenario.vans.end(), [&](const Van &v) { return v.id == van; });
+    if (it == scenario.vans.end())
+        throw InputError("van", "the scenario has no van \"" + van + "\"");
+    if (date && std::find(scenario.dates.begin(), scenario.dates.end(), *date) == scenario.dates.end())
+        throw InputError("van", formatDate(*date) + " is not a date of the scenario");
+    for (const Date d : scenario.dates)
+        if ((!date || d == *date) && std::find(it->unavailable.begin(), it->unavailable.end(), d) == it->unavailable.end())
+            it->unavailable.push_back(d);
+    std::sort(it->unavailable.begin(), it->unavailable.end());
+}
+
+void removeOfficers(Scenario &scenario, const std::string &team, int count)
+{
+    if (std::none_of(scenario.teams.begin(), scenario.teams.end(), [&](const Team &t) { return t.id == team; }))
+        throw InputError("team", "the scenario has no team \"" + team + "\"");
+    std::set<std::string> pinned;
+    for (const Pin &p : scenario.pinned)
+        for (const CrewAssignment &m : p.crew)
+            pinned.insert(m.officer);
+    std::vector<std::size_t> removable;
+    for (std::size_t o = scenario.officers.size(); o-- > 0;)
+        if (scenario.officers[o].team == team && !pinned.count(scenario.officers[o].id))
+            removable.push_back(o);
+    if (count < 0 || static_cast<std::size_t>(count) > removable.size())
+        throw InputError("team", "team \"" + team + "\" has " + std::to_string(removable.size()) +
+                                     " officers no pin names; cannot remove " + std::to_string(count));
+    removable.resize(static_cast<std::size_t>(count));
+    std::sort(removable.begin(), removable.end());
+    for (auto it = removable.rbegin(); it != removable.rend(); ++it)
+        scenario.officers.erase(scenario.officers.begin() + static_cast<std::ptrdiff_t>(*it));
+}
+
+PlanFigures planFigures(const Scenario &scenario, const std::vector<Deployment> &deployments)
+{
+    const ScenarioIndex ix(scenario);
+    const ValidationReport report = validatePlan(ix, deployments);
+    PlanFigures f;
+    f.valid = report.valid();
+    f.deployments = static_cast<int>(deployments.size());
+    f.value = report.evaluation.value;
+    f.travelPenalty = report.evaluation.travelPenalty;
+    f.objective = report.evaluation.objective;
+    std::set<Date> days;
+    for (const Deployment &d : deployments) {
+        days.insert(d.date);
+        ++f.hotspotVisits[d.hotspot];
+        double hours = 0.0;
+        if (const auto w = ix.window(d.window)) {
+            const Window &win = scenario.windows[*w];
+            int minutes = win.end.minutes - win.start.minutes;
+            if (minutes <= 0)
+                minutes += 24 * 60;
+            hours = minutes / 60.0;
+        }
+        for (const CrewAssignment &m : d.crew)
+            if (const auto o = ix.officer(m.officer))
+                f.officerHours[scenario.officers[*o].team] += hours;
+    }
+    f.days = static_cast<int>(days.size());
+    return f;
+}
+
+namespace {
+
+std::string fixed(double v, int decimals)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    return buffer;
+}
+
+std::string signedChange(double v, int decimals)
+{
+    return (v >= 0 ? "+" : "") + fixed(v, decimals);
+}
+
+} // namespace
+
+std::string comparisonTable(const std::vector<ComparedPlan> &plans)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header{""};
+    for (const ComparedPlan &p : plans)
+        header.push_back(p.label);
+    rows.push_back(header);
+    auto add = [&](const std::string &name, auto &&cell) {
+        std::vector<std::string> row{name};
+        for (std::size_t i = 0; i < plans.size(); ++i)
+            row.push_back(cell(i));
+        rows.push_back(std::move(row));
+    };
+    const PlanFigures &base = plans.front().figures;
+    add("valid plan", [&](std::size_t i) { return std::string(plans[i].figures.valid ? "yes" : "NO"); });
+    add("deployments", [&](std::size_t i) { return std::to_string(plans[i].figures.deployments); });
+    add("days used", [&](std::size_t i) { return std::to_string(plans[i].figures.days); });
+    add("VALUE", [&](std::size_t i) { return fixed(plans[i].figures.value, 1); });
+    add("TRAVEL", [&](std::size_t i) { return fixed(plans[i].figures.travelPenalty, 1); });
+    add("OBJECTIVE", [&](std::size_t i) { return fixed(plans[i].figures.objective, 1); });
+    add("OBJECTIVE vs first", [&](std::size_t i) {
+        return i == 0 ? std::string("-") : signedChange(plans[i].figures.objective - base.objective, 1);
+    });
+    rows.push_back({"officer-hours in crews, by team"});
+    std::set<std::string> teams, hotspots;
+    for (const ComparedPlan &p : plans) {
+        for (const auto &[t, h] : p.figures.officerHours)
+            teams.insert(t);
+        for (const auto &[h, n] : p.figures.hotspotVisits)
+            hotspots.insert(h);
+    }
+    for (const std::string &t : teams) {
+        std::string name = t;
+        for (const Team &team : plans.front().scenario->teams)
+            if (team.id == t)
+                name = team.name;
+        add("  " + name, [&](std::size_t i) {
+            const auto it = plans[i].figures.officerHours.find(t);
+            return fixed(it == plans[i].figures.officerHours.end() ? 0.0 : it->second, 0);
+        });
+    }
+    rows.push_back({"deployments at each hotspot"});
+    for (const std::string &h : hotspots) {
+        std::string name = h;
+        for (const Hotspot &hotspot : plans.front().scenario->hotspots)
+            if (hotspot.id == h)
+                name = hotspot.name;
+        add("  " + name, [&](std::size_t i) {
+            const auto it = plans[i].figures.hotspotVisits.find(h);
+            return std::to_string(it == plans[i].figures.hotspotVisits.end() ? 0 : it->second);
+        });
+    }
+    // Columns as wide as their widest cell (UTF-8 counted by code points).
+    auto width = [](const std::string &s) {
+        std::size_t n = 0;
+        for (const char c : s)
+            n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1U : 0U;
+        return n;
+    };
+    std::vector<std::size_t> widths(plans.size() + 1, 0);
+    for (const auto &row : rows)
+        for (std::size_t c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], width(row[c]));
+    std::string out;
+    for (const auto &row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const std::string pad(widths[c] - width(row[c]), ' ');
+            line += c == 0 ? row[c] + pad : "  " + pad + row[c];
+        }
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
+} // namespace lfr

@@ -1,0 +1,122 @@
+// What-if scenarios and their comparison (issue 5).
+#include "lfrplan/errors.h"
+#include "lfrplan/scenario_compare.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/solver.h"
+#include "process_runner.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+using namespace lfr;
+
+namespace {
+
+Scenario demo() { return readScenarioFile(std::filesystem::path(LFRPLAN_DATA_DIR) / "demo-week.json"); }
+
+// The cells of a table row that starts with `name`, split on runs of spaces.
+std::vector<std::string> tableRow(const std::string &table, const std::string &name)
+{
+    std::istringstream lines(table);
+    std::string line;
+    while (std::getline(lines, line))
+        if (line.rfind(name, 0) == 0) {
+            std::istringstream cells(line.substr(name.size()));
+            std::vector<std::string> out;
+            std::string cell;
+            while (cells >> cell)
+                out.push_back(cell);
+            return out;
+        }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("compare: a van taken out is unavailable on its dates", "[compare]")
+{
+    Scenario s = demo();
+    takeVanOut(s, "LFR-2");
+    CHECK(s.vans[1].unavailable == s.dates);
+    Scenario one = demo();
+    takeVanOut(one, "LFR-1", s.dates[2]);
+    CHECK(one.vans[0].unavailable == std::vector<Date>{s.dates[2]});
+    CHECK_THROWS_AS(takeVanOut(one, "LFR-9"), InputError);
+    CHECK_THROWS_AS(takeVanOut(one, "LFR-1", Date{s.dates.back().days + 30}), InputError);
+}
+
+TEST_CASE("compare: a team losing officers keeps every pinned one", "[compare]")
+{
+    Scenario s = demo();
+    s.pinned.push_back({s.hotspots[0].id, s.dates[0], s.windows[0].id, std::nullopt, {}});
+    std::string pinnedOfficer;
+    for (const Officer &o : s.officers)
+        if (o.team == "west-end")
+            pinnedOfficer = o.id; // the last of the team: the first the removal would take
+    s.pinned.back().crew.push_back({pinnedOfficer, s.roles[0].id});
+    const auto count = [](const Scenario &sc, const std::string &team) {
+        return std::count_if(sc.officers.begin(), sc.officers.end(), [&](const Officer &o) { return o.team == team; });
+    };
+    const auto before = count(s, "west-end");
+    removeOfficers(s, "west-end", 20);
+    CHECK(count(s, "west-end") == before - 20);
+    CHECK(std::any_of(s.officers.begin(), s.officers.end(), [&](const Officer &o) { return o.id == pinnedOfficer; }));
+    CHECK_THROWS_AS(removeOfficers(s, "west-end", 100000), InputError);
+    CHECK_THROWS_AS(removeOfficers(s, "no-such-team", 1), InputError);
+}
+
+TEST_CASE("compare: plan figures count days, officer-hours and visits", "[compare]")
+{
+    const Scenario s = demo();
+    const auto plan = solve(s).plan.deployments;
+    const PlanFigures f = planFigures(s, plan);
+    CHECK(f.valid);
+    CHECK(f.deployments == static_cast<int>(plan.size()));
+    double hours = 0.0;
+    int crew = 0;
+    for (const auto &[team, h] : f.officerHours)
+        hours += h;
+    for (const Deployment &d : plan)
+        crew += static_cast<int>(d.crew.size());
+    // The demo's windows are 6 and 4 hours long.
+    CHECK(hours >= crew * 4.0);
+    CHECK(hours <= crew * 6.0);
+    int visits = 0;
+    for (const auto &[h, n] : f.hotspotVisits)
+        visits += n;
+    CHECK(visits == f.deployments);
+}
+
+TEST_CASE("compare: lfrplan compare shows 4 on 2 days against 10 on 5 days", "[compare][cli]")
+{
+    lfrtest::ScratchDir dir;
+    const std::string db = (dir / "demo.db").string();
+    const std::string data = (std::filesystem::path(LFRPLAN_DATA_DIR) / "demo-week.json").string();
+    const std::string name = demo().name;
+    auto cli = [&](std::vector<std::string> args) {
+        const auto run = lfrtest::runProcess(LFRPLAN_CLI, args, dir);
+        INFO(run.err);
+        REQUIRE(run.exitCode == 0);
+        return run.out;
+    };
+    cli({"init", db});
+    cli({"import", db, data});
+    cli({"scenario", "clone", db, name, "baseline", "--max-deployments", "4", "--max-days", "2"});
+    const std::string table = cli({"compare", db, "baseline", name, "--time-limit", "30"});
+    CHECK(tableRow(table, "deployments") == std::vector<std::string>{"4", "10"});
+    CHECK(tableRow(table, "days used") == std::vector<std::string>{"2", "5"});
+    CHECK(tableRow(table, "valid plan") == std::vector<std::string>{"yes", "yes"});
+    const auto objective = tableRow(table, "OBJECTIVE vs first");
+    REQUIRE(objective.size() == 2);
+    CHECK(std::stod(objective[1]) > 0); // more deployments, more objective
+    // Clone refuses an existing name; delete removes.
+    const auto again = lfrtest::runProcess(LFRPLAN_CLI, {"scenario", "clone", db, name, "baseline"}, dir);
+    CHECK(again.exitCode == 2);
+    cli({"scenario", "delete", db, "baseline"});
+    const auto gone = lfrtest::runProcess(LFRPLAN_CLI, {"compare", db, "baseline", name}, dir);
+    CHECK(gone.exitCode == 2);
+    CHECK(gone.err.find("no scenario named \"baseline\"") != std::string::npos);
+}
