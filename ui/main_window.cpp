@@ -46,7 +46,7 @@
 namespace lfr::ui {
 
 namespace {
-constexpr int kMaxRecent = 8;
+
 QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
@@ -300,135 +300,6 @@ bool MainWindow::openDatabase(const QString &file, const QString &scenario, bool
     }
 }
 
-bool MainWindow::newDatabase(const QString &file, const QString &scenarioFile, bool quiet)
-{
-    try {
-        if (QFileInfo::exists(file))
-            throw StorageError(file.toStdString() + " already exists; choose a new file name");
-        const Scenario scenario = readScenarioFile(scenarioFile.toStdString());
-        openStorage(file.toStdString(), OpenMode::CreateIfMissing)->importScenario(scenario, ImportMode::FailIfExists);
-        return openDatabase(file, text(scenario.name), quiet);
-    } catch (const std::exception &e) {
-        if (!quiet)
-            QMessageBox::warning(this, tr("New database"), tr("No database was made:\n%1").arg(text(e.what())));
-        return false;
-    }
-}
-
-void MainWindow::newDialog()
-{
-    if (!maybeSave())
-        return;
-    const QStringList sources = {tr("The bundled demo week"), tr("A scenario file…")};
-    bool ok = false;
-    const QString source =
-        QInputDialog::getItem(this, tr("New database"), tr("Start the new database with:"), sources, 0, false, &ok);
-    if (!ok)
-        return;
-    QString scenarioFile = bundledDataFile(QStringLiteral("demo-week.json"));
-    if (source == sources[1]) {
-        scenarioFile =
-            QFileDialog::getOpenFileName(this, tr("Scenario for the new database"), {}, tr("Scenarios (*.json)"));
-        if (scenarioFile.isEmpty())
-            return;
-    }
-    const QString file =
-        QFileDialog::getSaveFileName(this, tr("New database"), QStringLiteral("lfrplan.db"),
-                                     tr("lfrplan databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
-    if (!file.isEmpty())
-        newDatabase(file, scenarioFile);
-}
-
-void MainWindow::openDialog()
-{
-    if (!maybeSave())
-        return;
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open database"), {},
-                                                      tr("lfrplan databases (*.db *.sqlite);;All files (*)"));
-    if (!file.isEmpty())
-        openDatabase(file);
-}
-
-void MainWindow::importDialog()
-{
-    if (!document_ || !document_->hasStore())
-        return;
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import scenario"), {}, tr("Scenarios (*.json)"));
-    if (file.isEmpty())
-        return;
-    try {
-        const Scenario scenario = readScenarioFile(file.toStdString());
-        const QString db = document_->location();
-        {
-            auto store = openStorage(db.toStdString(), OpenMode::ExistingOnly);
-            if (store->hasScenario(scenario.name) &&
-                QMessageBox::question(
-                    this, tr("Import scenario"),
-                    tr("A scenario named \"%1\" exists. Replace it and its plan?").arg(text(scenario.name))) !=
-                    QMessageBox::Yes)
-                return;
-            store->importScenario(scenario, ImportMode::Replace);
-        }
-        if (maybeSave())
-            openDatabase(db, text(scenario.name));
-    } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Import scenario"),
-                             tr("%1 was not imported; nothing changed:\n%2").arg(file, text(e.what())));
-    }
-}
-
-void MainWindow::exportPlanDialog()
-{
-    if (!document_)
-        return;
-    const QString file = QFileDialog::getSaveFileName(
-        this, tr("Export plan"), text(document_->scenario().name) + QStringLiteral("-plan.json"), tr("Plans (*.json)"));
-    if (file.isEmpty())
-        return;
-    try {
-        Plan plan;
-        plan.scenario = document_->scenario().name;
-        plan.deployments = document_->deployments();
-        const Evaluation &e = document_->report().evaluation;
-        plan.value = e.value;
-        plan.travelPenalty = e.travelPenalty;
-        plan.objective = e.objective;
-        plan.status = document_->report().valid() ? PlanStatus::Feasible : PlanStatus::Infeasible;
-        if (!document_->report().valid())
-            plan.reason = document_->report().violations.front().message;
-        writeFileAtomically(file.toStdString(), writePlan(plan));
-        statusBar()->showMessage(tr("Plan written to %1").arg(file), 5000);
-    } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Export plan"), tr("Could not write %1:\n%2").arg(file, text(e.what())));
-    }
-}
-
-bool MainWindow::save()
-{
-    if (!document_)
-        return true;
-    try {
-        document_->save();
-        statusBar()->showMessage(tr("Plan saved"), 3000);
-        return true;
-    } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Save plan"),
-                             tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
-        return false;
-    }
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!document_ || document_->undoStack()->isClean() || !document_->hasStore())
-        return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the plan before closing it?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!maybeSave()) {
@@ -440,31 +311,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     event->accept();
-}
-
-void MainWindow::addRecent(const QString &file)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    const QString path = QFileInfo(file).absoluteFilePath();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    recentMenu_->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString &file : recent)
-        recentMenu_->addAction(file, this, [this, file] {
-            if (maybeSave())
-                openDatabase(file);
-        });
-    recentMenu_->setEnabled(!recent.isEmpty());
 }
 
 int MainWindow::selectedDeployment() const

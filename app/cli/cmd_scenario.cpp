@@ -15,7 +15,10 @@ namespace lfrcli {
 
 namespace {
 
-std::unique_ptr<lfr::Storage> existingStore(const std::string &db) { return lfr::openStorage(db, lfr::OpenMode::ExistingOnly); }
+std::unique_ptr<lfr::Storage> existingStore(const std::string &db)
+{
+    return lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
+}
 
 void requireScenario(lfr::Storage &store, const std::string &db, const std::string &name)
 {

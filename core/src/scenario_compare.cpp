@@ -19,7 +19,8 @@ void takeVanOut(Scenario &scenario, const std::string &van, std::optional<Date> 
     if (date && std::find(scenario.dates.begin(), scenario.dates.end(), *date) == scenario.dates.end())
         throw InputError("van", formatDate(*date) + " is not a date of the scenario");
     for (const Date d : scenario.dates)
-        if ((!date || d == *date) && std::find(it->unavailable.begin(), it->unavailable.end(), d) == it->unavailable.end())
+        if ((!date || d == *date) &&
+            std::find(it->unavailable.begin(), it->unavailable.end(), d) == it->unavailable.end())
             it->unavailable.push_back(d);
     std::sort(it->unavailable.begin(), it->unavailable.end());
 }
@@ -84,10 +85,7 @@ std::string fixed(double v, int decimals)
     return buffer;
 }
 
-std::string signedChange(double v, int decimals)
-{
-    return (v >= 0 ? "+" : "") + fixed(v, decimals);
-}
+std::string signedChange(double v, int decimals) { return (v >= 0 ? "+" : "") + fixed(v, decimals); }
 
 } // namespace
 
