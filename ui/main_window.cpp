@@ -6,6 +6,7 @@
 #include "commands/apply_solved_plan.h"
 #include "commands/remove_deployment.h"
 #include "commands/toggle_pin.h"
+#include "compare_dialog.h"
 #include "crew_panel.h"
 #include "data_editors.h"
 #include "data_files.h"
@@ -151,6 +152,17 @@ void MainWindow::createActions()
     QMenu *plan = menuBar()->addMenu(tr("&Plan"));
     solve_ = plan->addAction(tr("&Solve"), QKeySequence(Qt::Key_F5), this, &MainWindow::solve);
     cancel_ = plan->addAction(tr("&Cancel solve"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelSolve);
+    plan->addSeparator();
+    compare_ = plan->addAction(tr("Co&mpare scenarios…"), this, [this] {
+        if (!document_ || !document_->hasStore())
+            return;
+        try {
+            CompareDialog dialog(document_->location(), this);
+            dialog.exec();
+        } catch (const std::exception &e) {
+            QMessageBox::warning(this, tr("Compare scenarios"), text(e.what()));
+        }
+    });
     plan->addSeparator();
     pin_ = plan->addAction(tr("&Pin or unpin deployment"), QKeySequence(Qt::CTRL | Qt::Key_P), this,
                            &MainWindow::togglePinSelected);
@@ -331,6 +343,7 @@ void MainWindow::updateActions()
     undo_->setEnabled(haveDoc && document_->undoStack()->canUndo() && !running);
     redo_->setEnabled(haveDoc && document_->undoStack()->canRedo() && !running);
     save_->setEnabled(haveDoc && document_->hasStore());
+    compare_->setEnabled(haveDoc && document_->hasStore() && !running);
     import_->setEnabled(haveDoc && document_->hasStore());
     exportPlan_->setEnabled(haveDoc);
     boardView_->setEnabled(!running);

@@ -101,7 +101,7 @@ private:
     QLabel *solveStatus_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
-            *remove_ = nullptr, *save_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
+            *remove_ = nullptr, *save_ = nullptr, *compare_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
     class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr,
                       *mapDock_ = nullptr;
 };

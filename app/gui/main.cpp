@@ -7,8 +7,9 @@
 //
 // --screenshot renders the main window at 1366x768 to PNG and exits (with
 // --solve, after solving; with --show, with that view in front: checks,
-// crew, map, staffing, data): for documentation and for looking at the app
+// crew, map, staffing, data, or the compare dialog): for documentation and for looking at the app
 // under the offscreen platform.
+#include "compare_dialog.h"
 #include "data_files.h"
 #include "main_window.h"
 #include "plan_document.h"
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -102,9 +104,26 @@ int main(int argc, char **argv)
         const QString png = parser.value(screenshot);
         const QString view = parser.value(show);
         auto grab = [&window, png, view] {
+            bool ok = false;
+            if (view == QLatin1String("compare")) { // the compare dialog on the open database
+                lfr::ui::CompareDialog dialog(window.document()->location());
+                dialog.resize(1366, 768);
+                dialog.show();
+                dialog.compareChecked();
+                QCoreApplication::processEvents();
+                ok = dialog.grab().save(png);
+                dialog.tabs()->setCurrentIndex(1); // and the chart, beside it
+                QCoreApplication::processEvents();
+                QString chart = png;
+                chart.replace(QStringLiteral(".png"), QStringLiteral("-chart.png"));
+                ok = ok && dialog.grab().save(chart);
+                std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(png));
+                QCoreApplication::exit(ok ? 0 : 1);
+                return;
+            }
             window.showView(view);
             QCoreApplication::processEvents();
-            const bool ok = window.grab().save(png);
+            ok = window.grab().save(png);
             std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(png));
             QCoreApplication::exit(ok ? 0 : 1);
         };

@@ -89,7 +89,7 @@ std::string signedChange(double v, int decimals) { return (v >= 0 ? "+" : "") + 
 
 } // namespace
 
-std::string comparisonTable(const std::vector<ComparedPlan> &plans)
+std::vector<std::vector<std::string>> comparisonRows(const std::vector<ComparedPlan> &plans)
 {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> header{""};
@@ -141,6 +141,12 @@ std::string comparisonTable(const std::vector<ComparedPlan> &plans)
             return std::to_string(it == plans[i].figures.hotspotVisits.end() ? 0 : it->second);
         });
     }
+    return rows;
+}
+
+std::string comparisonTable(const std::vector<ComparedPlan> &plans)
+{
+    const std::vector<std::vector<std::string>> rows = comparisonRows(plans);
     // Columns as wide as their widest cell (UTF-8 counted by code points).
     auto width = [](const std::string &s) {
         std::size_t n = 0;

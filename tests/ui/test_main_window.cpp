@@ -3,6 +3,7 @@
 // and see it reported, undo it, cancel a long solve. Every model passes
 // QAbstractItemModelTester.
 #include "checks_panel.h"
+#include "compare_dialog.h"
 #include "crew_panel.h"
 #include "data_editors.h"
 #include "data_files.h"
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -34,6 +36,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "lfrplan/errors.h"
 
@@ -363,6 +366,45 @@ private slots:
         const QString other = dir_.filePath(QStringLiteral("other.db"));
         QVERIFY(!window.newDatabase(other, dir_.filePath(QStringLiteral("missing.json")), true));
         QVERIFY(!QFileInfo::exists(other));
+    }
+
+    void comparesFourOnTwoDaysWithTenOnFive()
+    {
+        const QString db = dir_.filePath(QStringLiteral("compare.db"));
+        {
+            auto store = openStorage(db.toStdString(), OpenMode::CreateIfMissing);
+            Scenario tenOnFive = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
+            tenOnFive.name = "10 on 5 days";
+            Scenario fourOnTwo = tenOnFive;
+            fourOnTwo.name = "4 on 2 days";
+            fourOnTwo.policy.maxDeployments = 4;
+            fourOnTwo.policy.maxDays = 2;
+            store->importScenario(fourOnTwo, ImportMode::FailIfExists);
+            store->importScenario(tenOnFive, ImportMode::FailIfExists);
+        }
+        CompareDialog dialog(db);
+        QCOMPARE(dialog.scenarioList()->count(), 2);
+        QVERIFY(dialog.compareChecked());
+        QTableWidget *t = dialog.figuresTable();
+        QCOMPARE(t->columnCount(), 3);
+        // Scenarios are listed by name: "10 on 5 days" comes first.
+        QCOMPARE(t->horizontalHeaderItem(1)->text(), QStringLiteral("10 on 5 days"));
+        QCOMPARE(t->horizontalHeaderItem(2)->text(), QStringLiteral("4 on 2 days"));
+        int deployments = -1;
+        for (int r = 0; r < t->rowCount(); ++r)
+            if (t->item(r, 0) && t->item(r, 0)->text() == QStringLiteral("deployments"))
+                deployments = r;
+        QVERIFY(deployments >= 0);
+        QCOMPARE(t->item(deployments, 1)->text(), QStringLiteral("10"));
+        QCOMPARE(t->item(deployments, 2)->text(), QStringLiteral("4"));
+        QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("− "))); // 4 fewer than 10
+        // Fewer than two ticked: refused, nothing recomputed.
+        dialog.scenarioList()->item(0)->setCheckState(Qt::Unchecked);
+        QTimer::singleShot(0, [] {
+            if (QWidget *box = QApplication::activeModalWidget())
+                box->close();
+        });
+        QVERIFY(!dialog.compareChecked());
     }
 
     void drawsTheMapFromTheBundledBoroughs()

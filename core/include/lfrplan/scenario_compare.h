@@ -52,4 +52,10 @@ struct ComparedPlan {
 // are zero in every plan are left out.
 std::string comparisonTable(const std::vector<ComparedPlan> &plans);
 
+// The same table as cells: a header row (an empty cell, then the labels),
+// then one row per figure (its name, then a cell per plan); a section
+// heading is a row of one cell. Names of team and hotspot rows start with
+// two spaces.
+std::vector<std::vector<std::string>> comparisonRows(const std::vector<ComparedPlan> &plans);
+
 } // namespace lfr
