@@ -131,6 +131,7 @@ void MainWindow::createActions()
     import_ = file->addAction(tr("&Import scenario…"), this, &MainWindow::importDialog);
     save_ = file->addAction(tr("&Save plan"), QKeySequence::Save, this, [this] { save(); });
     exportPlan_ = file->addAction(tr("&Export plan…"), this, &MainWindow::exportPlanDialog);
+    file->addAction(tr("&Printable roster (PDF)…"), QKeySequence::Print, this, &MainWindow::printRosterDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     rebuildRecentMenu();

@@ -84,6 +84,7 @@ private:
     void addDeploymentDialog(const QModelIndex &cell);
     void importDialog();
     void exportPlanDialog();
+    void printRosterDialog();
     bool save();
 
     std::unique_ptr<PlanDocument> document_;

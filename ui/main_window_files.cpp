@@ -3,6 +3,7 @@
 
 #include "data_files.h"
 #include "plan_document.h"
+#include "roster_pdf.h"
 
 #include "lfrplan/errors.h"
 #include "lfrplan/plan_io.h"
@@ -179,6 +180,22 @@ void MainWindow::rebuildRecentMenu()
                 openDatabase(file);
         });
     recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::printRosterDialog()
+{
+    if (!document_)
+        return;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Printable roster"),
+                                                      text(document_->scenario().name) + QStringLiteral("-roster.pdf"),
+                                                      tr("PDF (*.pdf)"));
+    if (file.isEmpty())
+        return;
+    const QString error = writeRosterPdf(*document_, file);
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Roster written to %1").arg(file), 5000);
+    else
+        QMessageBox::warning(this, tr("Printable roster"), tr("Could not write %1:\n%2").arg(file, error));
 }
 
 } // namespace lfr::ui

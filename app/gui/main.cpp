@@ -3,7 +3,7 @@
 // and opens it; later starts open the most recent database.
 //
 //   lfrplan-gui [--database FILE] [--scenario NAME]
-//               [--screenshot PNG [--solve] [--show VIEW]]
+//               [--screenshot PNG [--solve] [--show VIEW]] [--roster-pdf PDF [--solve]]
 //
 // --screenshot renders the main window at 1366x768 to PNG and exits (with
 // --solve, after solving; with --show, with that view in front: checks,
@@ -13,6 +13,7 @@
 #include "data_files.h"
 #include "main_window.h"
 #include "plan_document.h"
+#include "roster_pdf.h"
 #include "solve_runner.h"
 
 #include "lfrplan/errors.h"
@@ -71,7 +72,11 @@ int main(int argc, char **argv)
     const QCommandLineOption solve(QStringLiteral("solve"), QStringLiteral("With --screenshot: solve first."));
     const QCommandLineOption show(QStringLiteral("show"), QStringLiteral("With --screenshot: the view in front."),
                                   QStringLiteral("VIEW"));
-    parser.addOptions({database, scenario, screenshot, solve, show});
+    const QCommandLineOption rosterPdf(
+        QStringLiteral("roster-pdf"),
+        QStringLiteral("Write the printable roster to PDF and exit (with --solve: solve first)."),
+        QStringLiteral("PDF"));
+    parser.addOptions({database, scenario, screenshot, solve, show, rosterPdf});
     parser.process(app);
 
     lfr::ui::MainWindow window;
@@ -87,7 +92,7 @@ int main(int argc, char **argv)
             QStringLiteral("Could not set up the demo database:\n%1").arg(QString::fromStdString(e.what())));
         return 1;
     }
-    const bool quiet = parser.isSet(screenshot);
+    const bool quiet = parser.isSet(screenshot) || parser.isSet(rosterPdf);
     if (!window.openDatabase(file, parser.value(scenario), quiet)) {
         if (quiet) {
             std::fprintf(stderr, "lfrplan-gui: could not open %s\n", qPrintable(file));
@@ -98,6 +103,23 @@ int main(int argc, char **argv)
             return 1;
     }
 
+    if (parser.isSet(rosterPdf)) {
+        const QString pdf = parser.value(rosterPdf);
+        auto write = [&window, pdf] {
+            const QString error = lfr::ui::writeRosterPdf(*window.document(), pdf);
+            std::fprintf(stderr, "%s %s%s%s\n", error.isEmpty() ? "wrote" : "could not write", qPrintable(pdf),
+                         error.isEmpty() ? "" : ": ", qPrintable(error));
+            QCoreApplication::exit(error.isEmpty() ? 0 : 1);
+        };
+        if (parser.isSet(solve)) {
+            QObject::connect(window.runner(), &lfr::ui::SolveRunner::finished, &window,
+                             [write] { QTimer::singleShot(0, write); });
+            QTimer::singleShot(0, &window, [&window] { window.solve(); });
+        } else {
+            QTimer::singleShot(0, &window, write);
+        }
+        return QApplication::exec();
+    }
     if (parser.isSet(screenshot)) {
         window.resize(1366, 768);
         window.show();

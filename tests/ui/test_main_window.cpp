@@ -10,6 +10,7 @@
 #include "main_window.h"
 #include "map_view.h"
 #include "plan_document.h"
+#include "roster_pdf.h"
 #include "solve_runner.h"
 #include "staffing_model.h"
 #include "week_board_model.h"
@@ -405,6 +406,28 @@ private slots:
                 box->close();
         });
         QVERIFY(!dialog.compareChecked());
+    }
+
+    void printsTheRosterToPdf()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QVERIFY(solveAndWait(*window));
+        const QString file = dir_.filePath(QStringLiteral("roster.pdf"));
+        QCOMPARE(writeRosterPdf(*window->document(), file), QString());
+        QFile pdf(file);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+        // The board page and at least one page of crew lists (10 crews of 9-11).
+        const int pages = static_cast<int>(bytes.count("/Type /Page\n") + bytes.count("/Type /Page ") +
+                                           bytes.count("/Type /Page/") + bytes.count("/Type /Page>"));
+        QVERIFY2(pages >= 2, qPrintable(QString::number(pages)));
+        // A place that cannot be written: a message, and no file.
+        const QString bad = dir_.filePath(QStringLiteral("no-such-folder/roster.pdf"));
+        QVERIFY(!writeRosterPdf(*window->document(), bad).isEmpty());
+        QVERIFY(!QFileInfo::exists(bad));
     }
 
     void drawsTheMapFromTheBundledBoroughs()
