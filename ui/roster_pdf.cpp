@@ -47,15 +47,16 @@ QString writeRosterPdf(const PlanDocument &document, const QString &file)
         p.setFont(base);
         const QFontMetrics bm(base);
         const Evaluation &e = document.report().evaluation;
-        p.drawText(0, tm.height() + bm.ascent(),
-                   QStringLiteral("%1 deployments · VALUE %2 · TRAVEL %3 · OBJECTIVE %4%5")
-                       .arg(document.deployments().size())
-                       .arg(e.value, 0, 'f', 1)
-                       .arg(e.travelPenalty, 0, 'f', 1)
-                       .arg(e.objective, 0, 'f', 1)
-                       .arg(document.report().valid() ? QString()
-                                                      : QStringLiteral(" · NOT VALID: %1 problem(s)")
-                                                            .arg(document.report().violations.size())));
+        p.drawText(
+            0, tm.height() + bm.ascent(),
+            QStringLiteral("%1 deployments · VALUE %2 · TRAVEL %3 · OBJECTIVE %4%5")
+                .arg(document.deployments().size())
+                .arg(e.value, 0, 'f', 1)
+                .arg(e.travelPenalty, 0, 'f', 1)
+                .arg(e.objective, 0, 'f', 1)
+                .arg(document.report().valid()
+                         ? QString()
+                         : QStringLiteral(" · NOT VALID: %1 problem(s)").arg(document.report().violations.size())));
         const int top = tm.height() + bm.height() * 2;
         const int rows = static_cast<int>(sc.vans.size() * sc.windows.size());
         const int cols = static_cast<int>(sc.dates.size());
@@ -86,11 +87,12 @@ QString writeRosterPdf(const PlanDocument &document, const QString &file)
             const int r = static_cast<int>(*van * sc.windows.size() + *window), c = static_cast<int>(*date);
             const auto h = ix.hotspot(d.hotspot);
             const QRect cell(headW + c * cellW, top + headH + r * cellH, cellW, cellH);
-            p.drawText(cell.adjusted(4, 4, -4, -4), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                       QStringLiteral("%1%2\ncrew %3/%4")
-                           .arg(document.pinOf(d) ? QStringLiteral("[PIN] ") : QString(), text(ix.hotspotName(d.hotspot)))
-                           .arg(d.crew.size())
-                           .arg(h ? ix.crewSize(*h) : 0));
+            p.drawText(
+                cell.adjusted(4, 4, -4, -4), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                QStringLiteral("%1%2\ncrew %3/%4")
+                    .arg(document.pinOf(d) ? QStringLiteral("[PIN] ") : QString(), text(ix.hotspotName(d.hotspot)))
+                    .arg(d.crew.size())
+                    .arg(h ? ix.crewSize(*h) : 0));
         }
 
         // Then every crew list, as many to a page as fit.
