@@ -42,6 +42,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <exception>
 
 namespace lfr::ui {
@@ -128,6 +129,24 @@ void MainWindow::createActions()
     file->addAction(tr("&New database…"), QKeySequence::New, this, &MainWindow::newDialog);
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDialog);
     recentMenu_ = file->addMenu(tr("Open &recent"));
+    file->addAction(tr("S&witch scenario…"), this, [this] {
+        if (!document_ || !document_->hasStore() || !maybeSave())
+            return;
+        try {
+            QStringList names;
+            for (const auto &s :
+                 openStorage(document_->location().toStdString(), OpenMode::ExistingOnly)->listScenarios())
+                names << text(s.name);
+            bool ok = false;
+            const QString name = QInputDialog::getItem(
+                this, tr("Switch scenario"), tr("Scenario:"), names,
+                std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))), false, &ok);
+            if (ok)
+                openDatabase(document_->location(), name);
+        } catch (const std::exception &e) {
+            QMessageBox::warning(this, tr("Switch scenario"), text(e.what()));
+        }
+    });
     import_ = file->addAction(tr("&Import scenario…"), this, &MainWindow::importDialog);
     save_ = file->addAction(tr("&Save plan"), QKeySequence::Save, this, [this] { save(); });
     exportPlan_ = file->addAction(tr("&Export plan…"), this, &MainWindow::exportPlanDialog);
@@ -291,19 +310,16 @@ bool MainWindow::openDatabase(const QString &file, const QString &scenario, bool
         const auto list = store->listScenarios();
         if (list.empty())
             throw StorageError(file.toStdString() + ": the database holds no scenario; import one first");
-        QString name = scenario;
-        if (name.isEmpty()) {
-            QStringList names;
-            for (const auto &s : list)
-                names << text(s.name);
-            bool ok = true;
-            name = names.size() == 1 || quiet
-                       ? names.front()
-                       : QInputDialog::getItem(this, tr("Open scenario"), tr("Scenario:"), names, 0, false, &ok);
-            if (!ok)
-                return false;
+        // No name: the scenario last open in this database, else its first.
+        const QString key = QStringLiteral("lastScenario/") + QFileInfo(file).absoluteFilePath();
+        QString name = scenario.isEmpty() ? QSettings().value(key).toString() : scenario;
+        if (std::none_of(list.begin(), list.end(), [&](const ScenarioSummary &s) { return text(s.name) == name; })) {
+            if (!scenario.isEmpty())
+                throw StorageError(file.toStdString() + ": no scenario named \"" + scenario.toStdString() + "\"");
+            name = text(list.front().name);
         }
         setDocument(std::make_unique<PlanDocument>(std::move(store), name.toStdString()));
+        QSettings().setValue(key, name);
         addRecent(file);
         return true;
     } catch (const std::exception &e) {

@@ -35,18 +35,15 @@
 
 namespace {
 
-// The user's workspace database, created from the demo week on first use.
+// The user's workspace database, made on first use as the demo database:
+// the demo week under the new and the old policy, and the carnival weekend.
 QString workspaceDatabase()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
     const QString file = dir + QStringLiteral("/lfrplan.db");
-    if (!QFileInfo::exists(file)) {
-        auto store = lfr::openStorage(file.toStdString(), lfr::OpenMode::CreateIfMissing);
-        store->importScenario(
-            lfr::readScenarioFile(lfr::ui::bundledDataFile(QStringLiteral("demo-week.json")).toStdString()),
-            lfr::ImportMode::FailIfExists);
-    }
+    if (!QFileInfo::exists(file))
+        lfr::ui::createDemoDatabase(file);
     return file;
 }
 

@@ -35,7 +35,7 @@ SOURCES = DATA / "sources"
 CRIME_FILE = SOURCES / "met-ward-crime-2023-07_2025-06-robbery-theft-person.csv"
 PLACES_FILE = SOURCES / "london-places.csv"
 WARDS_FILE = DATA / "hotspot-wards.csv"
-OUTPUTS = ["hotspot-values.csv", "demo-week.json", "demo-week-witness-plan.json"]
+OUTPUTS = ["hotspot-values.csv", "demo-week.json", "demo-week-witness-plan.json", "demo-carnival.json"]
 
 SEED = 20261207
 SCENARIO_NAME = "Demo week 2026-12-07"
@@ -887,6 +887,57 @@ def witness_plan_json(ix, deployments):
 # ---------------------------------------------------------------------------
 
 
+# The Notting Hill Carnival weekend (issue 5): the demo week's force moved to
+# Tue 2026-08-25 .. Mon 2026-08-31 (104 days earlier: every roster, van and
+# date moves with it), plus the carnival as an event hotspot allowed only on
+# its two days, Sunday 30 and bank holiday Monday 31 August 2026, with a
+# larger crew. The carnival's value is a planning assumption, not a crime
+# count: above every ordinary hotspot of the week (the largest is Oxford
+# Circus on a Saturday), because it is the Met's largest public-order event
+# of the year. Its crew (1 silver, 3 operators, 12 engagement officers) is an
+# assumption too: double the engagement for the crowds.
+CARNIVAL_SHIFT_DAYS = -104
+CARNIVAL = {
+    "id": "notting-hill-carnival",
+    "name": "Notting Hill Carnival",
+    "borough": "Kensington and Chelsea",
+    "value": 200.0,
+    "windows": {"day": 1.0, "evening": 1.0},
+    "dates": ["2026-08-30", "2026-08-31"],
+    "max_per_horizon": 4,
+    "min_gap_days": 0,
+    "repeat_decay": 0.9,
+    "crew": {"silver": 1, "operator": 3, "engagement": 12},
+}
+
+
+def shift_date(text):
+    return (parse_date(text) + datetime.timedelta(days=CARNIVAL_SHIFT_DAYS)).isoformat()
+
+
+def carnival_scenario(week, places):
+    s = json.loads(json.dumps(week))  # a deep copy
+    s["name"] = "Notting Hill Carnival weekend 2026"
+    s["dates"] = [shift_date(d) for d in s["dates"]]
+    for o in s["officers"]:
+        o["roster"] = {shift_date(d): shift for d, shift in o["roster"].items()}
+    for v in s["vans"]:
+        if "unavailable" in v:
+            v["unavailable"] = [shift_date(d) for d in v["unavailable"]]
+    for h in s["hotspots"]:
+        if "dates" in h:
+            h["dates"] = [shift_date(d) for d in h["dates"]]
+    for p in s.get("pinned", []):
+        p["date"] = shift_date(p["date"])
+    place = places[("hotspot", "Notting Hill")]
+    event = dict(CARNIVAL)
+    event["location"] = {"lat": float(place["lat"]), "lon": float(place["lon"])}
+    s["hotspots"].append(event)
+    if not set(CARNIVAL["dates"]) <= set(s["dates"]):
+        fail("the carnival's dates are outside the shifted week")
+    return s
+
+
 def dump_json(obj):
     return json.dumps(obj, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
@@ -918,7 +969,10 @@ def build(out_dir, verbose):
     abstracted = validate_plan(ix, deployments)
     if len(deployments) != POLICY["max_deployments"] or len({d["date"] for d in deployments}) != POLICY["max_days"]:
         fail(f"the demo week is not fully staffable: the witness plan has only {len(deployments)} deployments")
+    carnival = carnival_scenario(scenario, places)
+    validate_scenario(carnival)
     texts = {
+        "demo-carnival.json": dump_json(carnival),
         "hotspot-values.csv": hotspot_values_csv(values),
         "demo-week.json": dump_json(scenario),
         "demo-week-witness-plan.json": dump_json(witness_plan_json(ix, deployments)),

@@ -17,6 +17,7 @@
 
 #include "lfrplan/generator.h"
 #include "lfrplan/scenario_io.h"
+#include "lfrplan/solver.h"
 #include "lfrplan/storage.h"
 
 #include <QAbstractItemModelTester>
@@ -428,6 +429,32 @@ private slots:
         const QString bad = dir_.filePath(QStringLiteral("no-such-folder/roster.pdf"));
         QVERIFY(!writeRosterPdf(*window->document(), bad).isEmpty());
         QVERIFY(!QFileInfo::exists(bad));
+    }
+
+    void theDemoDatabaseHoldsThreeScenarios()
+    {
+        const QString file = dir_.filePath(QStringLiteral("workspace.db"));
+        createDemoDatabase(file);
+        QVERIFY_EXCEPTION_THROWN(createDemoDatabase(file), StorageError); // never overwritten
+        auto store = openStorage(file.toStdString(), OpenMode::ExistingOnly);
+        const auto list = store->listScenarios();
+        QCOMPARE(list.size(), std::size_t{3});
+        const Scenario week = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
+        const Scenario baseline = store->loadScenario(baselineName(week.name));
+        QCOMPARE(baseline.policy.maxDeployments, 4);
+        QCOMPARE(baseline.policy.maxDays, 2);
+        QCOMPARE(store->loadScenario(week.name).policy.maxDeployments, 10);
+        // The carnival weekend: the event hotspot only on its two days, with a
+        // larger crew, and an optimal plan that deploys there.
+        const Scenario carnival = store->loadScenario("Notting Hill Carnival weekend 2026");
+        const Hotspot &event = carnival.hotspots.back();
+        QCOMPARE(event.id, std::string("notting-hill-carnival"));
+        QVERIFY(event.dates && event.dates->size() == 2);
+        QVERIFY(event.crew && event.crew->at("engagement") > week.crew.at("engagement"));
+        const SolveResult r = solve(carnival);
+        QCOMPARE(r.status, SolveStatus::Optimal);
+        QVERIFY(std::any_of(r.plan.deployments.begin(), r.plan.deployments.end(),
+                            [](const Deployment &d) { return d.hotspot == "notting-hill-carnival"; }));
     }
 
     void drawsTheMapFromTheBundledBoroughs()
