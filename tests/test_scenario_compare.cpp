@@ -90,6 +90,27 @@ TEST_CASE("compare: plan figures count days, officer-hours and visits", "[compar
     CHECK(visits == f.deployments);
 }
 
+TEST_CASE("compare: a saved plan's binding limits are the ones its solve explained", "[compare]")
+{
+    const Scenario s = demo();
+    const SolveResult r = solve(s);
+    std::vector<std::string> explained;
+    bool in = false;
+    for (const std::string &line : r.explanation) {
+        if (line.rfind("Limits the plan meets exactly", 0) == 0) {
+            in = true;
+            continue;
+        }
+        if (in && line.rfind("- ", 0) == 0)
+            explained.push_back(line.substr(2));
+        else if (in)
+            break;
+    }
+    REQUIRE(!explained.empty());
+    CHECK(bindingLimits(s, r.plan.deployments) == explained);
+    CHECK(planFigures(s, r.plan.deployments).bindingLimits == explained);
+}
+
 TEST_CASE("compare: lfrplan compare shows 4 on 2 days against 10 on 5 days", "[compare][cli]")
 {
     lfrtest::ScratchDir dir;
@@ -112,6 +133,8 @@ TEST_CASE("compare: lfrplan compare shows 4 on 2 days against 10 on 5 days", "[c
     const auto objective = tableRow(table, "OBJECTIVE vs first");
     REQUIRE(objective.size() == 2);
     CHECK(std::stod(objective[1]) > 0); // more deployments, more objective
+    CHECK(table.find("what binds baseline:\n  - max_deployments: all 4 deployments are used") != std::string::npos);
+    CHECK(table.find("max_days: all 2 days are used") != std::string::npos);
     // Clone refuses an existing name; delete removes.
     const auto again = lfrtest::runProcess(LFRPLAN_CLI, {"scenario", "clone", db, name, "baseline"}, dir);
     CHECK(again.exitCode == 2);

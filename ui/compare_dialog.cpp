@@ -62,7 +62,7 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
     new QVBoxLayout(chartHolder_);
     tabs_->addTab(table_, tr("Figures"));
     tabs_->addTab(chartHolder_, tr("Chart"));
-    tabs_->addTab(diff_, tr("Deployments that differ"));
+    tabs_->addTab(diff_, tr("Differences and binding limits"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *body = new QHBoxLayout;
@@ -192,6 +192,12 @@ bool CompareDialog::compareChecked()
             if (!other.count(s))
                 out << QStringLiteral("  − ") + text(s);
         out << QString();
+    }
+    out << tr("What binds each plan:");
+    for (const ComparedPlan &p : compared) {
+        out << QString() << text(p.label) + QLatin1Char(':');
+        for (const std::string &limit : p.figures.bindingLimits)
+            out << QStringLiteral("  • ") + text(limit);
     }
     diff_->setPlainText(out.join(QLatin1Char('\n')));
     return true;

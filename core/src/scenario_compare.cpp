@@ -3,6 +3,7 @@
 #include "lfrplan/dates.h"
 #include "lfrplan/errors.h"
 #include "lfrplan/scenario_index.h"
+#include "lfrplan/solver.h"
 #include "lfrplan/validator.h"
 
 #include <algorithm>
@@ -73,6 +74,7 @@ PlanFigures planFigures(const Scenario &scenario, const std::vector<Deployment> 
                 f.officerHours[scenario.officers[*o].team] += hours;
     }
     f.days = static_cast<int>(days.size());
+    f.bindingLimits = bindingLimits(scenario, deployments);
     return f;
 }
 
@@ -168,6 +170,13 @@ std::string comparisonTable(const std::vector<ComparedPlan> &plans)
         while (!line.empty() && line.back() == ' ')
             line.pop_back();
         out += line + "\n";
+    }
+    for (const ComparedPlan &p : plans) {
+        out += "\nwhat binds " + p.label + ":\n";
+        for (const std::string &limit : p.figures.bindingLimits)
+            out += "  - " + limit + "\n";
+        if (p.figures.bindingLimits.empty())
+            out += "  nothing: no limit is met exactly\n";
     }
     return out;
 }

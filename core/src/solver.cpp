@@ -86,6 +86,16 @@ std::vector<Candidate> candidateSlots(const ScenarioIndex &ix, const CrewPlanner
 
 } // namespace
 
+std::vector<std::string> bindingLimits(const Scenario &scenario, const std::vector<Deployment> &deployments)
+{
+    const ScenarioIndex ix(scenario);
+    const CrewPlanner crews(ix);
+    Plan plan;
+    plan.scenario = scenario.name;
+    plan.deployments = deployments;
+    return planBindingLimits(ix, plan, candidateSlots(ix, crews, SolverOptions{}.seed));
+}
+
 SolveResult solve(const Scenario &scenario, const SolverOptions &options, const ProgressCallback &progress)
 {
     if (!(options.timeLimitSeconds > 0) || !std::isfinite(options.timeLimitSeconds))

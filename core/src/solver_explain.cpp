@@ -225,6 +225,22 @@ std::vector<std::string> bindingLimits(const ScenarioIndex &ix, const Plan &plan
 
 } // namespace
 
+std::vector<std::string> planBindingLimits(const ScenarioIndex &ix, const Plan &plan,
+                                           const std::vector<Candidate> &candidates)
+{
+    const Evaluation e = evaluate(ix, plan.deployments);
+    std::vector<Candidate> planSlots;
+    for (std::size_t i = 0; i < plan.deployments.size(); ++i) {
+        const Deployment &d = plan.deployments[i];
+        const auto h = ix.hotspot(d.hotspot);
+        const auto t = ix.date(d.date);
+        const auto w = ix.window(d.window);
+        if (h && t && w)
+            planSlots.push_back(Candidate{*h, *t, *w, e.deployments[i].value, 0.0});
+    }
+    return bindingLimits(ix, plan, planSlots, candidates);
+}
+
 std::vector<std::string> explainPlan(const ScenarioIndex &ix, const CrewPlanner &crews, const Plan &plan,
                                      const std::vector<Candidate> &candidates)
 {

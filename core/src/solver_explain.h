@@ -16,4 +16,8 @@ namespace lfr {
 std::vector<std::string> explainPlan(const ScenarioIndex &index, const CrewPlanner &crews, const Plan &plan,
                                      const std::vector<Candidate> &candidates);
 
+// Only the limits the plan meets exactly (the "what binds it" lines).
+std::vector<std::string> planBindingLimits(const ScenarioIndex &index, const Plan &plan,
+                                           const std::vector<Candidate> &candidates);
+
 } // namespace lfr

@@ -400,6 +400,7 @@ private slots:
         QCOMPARE(t->item(deployments, 1)->text(), QStringLiteral("10"));
         QCOMPARE(t->item(deployments, 2)->text(), QStringLiteral("4"));
         QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("− "))); // 4 fewer than 10
+        QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("max_days: all 2 days are used")));
         // Fewer than two ticked: refused, nothing recomputed.
         dialog.scenarioList()->item(0)->setCheckState(Qt::Unchecked);
         QTimer::singleShot(0, [] {

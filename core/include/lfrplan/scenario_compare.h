@@ -36,6 +36,7 @@ struct PlanFigures {
     std::map<std::string, double> officerHours; // team id -> hours of its officers in crews
     std::map<std::string, int> hotspotVisits;   // hotspot id -> deployments there
     bool valid = false;                         // the plan passes the validator
+    std::vector<std::string> bindingLimits;     // solver.h bindingLimits()
 };
 
 PlanFigures planFigures(const Scenario &scenario, const std::vector<Deployment> &deployments);
@@ -48,8 +49,8 @@ struct ComparedPlan {
 
 // A side-by-side table in plain text (one column per plan): deployments,
 // days, VALUE, TRAVEL, OBJECTIVE and their change from the first plan,
-// officer-hours per team, and how often each hotspot is visited. Rows that
-// are zero in every plan are left out.
+// officer-hours per team, and how often each hotspot is visited; then each
+// plan's binding limits.
 std::string comparisonTable(const std::vector<ComparedPlan> &plans);
 
 // The same table as cells: a header row (an empty cell, then the labels),

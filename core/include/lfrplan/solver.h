@@ -58,4 +58,10 @@ struct SolveResult {
 // been read through the strict reader (references resolve).
 SolveResult solve(const Scenario &scenario, const SolverOptions &options = {}, const ProgressCallback &progress = {});
 
+// The limits a plan meets exactly, in a planner's words, each counting
+// limit with the best slot it alone keeps out and what that could add (the
+// "Limits the plan meets exactly" part of SolveResult::explanation), for
+// any plan of the scenario, e.g. a saved one.
+std::vector<std::string> bindingLimits(const Scenario &scenario, const std::vector<Deployment> &deployments);
+
 } // namespace lfr
