@@ -176,10 +176,7 @@ DateSolution CrewEngine::solveDate(const CrewProblem &problem, std::size_t entry
     }
     std::vector<std::size_t> teamVertex(teams_, 0);                      // vertex + 1
     std::vector<std::size_t> teamSlotVertex((last - first) * teams_, 0); // vertex + 1
-    struct Arc {
-        std::size_t edge, officer, slot;
-    };
-    std::vector<Arc> arcs;
+    std::vector<OfficerArc> arcs;
     for (const std::size_t o : kept_) {
         keptMark_[o] = 0;
         const std::size_t team = *index_.teamOf(o);
@@ -207,15 +204,23 @@ DateSolution CrewEngine::solveDate(const CrewProblem &problem, std::size_t entry
         }
     }
 
+    return settle(problem, source, sink, demand, first, slotVertex, arcs);
+}
+
+DateSolution CrewEngine::settle(const CrewProblem &problem, std::size_t source, std::size_t sink, int demand,
+                                std::size_t firstSlot, const std::vector<std::size_t> &slotVertex,
+                                const std::vector<OfficerArc> &arcs)
+{
+    DateSolution out;
     if (net_.minCostMaxFlow(source, sink) < demand) {
         const std::vector<bool> reach = net_.residualReachable(source);
-        for (std::size_t s = first; s < last; ++s)
-            if (!reach[slotVertex[s - first]])
-                out.deficientSlots.push_back(s);
+        for (std::size_t i = 0; i < slotVertex.size(); ++i)
+            if (!reach[slotVertex[i]])
+                out.deficientSlots.push_back(firstSlot + i);
         return out;
     }
     out.feasible = true;
-    for (const Arc &arc : arcs) {
+    for (const OfficerArc &arc : arcs) {
         if (net_.flow(arc.edge) > 0) {
             out.picks.push_back({arc.officer, arc.slot});
             out.costUm += travelUm(*index_.teamOf(arc.officer), problem.slots[arc.slot].hotspot);
@@ -235,10 +240,7 @@ Realisation CrewEngine::realise(const CrewProblem &problem, const std::vector<Pi
     const std::size_t sink = net_.addVertex();
     std::unordered_map<std::size_t, std::size_t> officerVertex;
     std::unordered_map<std::uint64_t, std::size_t> officerDateVertex;
-    struct Arc {
-        std::size_t edge, officer, slot;
-    };
-    std::vector<Arc> arcs;
+    std::vector<OfficerArc> arcs;
     std::vector<std::pair<TeamSlotCount, std::size_t>> groups; // count, vertex
     long total = 0;
     for (const auto &[slotTeam, count] : counts) {
@@ -268,7 +270,7 @@ Realisation CrewEngine::realise(const CrewProblem &problem, const std::vector<Pi
     Realisation out;
     if (net_.maxFlow(source, sink) == total) {
         out.ok = true;
-        for (const Arc &arc : arcs)
+        for (const OfficerArc &arc : arcs)
             if (net_.flow(arc.edge) > 0)
                 out.picks.push_back({arc.officer, arc.slot});
         return out;

@@ -68,6 +68,11 @@ struct TeamSlotCount {
     int count = 0;
 };
 
+// An officer-to-slot arc of a flow network, to read the choice back.
+struct OfficerArc {
+    std::size_t edge = 0, officer = 0, slot = 0;
+};
+
 struct Realisation {
     bool ok = false;
     std::vector<Pick> picks;         // when ok: the same counts, officers within max_duties
@@ -112,6 +117,12 @@ public:
 
 private:
     void buildDate(std::size_t date);
+    // Runs the min-cost flow built for slots [firstSlot, ...): the officers
+    // on the arcs that carry flow, or the slots no flow could fill (a minimum
+    // cut) when it falls short of the demand.
+    DateSolution settle(const CrewProblem &problem, std::size_t source, std::size_t sink, int demand,
+                        std::size_t firstSlot, const std::vector<std::size_t> &slotVertex,
+                        const std::vector<OfficerArc> &arcs);
     void keepCandidates(const CrewProblem &problem, std::size_t entry, const SlotCap *capsBegin, const SlotCap *capsEnd,
                         int demand);
 

@@ -69,10 +69,7 @@ DateSolution CrewEngine::solveHorizon(const CrewProblem &problem, const CapList 
         net_.addEdge(slotVertex[s], sink, problem.slots[s].demand);
     }
     std::vector<std::size_t> teamSlotVertex(problem.slots.size() * teams_, 0); // vertex + 1
-    struct Arc {
-        std::size_t edge, officer, slot;
-    };
-    std::vector<Arc> arcs;
+    std::vector<OfficerArc> arcs;
     for (const std::size_t o : kept_) {
         keptMark_[o] = 0;
         const std::size_t team = *index_.teamOf(o);
@@ -107,21 +104,7 @@ DateSolution CrewEngine::solveHorizon(const CrewProblem &problem, const CapList 
         }
     }
 
-    if (net_.minCostMaxFlow(source, sink) < demand) {
-        const std::vector<bool> reach = net_.residualReachable(source);
-        for (std::size_t s = 0; s < problem.slots.size(); ++s)
-            if (!reach[slotVertex[s]])
-                out.deficientSlots.push_back(s);
-        return out;
-    }
-    out.feasible = true;
-    for (const Arc &arc : arcs) {
-        if (net_.flow(arc.edge) > 0) {
-            out.picks.push_back({arc.officer, arc.slot});
-            out.costUm += travelUm(*index_.teamOf(arc.officer), problem.slots[arc.slot].hotspot);
-        }
-    }
-    return out;
+    return settle(problem, source, sink, demand, 0, slotVertex, arcs);
 }
 
 } // namespace lfr::detail
