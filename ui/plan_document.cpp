@@ -117,30 +117,6 @@ void PlanDocument::setLastSolved(std::vector<Deployment> deployments)
     emit changed();
 }
 
-void PlanDocument::replaceOfficer(std::size_t row, const Officer &officer)
-{
-    scenario_.officers.at(row) = officer;
-    recordsEdited(ListKind::Officers, row);
-}
-
-void PlanDocument::replaceTeam(std::size_t row, const Team &team)
-{
-    scenario_.teams.at(row) = team;
-    recordsEdited(ListKind::Teams, row);
-}
-
-void PlanDocument::replaceHotspot(std::size_t row, const Hotspot &hotspot)
-{
-    scenario_.hotspots.at(row) = hotspot;
-    recordsEdited(ListKind::Hotspots, row);
-}
-
-void PlanDocument::replaceVan(std::size_t row, const Van &van)
-{
-    scenario_.vans.at(row) = van;
-    recordsEdited(ListKind::Vans, row);
-}
-
 void PlanDocument::recordsEdited(ListKind list, std::size_t row)
 {
     index_ = std::make_unique<ScenarioIndex>(scenario_);

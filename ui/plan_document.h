@@ -35,6 +35,17 @@ template <> struct RecordList<Van> {
     static constexpr ListKind kList = ListKind::Vans;
 };
 
+// The scenario list of each record kind.
+template <class Record> std::vector<Record> &recordsOf(Scenario &scenario);
+template <> inline std::vector<Officer> &recordsOf<Officer>(Scenario &s) { return s.officers; }
+template <> inline std::vector<Team> &recordsOf<Team>(Scenario &s) { return s.teams; }
+template <> inline std::vector<Hotspot> &recordsOf<Hotspot>(Scenario &s) { return s.hotspots; }
+template <> inline std::vector<Van> &recordsOf<Van>(Scenario &s) { return s.vans; }
+template <class Record> const std::vector<Record> &recordsOf(const Scenario &scenario)
+{
+    return recordsOf<Record>(const_cast<Scenario &>(scenario));
+}
+
 class PlanDocument : public QObject {
     Q_OBJECT
 public:
@@ -71,11 +82,12 @@ public:
     void setDeployments(std::vector<Deployment> deployments);
     void setPins(std::vector<Pin> pins);
     void setLastSolved(std::vector<Deployment> deployments);
-    void replaceOfficer(std::size_t row, const Officer &officer);
-    void replaceTeam(std::size_t row, const Team &team);
-    void replaceHotspot(std::size_t row, const Hotspot &hotspot);
-    void replaceVan(std::size_t row, const Van &van);
-    template <class Record> void replaceRecord(std::size_t row, const Record &record);
+    // An officer, team, hotspot or van replaced (a data editor's edit).
+    template <class Record> void replaceRecord(std::size_t row, const Record &record)
+    {
+        recordsOf<Record>(scenario_).at(row) = record;
+        recordsEdited(RecordList<Record>::kList, row);
+    }
 
 signals:
     // After any change: the deployments, the pins or the validation.
@@ -95,10 +107,5 @@ private:
     ValidationReport report_;
     QUndoStack undo_;
 };
-
-template <> inline void PlanDocument::replaceRecord(std::size_t row, const Officer &r) { replaceOfficer(row, r); }
-template <> inline void PlanDocument::replaceRecord(std::size_t row, const Team &r) { replaceTeam(row, r); }
-template <> inline void PlanDocument::replaceRecord(std::size_t row, const Hotspot &r) { replaceHotspot(row, r); }
-template <> inline void PlanDocument::replaceRecord(std::size_t row, const Van &r) { replaceVan(row, r); }
 
 } // namespace lfr::ui

@@ -45,17 +45,6 @@ protected:
     QString editError_;
 };
 
-// Which list of the scenario a model edits.
-template <class Record> std::vector<Record> &recordsOf(Scenario &scenario);
-template <class Record> const std::vector<Record> &recordsOf(const Scenario &scenario)
-{
-    return recordsOf<Record>(const_cast<Scenario &>(scenario));
-}
-template <> inline std::vector<Officer> &recordsOf<Officer>(Scenario &s) { return s.officers; }
-template <> inline std::vector<Team> &recordsOf<Team>(Scenario &s) { return s.teams; }
-template <> inline std::vector<Hotspot> &recordsOf<Hotspot>(Scenario &s) { return s.hotspots; }
-template <> inline std::vector<Van> &recordsOf<Van>(Scenario &s) { return s.vans; }
-
 template <class Record> class RecordTableModel : public RecordTableBase {
 public:
     RecordTableModel(PlanDocument *document, std::vector<RecordColumn<Record>> columns, QString kind,

@@ -13,7 +13,8 @@ namespace lfr::ui {
 template <class Record> class EditRecord : public QUndoCommand {
 public:
     EditRecord(PlanDocument *document, std::size_t row, Record after, const QString &field)
-        : document_(document), row_(row), before_(recordsOfDocument(document)[row]), after_(std::move(after))
+        : document_(document), row_(row), before_(recordsOf<Record>(document->scenario())[row]),
+          after_(std::move(after))
     {
         setText(QCoreApplication::translate("EditRecord", "Change %1 of %2")
                     .arg(field, QString::fromStdString(before_.id)));
@@ -22,29 +23,10 @@ public:
     void undo() override { document_->replaceRecord(row_, before_); }
 
 private:
-    static const std::vector<Record> &recordsOfDocument(PlanDocument *document);
-
     PlanDocument *document_;
     std::size_t row_;
     Record before_, after_;
 };
-
-template <> inline const std::vector<Officer> &EditRecord<Officer>::recordsOfDocument(PlanDocument *d)
-{
-    return d->scenario().officers;
-}
-template <> inline const std::vector<Team> &EditRecord<Team>::recordsOfDocument(PlanDocument *d)
-{
-    return d->scenario().teams;
-}
-template <> inline const std::vector<Hotspot> &EditRecord<Hotspot>::recordsOfDocument(PlanDocument *d)
-{
-    return d->scenario().hotspots;
-}
-template <> inline const std::vector<Van> &EditRecord<Van>::recordsOfDocument(PlanDocument *d)
-{
-    return d->scenario().vans;
-}
 
 using EditOfficer = EditRecord<Officer>;
 using EditTeam = EditRecord<Team>;
