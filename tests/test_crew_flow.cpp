@@ -80,19 +80,20 @@ struct Reference {
     std::int64_t cost = 0;
 };
 
-// Weights are doubles: Boost adds to the "infinite" distance of unreachable
-// vertices, which overflows an integer type (the costs here are small
-// integers, exact in a double).
-Reference boostMinCost(const Network &n)
+// The network in Boost.Graph, with reverse arcs. Weights are doubles: Boost
+// adds to the "infinite" distance of unreachable vertices, which overflows
+// an integer type (the costs here are small integers, exact in a double).
+using BoostTraits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+using BoostGraph = boost::adjacency_list<
+    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+    boost::property<boost::edge_capacity_t, long,
+                    boost::property<boost::edge_residual_capacity_t, long,
+                                    boost::property<boost::edge_reverse_t, BoostTraits::edge_descriptor,
+                                                    boost::property<boost::edge_weight_t, double>>>>>;
+
+BoostGraph boostGraph(const Network &n)
 {
-    using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-    using Graph = boost::adjacency_list<
-        boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-        boost::property<boost::edge_capacity_t, long,
-                        boost::property<boost::edge_residual_capacity_t, long,
-                                        boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                        boost::property<boost::edge_weight_t, double>>>>>;
-    Graph g(n.vertices);
+    BoostGraph g(n.vertices);
     auto capacity = boost::get(boost::edge_capacity, g);
     auto reverse = boost::get(boost::edge_reverse, g);
     auto weight = boost::get(boost::edge_weight, g);
@@ -106,9 +107,16 @@ Reference boostMinCost(const Network &n)
         reverse[forward] = backward;
         reverse[backward] = forward;
     }
+    return g;
+}
+
+Reference boostMinCost(const Network &n)
+{
+    BoostGraph g = boostGraph(n);
     boost::successive_shortest_path_nonnegative_weights(g, 0, 1);
     Reference r;
     r.cost = static_cast<std::int64_t>(std::llround(boost::find_flow_cost(g)));
+    auto capacity = boost::get(boost::edge_capacity, g);
     auto residual = boost::get(boost::edge_residual_capacity, g);
     for (const auto e : boost::make_iterator_range(boost::out_edges(0, g)))
         if (capacity[e] > 0)
@@ -118,23 +126,7 @@ Reference boostMinCost(const Network &n)
 
 long boostMaxFlow(const Network &n)
 {
-    using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-    using Graph = boost::adjacency_list<
-        boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-        boost::property<boost::edge_capacity_t, long,
-                        boost::property<boost::edge_residual_capacity_t, long,
-                                        boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
-    Graph g(n.vertices);
-    auto capacity = boost::get(boost::edge_capacity, g);
-    auto reverse = boost::get(boost::edge_reverse, g);
-    for (const Spec &e : n.edges) {
-        const auto forward = boost::add_edge(e.from, e.to, g).first;
-        const auto backward = boost::add_edge(e.to, e.from, g).first;
-        capacity[forward] = e.capacity;
-        capacity[backward] = 0;
-        reverse[forward] = backward;
-        reverse[backward] = forward;
-    }
+    BoostGraph g = boostGraph(n);
     return boost::edmonds_karp_max_flow(g, 0, 1);
 }
 
