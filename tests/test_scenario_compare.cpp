@@ -3,6 +3,7 @@
 #include "lfrplan/scenario_compare.h"
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/solver.h"
+#include "lfrplan/storage.h"
 #include "process_runner.h"
 #include "test_support.h"
 
@@ -142,4 +143,65 @@ TEST_CASE("compare: lfrplan compare shows 4 on 2 days against 10 on 5 days", "[c
     const auto gone = lfrtest::runProcess(LFRPLAN_CLI, {"compare", db, "baseline", name}, dir);
     CHECK(gone.exitCode == 2);
     CHECK(gone.err.find("no scenario named \"baseline\"") != std::string::npos);
+}
+
+TEST_CASE("compare: a clone is one step and all or nothing", "[compare][storage]")
+{
+    lfrtest::ScratchDir dir;
+    const auto store = openStorage(dir / "clone.db");
+    const Scenario base = demo();
+    store->importScenario(base, ImportMode::FailIfExists);
+    Plan plan;
+    plan.scenario = base.name;
+    plan.deployments = solve(base, {}).plan.deployments;
+    store->savePlan(base.name, plan);
+
+    SECTION("a plain clone keeps the saved plan")
+    {
+        cloneScenario(*store, base.name, "copy");
+        Scenario copy = store->loadScenario("copy");
+        CHECK(copy.name == "copy");
+        copy.name = base.name;
+        CHECK(copy == base);
+        const auto kept = store->loadPlan("copy");
+        REQUIRE(kept);
+        CHECK(kept->scenario == "copy");
+        CHECK(kept->deployments == plan.deployments);
+    }
+    SECTION("a changed clone has the changes and no plan")
+    {
+        WhatIf w;
+        w.maxDeployments = 4;
+        w.maxDays = 2;
+        w.vanOut = base.vans[1].id;
+        w.team = "west-end";
+        w.teamLoses = 20;
+        REQUIRE(w.changesAnything());
+        cloneScenario(*store, base.name, "what if");
+        cloneScenario(*store, base.name, "garage", w);
+        const Scenario g = store->loadScenario("garage");
+        CHECK(g.policy.maxDeployments == 4);
+        CHECK(g.policy.maxDays == 2);
+        CHECK(g.vans[1].unavailable == base.dates);
+        CHECK(g.officers.size() == base.officers.size() - 20);
+        CHECK_FALSE(store->loadPlan("garage"));
+        CHECK(store->loadPlan("what if")); // unchanged clone: plan kept
+    }
+    SECTION("a refused clone stores nothing")
+    {
+        WhatIf unknownVan;
+        unknownVan.vanOut = "LFR-9";
+        CHECK_THROWS_WITH(cloneScenario(*store, base.name, "bad", unknownVan), Catch::Contains("no van \"LFR-9\""));
+        WhatIf negative;
+        negative.maxDays = -1;
+        CHECK_THROWS_WITH(cloneScenario(*store, base.name, "bad", negative), Catch::Contains("max_days"));
+        WhatIf tooMany;
+        tooMany.team = "west-end";
+        tooMany.teamLoses = 100000;
+        CHECK_THROWS_AS(cloneScenario(*store, base.name, "bad", tooMany), InputError);
+        CHECK_THROWS_WITH(cloneScenario(*store, base.name, base.name), Catch::Contains("already exists"));
+        CHECK_THROWS_WITH(cloneScenario(*store, "nope", "bad"), Catch::Contains("no scenario named \"nope\""));
+        CHECK_THROWS_WITH(cloneScenario(*store, base.name, "  "), Catch::Contains("needs a name"));
+        CHECK(store->listScenarios().size() == 1);
+    }
 }

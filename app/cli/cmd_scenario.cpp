@@ -26,32 +26,26 @@ void requireScenario(lfr::Storage &store, const std::string &db, const std::stri
         throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list)");
 }
 
-// Applies the clone's changes; true when there were any.
-bool applyChanges(const Args &args, lfr::Scenario &s)
+// The clone's changes, from the options.
+lfr::WhatIf whatIf(const Args &args)
 {
-    bool changed = false;
-    if (const auto v = args.integer("max-deployments", 0, 100000)) {
-        s.policy.maxDeployments = static_cast<int>(*v);
-        changed = true;
-    }
-    if (const auto v = args.integer("max-days", 0, 100000)) {
-        s.policy.maxDays = static_cast<int>(*v);
-        changed = true;
-    }
-    if (const auto v = args.integer("max-per-date", 0, 100000)) {
-        s.policy.maxPerDate = static_cast<int>(*v);
-        changed = true;
-    }
+    lfr::WhatIf w;
+    const auto option = [&](const char *name) -> std::optional<int> {
+        if (const auto v = args.integer(name, 0, 100000))
+            return static_cast<int>(*v);
+        return std::nullopt;
+    };
+    w.maxDeployments = option("max-deployments");
+    w.maxDays = option("max-days");
+    w.maxPerDate = option("max-per-date");
     if (const auto v = args.value("van-out")) {
         const auto at = v->find('@');
-        std::optional<lfr::Date> date;
         if (at != std::string::npos) {
-            date = lfr::parseDate(v->substr(at + 1));
-            if (!date)
+            w.vanOutDate = lfr::parseDate(v->substr(at + 1));
+            if (!w.vanOutDate)
                 throw UsageError("--van-out " + *v + ": \"" + v->substr(at + 1) + "\" is not a YYYY-MM-DD date");
         }
-        lfr::takeVanOut(s, v->substr(0, at), date);
-        changed = true;
+        w.vanOut = v->substr(0, at);
     }
     if (const auto v = args.value("team-loses")) {
         const auto at = v->rfind(':');
@@ -63,10 +57,10 @@ bool applyChanges(const Args &args, lfr::Scenario &s)
         }
         if (count < 0)
             throw UsageError("--team-loses " + *v + ": expected TEAM:N, e.g. west-end:20");
-        lfr::removeOfficers(s, v->substr(0, at), count);
-        changed = true;
+        w.team = v->substr(0, at);
+        w.teamLoses = count;
     }
-    return changed;
+    return w;
 }
 
 } // namespace
@@ -100,16 +94,10 @@ int cmdScenario(const Argv &argv)
             std::cerr << "renamed \"" << pos[2] << "\" to \"" << pos[3] << "\"\n";
             return kExitOk;
         }
-        lfr::Scenario s = store->loadScenario(pos[2]);
-        s.name = pos[3];
-        const bool changed = applyChanges(args, s);
-        store->importScenario(s, lfr::ImportMode::FailIfExists);
-        if (!changed)
-            if (auto plan = store->loadPlan(pos[2])) {
-                plan->scenario = s.name;
-                store->savePlan(s.name, *plan);
-            }
-        std::cerr << "cloned \"" << pos[2] << "\" as \"" << pos[3] << "\"" << (changed ? " with changes" : "") << "\n";
+        const lfr::WhatIf change = whatIf(args);
+        lfr::cloneScenario(*store, pos[2], pos[3], change);
+        std::cerr << "cloned \"" << pos[2] << "\" as \"" << pos[3] << "\""
+                  << (change.changesAnything() ? " with changes" : "") << "\n";
         return kExitOk;
     }
     if (action == "delete") {

@@ -4,6 +4,7 @@
 #include "lfrplan/errors.h"
 #include "lfrplan/scenario_index.h"
 #include "lfrplan/solver.h"
+#include "lfrplan/storage.h"
 #include "lfrplan/validator.h"
 
 #include <algorithm>
@@ -45,6 +46,56 @@ void removeOfficers(Scenario &scenario, const std::string &team, int count)
     std::sort(removable.begin(), removable.end());
     for (auto it = removable.rbegin(); it != removable.rend(); ++it)
         scenario.officers.erase(scenario.officers.begin() + static_cast<std::ptrdiff_t>(*it));
+}
+
+bool WhatIf::changesAnything() const
+{
+    return maxDeployments || maxDays || maxPerDate || vanOut || (team && teamLoses > 0);
+}
+
+void applyWhatIf(Scenario &scenario, const WhatIf &change)
+{
+    const auto count = [](const char *what, std::optional<int> v) {
+        if (v && *v < 0)
+            throw InputError(what, "must be 0 or more, not " + std::to_string(*v));
+        return v;
+    };
+    if (const auto v = count("max_deployments", change.maxDeployments))
+        scenario.policy.maxDeployments = *v;
+    if (const auto v = count("max_days", change.maxDays))
+        scenario.policy.maxDays = *v;
+    if (const auto v = count("max_per_date", change.maxPerDate))
+        scenario.policy.maxPerDate = *v;
+    if (change.vanOut)
+        takeVanOut(scenario, *change.vanOut, change.vanOutDate);
+    if (change.team)
+        removeOfficers(scenario, *change.team, change.teamLoses);
+}
+
+void cloneScenario(Storage &store, std::string_view from, std::string_view to, const WhatIf &change)
+{
+    const std::string target(to);
+    if (target.find_first_not_of(" \t") == std::string::npos)
+        throw InputError("scenario", "the new scenario needs a name");
+    if (!store.hasScenario(from))
+        throw InputError(store.location(), "no scenario named \"" + std::string(from) + "\"");
+    if (store.hasScenario(target))
+        throw InputError(store.location(), "a scenario named \"" + target + "\" already exists");
+    Scenario copy = store.loadScenario(from);
+    copy.name = target;
+    applyWhatIf(copy, change);
+    const bool keepPlan = !change.changesAnything();
+    std::optional<Plan> plan = keepPlan ? store.loadPlan(from) : std::nullopt;
+    store.importScenario(copy, ImportMode::FailIfExists);
+    if (plan) {
+        plan->scenario = target;
+        try {
+            store.savePlan(target, *plan);
+        } catch (...) {
+            store.deleteScenario(target); // all or nothing
+            throw;
+        }
+    }
 }
 
 PlanFigures planFigures(const Scenario &scenario, const std::vector<Deployment> &deployments)

@@ -9,9 +9,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lfr {
+
+class Storage;
 
 // --- Changes ------------------------------------------------------------------
 
@@ -24,6 +27,29 @@ void takeVanOut(Scenario &scenario, const std::string &van, std::optional<Date> 
 // function's business. Throws InputError for an unknown team, or when the
 // team has fewer unpinned officers than that.
 void removeOfficers(Scenario &scenario, const std::string &team, int count);
+
+// Every change a clone can make in one step; unset members change nothing.
+struct WhatIf {
+    std::optional<int> maxDeployments; // policy counts (>= 0)
+    std::optional<int> maxDays;
+    std::optional<int> maxPerDate;
+    std::optional<std::string> vanOut; // a van in the garage...
+    std::optional<Date> vanOutDate;    // ...on this date, or all week
+    std::optional<std::string> team;   // a team that loses...
+    int teamLoses = 0;                 // ...this many officers (removeOfficers)
+    bool changesAnything() const;
+};
+
+// Applies the changes in the order listed; throws InputError naming the
+// first one that cannot be made (a negative count, an unknown van or team).
+void applyWhatIf(Scenario &scenario, const WhatIf &change);
+
+// Stores a copy of scenario `from` as `to` with the changes applied, in one
+// step: the copy keeps the saved plan only when nothing changed (a changed
+// scenario starts without a plan, to be solved). Throws InputError when
+// `from` is missing, `to` exists or is blank, or a change cannot be made;
+// nothing is stored then.
+void cloneScenario(Storage &store, std::string_view from, std::string_view to, const WhatIf &change = {});
 
 // --- Figures ------------------------------------------------------------------
 
