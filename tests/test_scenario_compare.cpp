@@ -205,3 +205,31 @@ TEST_CASE("compare: a clone is one step and all or nothing", "[compare][storage]
         CHECK(store->listScenarios().size() == 1);
     }
 }
+
+TEST_CASE("compare: lfrplan demo --database makes the three demo scenarios", "[compare][cli]")
+{
+    lfrtest::ScratchDir dir;
+    const std::string db = (dir / "demo.db").string();
+    const auto made = lfrtest::runProcess(LFRPLAN_CLI, {"demo", "--database", db}, dir);
+    INFO(made.err);
+    REQUIRE(made.exitCode == 0);
+    const auto store = openStorage(db, OpenMode::ExistingOnly);
+    const auto list = store->listScenarios();
+    REQUIRE(list.size() == 3);
+    const std::string week = demo().name;
+    CHECK(store->loadScenario(week).policy.maxDeployments == 10);
+    CHECK(store->loadScenario(week + " (old baseline: 4 on 2 days)").policy.maxDays == 2);
+    const Scenario carnival = store->loadScenario("Notting Hill Carnival weekend 2026");
+    // Never overwritten: the second call fails and the database is as it was.
+    const auto again = lfrtest::runProcess(LFRPLAN_CLI, {"demo", "--database", db}, dir);
+    CHECK(again.exitCode == 2);
+    CHECK(again.err.find("already exists") != std::string::npos);
+    CHECK(openStorage(db, OpenMode::ExistingOnly)->listScenarios() == list);
+    // A hotspot only the second scenario has is named, not shown by its id.
+    const auto compared = lfrtest::runProcess(LFRPLAN_CLI, {"compare", db, week, carnival.name}, dir);
+    REQUIRE(compared.exitCode == 0);
+    const auto visits = tableRow(compared.out, "  Notting Hill Carnival");
+    REQUIRE(visits.size() == 2);
+    CHECK(visits[0] == "0");
+    CHECK(std::stoi(visits[1]) > 0);
+}

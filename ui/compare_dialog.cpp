@@ -1,10 +1,11 @@
 #include "compare_dialog.h"
 
+#include "solve_runner.h"
+
 #include "lfrplan/scenario_index.h"
 #include "lfrplan/solver.h"
 #include "lfrplan/storage.h"
 
-#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -18,11 +19,13 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStackedBarSeries>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <map>
 #include <set>
 
 namespace lfr::ui {
@@ -38,8 +41,10 @@ std::string slot(const ScenarioIndex &ix, const Deployment &d)
 
 CompareDialog::CompareDialog(const QString &database, QWidget *parent)
     : QDialog(parent), store_(openStorage(database.toStdString(), OpenMode::ExistingOnly)),
-      list_(new QListWidget(this)), tabs_(new QTabWidget(this)), table_(new QTableWidget(this)),
-      chartHolder_(new QWidget(this)), diff_(new QPlainTextEdit(this))
+      runner_(new SolveRunner(this)), compare_(new QPushButton(tr("Compare"), this)),
+      cancel_(new QPushButton(tr("Stop solving"), this)), status_(new QLabel(this)), list_(new QListWidget(this)),
+      tabs_(new QTabWidget(this)), table_(new QTableWidget(this)), chartHolder_(new QWidget(this)),
+      diff_(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Compare scenarios"));
     setObjectName(QStringLiteral("compareDialog"));
@@ -49,12 +54,34 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(list_->count() <= 2 ? Qt::Checked : Qt::Unchecked);
     }
-    auto *compare = new QPushButton(tr("Compare"), this);
-    connect(compare, &QPushButton::clicked, this, &CompareDialog::compareChecked);
+    connect(compare_, &QPushButton::clicked, this, &CompareDialog::compareChecked);
+    cancel_->setEnabled(false);
+    cancel_->setToolTip(tr("Compare on the best plan found so far"));
+    connect(cancel_, &QPushButton::clicked, runner_, &SolveRunner::cancel);
+    status_->setWordWrap(true);
+    connect(runner_, &SolveRunner::progress, this, [this](double elapsed, double incumbent, bool has, double) {
+        status_->setText(tr("Solving \"%1\" (no saved plan): %2 s%3")
+                             .arg(text(scenarios_[solving_].name))
+                             .arg(elapsed, 0, 'f', 1)
+                             .arg(has ? tr(", best %1").arg(incumbent, 0, 'f', 1) : QString()));
+    });
+    connect(runner_, &SolveRunner::finished, this, [this](const SolveResult &result) {
+        plans_[solving_] = result.plan.deployments;
+        notes_[solving_] = result.status == SolveStatus::Optimal ? tr("solved here (optimal), not stored")
+                                                                 : tr("solved here (best found), not stored");
+        solveNext();
+    });
+    connect(runner_, &SolveRunner::failed, this, [this](const QString &message) {
+        compare_->setEnabled(true);
+        cancel_->setEnabled(false);
+        status_->setText(tr("Could not solve \"%1\": %2").arg(text(scenarios_[solving_].name), message));
+    });
     auto *left = new QVBoxLayout;
     left->addWidget(new QLabel(tr("Scenarios (2 to 4):"), this));
     left->addWidget(list_, 1);
-    left->addWidget(compare);
+    left->addWidget(compare_);
+    left->addWidget(cancel_);
+    left->addWidget(status_);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->setVisible(false);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
@@ -76,8 +103,21 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
 
 CompareDialog::~CompareDialog() = default;
 
+void CompareDialog::setOpenPlan(const Scenario &scenario, const std::vector<Deployment> &deployments)
+{
+    open_ = scenario;
+    openPlan_ = deployments;
+    for (int i = 0; i < list_->count(); ++i)
+        if (list_->item(i)->data(Qt::UserRole).toString() == text(scenario.name))
+            list_->item(i)->setText(text(scenario.name) + tr("  (open: as on the board)"));
+}
+
+bool CompareDialog::busy() const { return runner_->running(); }
+
 bool CompareDialog::compareChecked()
 {
+    if (busy())
+        return false;
     QStringList names;
     for (int i = 0; i < list_->count(); ++i)
         if (list_->item(i)->checkState() == Qt::Checked)
@@ -86,21 +126,56 @@ bool CompareDialog::compareChecked()
         QMessageBox::information(this, windowTitle(), tr("Tick 2 to 4 scenarios to compare."));
         return false;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     scenarios_.clear();
-    std::vector<std::vector<Deployment>> plans;
-    for (const QString &name : names) {
-        scenarios_.push_back(store_->loadScenario(name.toStdString()));
-        if (const auto plan = store_->loadPlan(name.toStdString())) {
-            plans.push_back(plan->deployments);
-        } else {
-            SolverOptions options;
-            options.timeLimitSeconds = 20;
-            plans.push_back(solve(scenarios_.back(), options).plan.deployments);
+    plans_.clear();
+    notes_.clear();
+    try {
+        for (const QString &name : names) {
+            if (open_ && text(open_->name) == name) {
+                scenarios_.push_back(*open_);
+                plans_.emplace_back(openPlan_);
+                notes_.push_back(tr("as on the board"));
+                continue;
+            }
+            scenarios_.push_back(store_->loadScenario(name.toStdString()));
+            const auto plan = store_->loadPlan(name.toStdString());
+            plans_.push_back(plan ? std::optional(plan->deployments) : std::nullopt);
+            notes_.push_back(plan ? tr("saved plan") : QString());
         }
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, windowTitle(), text(e.what()));
+        return false;
     }
-    QApplication::restoreOverrideCursor();
+    compare_->setEnabled(false);
+    solving_ = 0;
+    solveNext();
+    return true;
+}
 
+// Solves the next scenario without a plan, or shows the comparison.
+void CompareDialog::solveNext()
+{
+    while (solving_ < plans_.size() && plans_[solving_])
+        ++solving_;
+    if (solving_ == plans_.size()) {
+        cancel_->setEnabled(false);
+        compare_->setEnabled(true);
+        status_->clear();
+        showComparison();
+        return;
+    }
+    SolverOptions options;
+    options.timeLimitSeconds = 20;
+    cancel_->setEnabled(true);
+    status_->setText(tr("Solving \"%1\" (no saved plan)…").arg(text(scenarios_[solving_].name)));
+    runner_->start(scenarios_[solving_], options);
+}
+
+void CompareDialog::showComparison()
+{
+    std::vector<std::vector<Deployment>> plans;
+    for (const auto &p : plans_)
+        plans.push_back(*p);
     std::vector<ComparedPlan> compared;
     for (std::size_t i = 0; i < scenarios_.size(); ++i)
         compared.push_back({scenarios_[i].name, &scenarios_[i], planFigures(scenarios_[i], plans[i])});
@@ -117,8 +192,8 @@ bool CompareDialog::compareChecked()
     table_->setColumnCount(static_cast<int>(compared.size()) + 1);
     table_->setRowCount(static_cast<int>(rows.size()));
     QStringList headers{QString()};
-    for (const ComparedPlan &p : compared)
-        headers << text(p.label);
+    for (std::size_t i = 0; i < compared.size(); ++i)
+        headers << text(compared[i].label) + QLatin1Char('\n') + notes_[i];
     table_->setHorizontalHeaderLabels(headers);
     for (int r = 0; r < static_cast<int>(rows.size()); ++r)
         for (int c = 0; c < static_cast<int>(rows[static_cast<std::size_t>(r)].size()); ++c) {
@@ -133,7 +208,13 @@ bool CompareDialog::compareChecked()
             table_->setItem(r, c, item);
         }
     table_->resizeColumnsToContents();
+    showCharts(compared);
+    showDifferences(compared);
+    emit this->compared();
+}
 
+void CompareDialog::showCharts(const std::vector<ComparedPlan> &compared)
+{
     // The chart: VALUE, TRAVEL and OBJECTIVE per scenario.
     auto *series = new QBarSeries;
     auto *value = new QBarSet(tr("VALUE"));
@@ -173,16 +254,63 @@ bool CompareDialog::compareChecked()
     view->setRenderHint(QPainter::Antialiasing);
     holder->addWidget(view);
 
+    // Officer-hours taken from each team: a bar per scenario, stacked.
+    std::set<std::string> teams;
+    std::map<std::string, std::string> teamNames;
+    for (const ComparedPlan &p : compared) {
+        for (const auto &[team, hours] : p.figures.officerHours)
+            teams.insert(team);
+        for (const Team &t : p.scenario->teams)
+            teamNames.emplace(t.id, t.name);
+    }
+    auto *stacked = new QStackedBarSeries;
+    double most = 0.0;
+    std::vector<double> totals(compared.size(), 0.0);
+    for (const std::string &team : teams) {
+        auto *set = new QBarSet(text(teamNames.count(team) ? teamNames[team] : team));
+        for (std::size_t i = 0; i < compared.size(); ++i) {
+            const auto &hours = compared[i].figures.officerHours;
+            const auto it = hours.find(team);
+            const double h = it == hours.end() ? 0.0 : it->second;
+            *set << h;
+            totals[i] += h;
+        }
+        stacked->append(set);
+    }
+    for (const double t : totals)
+        most = std::max(most, t);
+    auto *teamChart = new QChart;
+    teamChart->addSeries(stacked);
+    teamChart->setTitle(tr("Officer-hours taken from each team"));
+    auto *tx = new QBarCategoryAxis;
+    tx->append(categories);
+    teamChart->addAxis(tx, Qt::AlignBottom);
+    stacked->attachAxis(tx);
+    auto *ty = new QValueAxis;
+    ty->setRange(0, std::max(1.0, most * 1.1));
+    ty->setLabelFormat(QStringLiteral("%.0f h"));
+    teamChart->addAxis(ty, Qt::AlignLeft);
+    stacked->attachAxis(ty);
+    teamChart->legend()->setAlignment(Qt::AlignRight);
+    auto *teamView = new QChartView(teamChart, chartHolder_);
+    teamView->setRenderHint(QPainter::Antialiasing);
+    holder->addWidget(teamView);
+}
+
+void CompareDialog::showDifferences(const std::vector<ComparedPlan> &compared)
+{
+    const auto &plans = plans_;
+
     // The deployment-level differences from the first plan.
     const ScenarioIndex first(scenarios_[0]);
     std::set<std::string> base;
-    for (const Deployment &d : plans[0])
+    for (const Deployment &d : *plans[0])
         base.insert(slot(first, d));
     QStringList out;
     for (std::size_t i = 1; i < scenarios_.size(); ++i) {
         const ScenarioIndex ix(scenarios_[i]);
         std::set<std::string> other;
-        for (const Deployment &d : plans[i])
+        for (const Deployment &d : *plans[i])
             other.insert(slot(ix, d));
         out << tr("%1 against %2:").arg(text(scenarios_[i].name), text(scenarios_[0].name));
         for (const std::string &s : other)
@@ -200,7 +328,6 @@ bool CompareDialog::compareChecked()
             out << QStringLiteral("  • ") + text(limit);
     }
     diff_->setPlainText(out.join(QLatin1Char('\n')));
-    return true;
 }
 
 } // namespace lfr::ui

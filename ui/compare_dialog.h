@@ -1,8 +1,10 @@
 // Compare 2 to 4 scenarios of the open database side by side (issue 5): the
 // figures of lfr::comparisonTable as a table, a chart of VALUE, TRAVEL and
-// OBJECTIVE per scenario, and the deployments each plan has that the first
-// does not (and the reverse). A scenario without a saved plan is solved
-// first (the plan is not stored).
+// OBJECTIVE per scenario and one of officer-hours by team, and the
+// deployments each plan has that the first does not (and the reverse). A
+// scenario without a saved plan is solved first on a worker thread, with
+// progress and cancel (the plan is not stored); the open scenario is
+// compared as the board shows it.
 #pragma once
 
 #include "lfrplan/scenario_compare.h"
@@ -10,9 +12,12 @@
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
+class QLabel;
 class QListWidget;
+class QPushButton;
 class QTabWidget;
 class QTableWidget;
 class QPlainTextEdit;
@@ -34,17 +39,39 @@ public:
     QTableWidget *figuresTable() const { return table_; }
     QPlainTextEdit *differences() const { return diff_; }
     QTabWidget *tabs() const { return tabs_; }
-    // Compares the checked scenarios (2 to 4); false with a message otherwise.
+    // The open scenario's state, used instead of its stored one.
+    void setOpenPlan(const Scenario &scenario, const std::vector<Deployment> &deployments);
+    // Starts comparing the checked scenarios (2 to 4): compared() follows,
+    // at once when every plan is saved, after solving the others if not.
+    // False with a message when fewer than 2 or more than 4 are ticked.
     bool compareChecked();
+    bool busy() const;
+    QLabel *status() const { return status_; }
+
+signals:
+    void compared();
 
 private:
+    void solveNext();
+    void showComparison();
+    void showCharts(const std::vector<ComparedPlan> &compared);
+    void showDifferences(const std::vector<ComparedPlan> &compared);
+
     std::unique_ptr<Storage> store_;
+    class SolveRunner *runner_;
+    QPushButton *compare_, *cancel_;
+    QLabel *status_;
     QListWidget *list_;
     QTabWidget *tabs_;
     QTableWidget *table_;
     QWidget *chartHolder_;
     QPlainTextEdit *diff_;
+    std::optional<Scenario> open_;
+    std::vector<Deployment> openPlan_;
     std::vector<Scenario> scenarios_;
+    std::vector<std::optional<std::vector<Deployment>>> plans_;
+    std::vector<QString> notes_; // per scenario: how its plan was found
+    std::size_t solving_ = 0;
 };
 
 } // namespace lfr::ui

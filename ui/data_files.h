@@ -15,10 +15,8 @@ QString bundledDataFile(const QString &name);
 // Makes the demo database at `file` (which must not exist) with its three
 // scenarios: the demo week under the new policy (10 across 5 days), the
 // same week under the old baseline (4 on 2 days), and the Notting Hill
-// Carnival weekend. Throws lfr::InputError or lfr::StorageError.
+// Carnival weekend (lfr::createDemoDatabase over the bundled data). Throws
+// lfr::InputError or lfr::StorageError.
 void createDemoDatabase(const QString &file);
-
-// The baseline scenario's name for a week: "<week> (old baseline: 4 on 2 days)".
-std::string baselineName(const std::string &week);
 
 } // namespace lfr::ui

@@ -129,27 +129,16 @@ void MainWindow::createActions()
     file->addAction(tr("&New database…"), QKeySequence::New, this, &MainWindow::newDialog);
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDialog);
     recentMenu_ = file->addMenu(tr("Open &recent"));
-    file->addAction(tr("S&witch scenario…"), this, [this] {
-        if (!document_ || !document_->hasStore() || !maybeSave())
-            return;
-        try {
-            QStringList names;
-            for (const auto &s :
-                 openStorage(document_->location().toStdString(), OpenMode::ExistingOnly)->listScenarios())
-                names << text(s.name);
-            bool ok = false;
-            const QString name = QInputDialog::getItem(
-                this, tr("Switch scenario"), tr("Scenario:"), names,
-                std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))), false, &ok);
-            if (ok)
-                openDatabase(document_->location(), name);
-        } catch (const std::exception &e) {
-            QMessageBox::warning(this, tr("Switch scenario"), text(e.what()));
-        }
-    });
     import_ = file->addAction(tr("&Import scenario…"), this, &MainWindow::importDialog);
     save_ = file->addAction(tr("&Save plan"), QKeySequence::Save, this, [this] { save(); });
-    exportPlan_ = file->addAction(tr("&Export plan…"), this, &MainWindow::exportPlanDialog);
+    exportMenu_ = file->addMenu(tr("&Export"));
+    exportPlan_ = exportMenu_->addAction(tr("Plan (&JSON)…"), this, &MainWindow::exportPlanDialog);
+    exportMenu_->addAction(tr("&Schedule (CSV, a row per deployment)…"), this,
+                           [this] { exportDialog(ExportKind::ScheduleCsv); });
+    exportMenu_->addAction(tr("&Roster (CSV, a row per officer on duty)…"), this,
+                           [this] { exportDialog(ExportKind::RosterCsv); });
+    exportMenu_->addAction(tr("&Calendar of a team or an officer (iCalendar)…"), this,
+                           [this] { exportDialog(ExportKind::TeamCalendar); });
     file->addAction(tr("&Printable roster (PDF)…"), QKeySequence::Print, this, &MainWindow::printRosterDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -173,20 +162,17 @@ void MainWindow::createActions()
     solve_ = plan->addAction(tr("&Solve"), QKeySequence(Qt::Key_F5), this, &MainWindow::solve);
     cancel_ = plan->addAction(tr("&Cancel solve"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelSolve);
     plan->addSeparator();
-    compare_ = plan->addAction(tr("Co&mpare scenarios…"), this, [this] {
-        if (!document_ || !document_->hasStore())
-            return;
-        try {
-            CompareDialog dialog(document_->location(), this);
-            dialog.exec();
-        } catch (const std::exception &e) {
-            QMessageBox::warning(this, tr("Compare scenarios"), text(e.what()));
-        }
-    });
-    plan->addSeparator();
     pin_ = plan->addAction(tr("&Pin or unpin deployment"), QKeySequence(Qt::CTRL | Qt::Key_P), this,
                            &MainWindow::togglePinSelected);
     remove_ = plan->addAction(tr("&Remove deployment"), QKeySequence::Delete, this, &MainWindow::removeSelected);
+
+    scenarioMenu_ = menuBar()->addMenu(tr("S&cenario"));
+    scenarioMenu_->addAction(tr("S&witch to…"), this, &MainWindow::switchScenarioDialog);
+    scenarioMenu_->addAction(tr("&Clone as a what-if…"), this, &MainWindow::cloneScenarioDialog);
+    scenarioMenu_->addAction(tr("&Rename…"), this, &MainWindow::renameScenarioDialog);
+    scenarioMenu_->addAction(tr("&Delete…"), this, &MainWindow::deleteScenarioDialog);
+    scenarioMenu_->addSeparator();
+    compare_ = scenarioMenu_->addAction(tr("Co&mpare scenarios…"), this, &MainWindow::compareDialog);
 
     QToolBar *bar = addToolBar(tr("Plan"));
     bar->setObjectName(QStringLiteral("planToolBar"));
@@ -363,6 +349,9 @@ void MainWindow::updateActions()
     compare_->setEnabled(haveDoc && document_->hasStore() && !running);
     import_->setEnabled(haveDoc && document_->hasStore());
     exportPlan_->setEnabled(haveDoc);
+    // Switching, cloning or deleting under a running solve would lose it.
+    scenarioMenu_->setEnabled(haveDoc && document_->hasStore() && !running);
+    exportMenu_->setEnabled(haveDoc);
     boardView_->setEnabled(!running);
 }
 

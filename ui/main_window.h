@@ -15,8 +15,10 @@ class QProgressBar;
 class QTableView;
 
 namespace lfr {
+class Storage;
 struct SolveResult;
-}
+struct WhatIf;
+} // namespace lfr
 
 namespace lfr::ui {
 
@@ -59,6 +61,22 @@ public:
     SolveRunner *runner() const { return runner_; }
     QLabel *solveStatus() const { return solveStatus_; }
 
+    // --- Scenarios of the open database (false, with a message unless
+    // quiet, when refused; nothing changes then) ---------------------------
+    // Stores a what-if copy of the open scenario and opens it.
+    bool cloneScenario(const QString &name, const lfr::WhatIf &change, bool quiet = false);
+    // Renames the open scenario (its saved state; save first).
+    bool renameScenario(const QString &to, bool quiet = false);
+    // Deletes a scenario and its plan; when it is the open one another is
+    // opened first. The only scenario of a database is kept.
+    bool deleteScenario(const QString &name, bool quiet = false);
+    QStringList scenarioNames() const;
+
+    // Writes the board's plan (saved or not) to `file` atomically; the
+    // error message, or empty. `who`: the officer or team of a calendar.
+    enum class ExportKind { ScheduleCsv, RosterCsv, OfficerCalendar, TeamCalendar };
+    QString exportSchedule(const QString &file, ExportKind kind, const QString &who = {});
+
     void solve();
     void cancelSolve();
     void togglePinSelected();
@@ -85,6 +103,13 @@ private:
     void importDialog();
     void exportPlanDialog();
     void printRosterDialog();
+    void switchScenarioDialog();
+    void cloneScenarioDialog();
+    void renameScenarioDialog();
+    void deleteScenarioDialog();
+    void compareDialog();
+    void exportDialog(ExportKind kind);
+    std::unique_ptr<lfr::Storage> openStore() const;
     bool save();
 
     std::unique_ptr<PlanDocument> document_;
@@ -103,6 +128,7 @@ private:
     QMenu *recentMenu_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
             *remove_ = nullptr, *save_ = nullptr, *compare_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
+    QMenu *scenarioMenu_ = nullptr, *exportMenu_ = nullptr;
     class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr,
                       *mapDock_ = nullptr;
 };

@@ -175,9 +175,10 @@ std::vector<std::vector<std::string>> comparisonRows(const std::vector<ComparedP
     }
     for (const std::string &t : teams) {
         std::string name = t;
-        for (const Team &team : plans.front().scenario->teams)
-            if (team.id == t)
-                name = team.name;
+        for (auto p = plans.rbegin(); p != plans.rend(); ++p) // the first plan's name wins
+            for (const Team &team : p->scenario->teams)
+                if (team.id == t)
+                    name = team.name;
         add("  " + name, [&](std::size_t i) {
             const auto it = plans[i].figures.officerHours.find(t);
             return fixed(it == plans[i].figures.officerHours.end() ? 0.0 : it->second, 0);
@@ -186,9 +187,10 @@ std::vector<std::vector<std::string>> comparisonRows(const std::vector<ComparedP
     rows.push_back({"deployments at each hotspot"});
     for (const std::string &h : hotspots) {
         std::string name = h;
-        for (const Hotspot &hotspot : plans.front().scenario->hotspots)
-            if (hotspot.id == h)
-                name = hotspot.name;
+        for (auto p = plans.rbegin(); p != plans.rend(); ++p) // the first plan's name wins
+            for (const Hotspot &hotspot : p->scenario->hotspots)
+                if (hotspot.id == h)
+                    name = hotspot.name;
         add("  " + name, [&](std::size_t i) {
             const auto it = plans[i].figures.hotspotVisits.find(h);
             return std::to_string(it == plans[i].figures.hotspotVisits.end() ? 0 : it->second);

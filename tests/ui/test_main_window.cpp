@@ -370,46 +370,6 @@ private slots:
         QVERIFY(!QFileInfo::exists(other));
     }
 
-    void comparesFourOnTwoDaysWithTenOnFive()
-    {
-        const QString db = dir_.filePath(QStringLiteral("compare.db"));
-        {
-            auto store = openStorage(db.toStdString(), OpenMode::CreateIfMissing);
-            Scenario tenOnFive = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
-            tenOnFive.name = "10 on 5 days";
-            Scenario fourOnTwo = tenOnFive;
-            fourOnTwo.name = "4 on 2 days";
-            fourOnTwo.policy.maxDeployments = 4;
-            fourOnTwo.policy.maxDays = 2;
-            store->importScenario(fourOnTwo, ImportMode::FailIfExists);
-            store->importScenario(tenOnFive, ImportMode::FailIfExists);
-        }
-        CompareDialog dialog(db);
-        QCOMPARE(dialog.scenarioList()->count(), 2);
-        QVERIFY(dialog.compareChecked());
-        QTableWidget *t = dialog.figuresTable();
-        QCOMPARE(t->columnCount(), 3);
-        // Scenarios are listed by name: "10 on 5 days" comes first.
-        QCOMPARE(t->horizontalHeaderItem(1)->text(), QStringLiteral("10 on 5 days"));
-        QCOMPARE(t->horizontalHeaderItem(2)->text(), QStringLiteral("4 on 2 days"));
-        int deployments = -1;
-        for (int r = 0; r < t->rowCount(); ++r)
-            if (t->item(r, 0) && t->item(r, 0)->text() == QStringLiteral("deployments"))
-                deployments = r;
-        QVERIFY(deployments >= 0);
-        QCOMPARE(t->item(deployments, 1)->text(), QStringLiteral("10"));
-        QCOMPARE(t->item(deployments, 2)->text(), QStringLiteral("4"));
-        QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("− "))); // 4 fewer than 10
-        QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("max_days: all 2 days are used")));
-        // Fewer than two ticked: refused, nothing recomputed.
-        dialog.scenarioList()->item(0)->setCheckState(Qt::Unchecked);
-        QTimer::singleShot(0, [] {
-            if (QWidget *box = QApplication::activeModalWidget())
-                box->close();
-        });
-        QVERIFY(!dialog.compareChecked());
-    }
-
     void printsTheRosterToPdf()
     {
         auto window = openDemo();
@@ -430,32 +390,6 @@ private slots:
         const QString bad = dir_.filePath(QStringLiteral("no-such-folder/roster.pdf"));
         QVERIFY(!writeRosterPdf(*window->document(), bad).isEmpty());
         QVERIFY(!QFileInfo::exists(bad));
-    }
-
-    void theDemoDatabaseHoldsThreeScenarios()
-    {
-        const QString file = dir_.filePath(QStringLiteral("workspace.db"));
-        createDemoDatabase(file);
-        QVERIFY_EXCEPTION_THROWN(createDemoDatabase(file), StorageError); // never overwritten
-        auto store = openStorage(file.toStdString(), OpenMode::ExistingOnly);
-        const auto list = store->listScenarios();
-        QCOMPARE(list.size(), std::size_t{3});
-        const Scenario week = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
-        const Scenario baseline = store->loadScenario(baselineName(week.name));
-        QCOMPARE(baseline.policy.maxDeployments, 4);
-        QCOMPARE(baseline.policy.maxDays, 2);
-        QCOMPARE(store->loadScenario(week.name).policy.maxDeployments, 10);
-        // The carnival weekend: the event hotspot only on its two days, with a
-        // larger crew, and an optimal plan that deploys there.
-        const Scenario carnival = store->loadScenario("Notting Hill Carnival weekend 2026");
-        const Hotspot &event = carnival.hotspots.back();
-        QCOMPARE(event.id, std::string("notting-hill-carnival"));
-        QVERIFY(event.dates && event.dates->size() == 2);
-        QVERIFY(event.crew && event.crew->at("engagement") > week.crew.at("engagement"));
-        const SolveResult r = solve(carnival);
-        QCOMPARE(r.status, SolveStatus::Optimal);
-        QVERIFY(std::any_of(r.plan.deployments.begin(), r.plan.deployments.end(),
-                            [](const Deployment &d) { return d.hotspot == "notting-hill-carnival"; }));
     }
 
     void drawsTheMapFromTheBundledBoroughs()

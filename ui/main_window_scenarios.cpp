@@ -1,0 +1,253 @@
+// MainWindow's Scenario menu (switch, clone as a what-if, rename, delete,
+// compare) and the schedule exports (CSV, iCalendar) of the File menu.
+#include "main_window.h"
+
+#include "compare_dialog.h"
+#include "plan_document.h"
+#include "what_if_dialog.h"
+
+#include "lfrplan/calendar_export.h"
+#include "lfrplan/csv_export.h"
+#include "lfrplan/errors.h"
+#include "lfrplan/scenario_compare.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QStatusBar>
+
+#include <exception>
+#include <set>
+
+namespace lfr::ui {
+
+namespace {
+QString text(const std::string &s) { return QString::fromStdString(s); }
+} // namespace
+
+std::unique_ptr<Storage> MainWindow::openStore() const
+{
+    if (!document_ || !document_->hasStore())
+        throw StorageError("the open scenario is not in a database (File > New database… makes one)");
+    return openStorage(document_->location().toStdString(), OpenMode::ExistingOnly);
+}
+
+QStringList MainWindow::scenarioNames() const
+{
+    QStringList names;
+    for (const ScenarioSummary &s : openStore()->listScenarios())
+        names << text(s.name);
+    return names;
+}
+
+bool MainWindow::cloneScenario(const QString &name, const WhatIf &change, bool quiet)
+{
+    try {
+        lfr::cloneScenario(*openStore(), document_->scenario().name, name.toStdString(), change);
+        return openDatabase(document_->location(), name, quiet);
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Clone scenario"), tr("No scenario was added:\n%1").arg(text(e.what())));
+        return false;
+    }
+}
+
+bool MainWindow::renameScenario(const QString &to, bool quiet)
+{
+    try {
+        const std::string target = to.trimmed().toStdString();
+        if (target.empty())
+            throw InputError("scenario", "the scenario needs a name");
+        auto store = openStore();
+        if (store->hasScenario(target))
+            throw InputError(store->location(), "a scenario named \"" + target + "\" already exists");
+        store->renameScenario(document_->scenario().name, target);
+        return openDatabase(document_->location(), text(target), quiet);
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Rename scenario"), tr("Nothing was renamed:\n%1").arg(text(e.what())));
+        return false;
+    }
+}
+
+bool MainWindow::deleteScenario(const QString &name, bool quiet)
+{
+    try {
+        auto store = openStore();
+        const QStringList names = scenarioNames();
+        if (!names.contains(name))
+            throw InputError(store->location(), "no scenario named \"" + name.toStdString() + "\"");
+        if (names.size() == 1)
+            throw InputError(store->location(), "\"" + name.toStdString() +
+                                                    "\" is the database's only scenario; a database keeps one");
+        const QString location = document_->location();
+        if (name == text(document_->scenario().name)) {
+            // Open another first: the window never shows a deleted scenario.
+            const QString other = names.front() == name ? names[1] : names.front();
+            if (!openDatabase(location, other, quiet))
+                return false;
+        }
+        openStorage(location.toStdString(), OpenMode::ExistingOnly)->deleteScenario(name.toStdString());
+        statusBar()->showMessage(tr("Deleted scenario \"%1\" and its plan").arg(name), 5000);
+        return true;
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Delete scenario"), tr("Nothing was deleted:\n%1").arg(text(e.what())));
+        return false;
+    }
+}
+
+void MainWindow::switchScenarioDialog()
+{
+    if (!document_ || !document_->hasStore() || !maybeSave())
+        return;
+    try {
+        const QStringList names = scenarioNames();
+        bool ok = false;
+        const QString name = QInputDialog::getItem(
+            this, tr("Switch scenario"), tr("Scenario:"), names,
+            std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))), false, &ok);
+        if (ok)
+            openDatabase(document_->location(), name);
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Switch scenario"), text(e.what()));
+    }
+}
+
+void MainWindow::cloneScenarioDialog()
+{
+    if (!document_ || !document_->hasStore() || !maybeSave())
+        return;
+    WhatIfDialog dialog(document_->scenario(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        cloneScenario(dialog.name(), dialog.change());
+}
+
+void MainWindow::renameScenarioDialog()
+{
+    if (!document_ || !document_->hasStore() || !maybeSave())
+        return;
+    bool ok = false;
+    const QString to = QInputDialog::getText(this, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
+                                             text(document_->scenario().name), &ok);
+    if (ok && to != text(document_->scenario().name))
+        renameScenario(to);
+}
+
+void MainWindow::deleteScenarioDialog()
+{
+    if (!document_ || !document_->hasStore())
+        return;
+    try {
+        bool ok = false;
+        const QStringList names = scenarioNames();
+        const QString name =
+            QInputDialog::getItem(this, tr("Delete scenario"), tr("Scenario to delete, with its plan:"), names,
+                                  std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))),
+                                  false, &ok);
+        if (!ok || QMessageBox::question(this, tr("Delete scenario"),
+                                         tr("Delete \"%1\" and its saved plan? This cannot be undone.").arg(name)) !=
+                       QMessageBox::Yes)
+            return;
+        if (name == text(document_->scenario().name) && !document_->undoStack()->isClean() &&
+            QMessageBox::question(this, tr("Delete scenario"), tr("Its unsaved changes are lost too. Go on?")) !=
+                QMessageBox::Yes)
+            return;
+        if (name == text(document_->scenario().name))
+            document_->undoStack()->setClean(); // deliberately discarded above
+        deleteScenario(name);
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Delete scenario"), text(e.what()));
+    }
+}
+
+void MainWindow::compareDialog()
+{
+    if (!document_ || !document_->hasStore())
+        return;
+    try {
+        CompareDialog dialog(document_->location(), this);
+        // The open scenario is compared as the board shows it, saved or not.
+        dialog.setOpenPlan(document_->scenario(), document_->deployments());
+        dialog.exec();
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Compare scenarios"), text(e.what()));
+    }
+}
+
+QString MainWindow::exportSchedule(const QString &file, ExportKind kind, const QString &who)
+{
+    if (!document_)
+        return tr("nothing is open");
+    try {
+        const Scenario &s = document_->scenario();
+        const auto &plan = document_->deployments();
+        std::string out;
+        switch (kind) {
+        case ExportKind::ScheduleCsv: out = scheduleCsv(s, plan); break;
+        case ExportKind::RosterCsv: out = rosterCsv(s, plan); break;
+        case ExportKind::OfficerCalendar: out = officerCalendar(s, plan, who.toStdString()); break;
+        case ExportKind::TeamCalendar: out = teamCalendar(s, plan, who.toStdString()); break;
+        }
+        writeFileAtomically(file.toStdString(), out);
+        return {};
+    } catch (const std::exception &e) {
+        return text(e.what());
+    }
+}
+
+void MainWindow::exportDialog(ExportKind kind)
+{
+    if (!document_)
+        return;
+    const Scenario &s = document_->scenario();
+    QString who;
+    if (kind == ExportKind::OfficerCalendar || kind == ExportKind::TeamCalendar) {
+        // A calendar for a team, or for an officer with duties in the plan.
+        QStringList items, ids;
+        for (const Team &t : s.teams) {
+            items << tr("Team: %1").arg(text(t.name));
+            ids << text(t.id);
+        }
+        std::set<std::string> onDuty;
+        for (const Deployment &d : document_->deployments())
+            for (const CrewAssignment &m : d.crew)
+                onDuty.insert(m.officer);
+        const std::size_t teams = s.teams.size();
+        for (const Officer &o : s.officers)
+            if (onDuty.count(o.id)) {
+                items << tr("Officer: %1 %2 (%3)").arg(text(std::string(rankName(o.rank))), text(o.name), text(o.id));
+                ids << text(o.id);
+            }
+        bool ok = false;
+        const QString item = QInputDialog::getItem(this, tr("Export calendar"), tr("Calendar of:"), items, 0, false, &ok);
+        if (!ok)
+            return;
+        const auto at = static_cast<std::size_t>(items.indexOf(item));
+        kind = at < teams ? ExportKind::TeamCalendar : ExportKind::OfficerCalendar;
+        who = ids[static_cast<int>(at)];
+    }
+    if (!document_->report().valid() &&
+        QMessageBox::question(this, tr("Export"),
+                              tr("The plan breaks %n rule(s) (see the checks). Export it anyway?", nullptr,
+                                 static_cast<int>(document_->report().violations.size()))) != QMessageBox::Yes)
+        return;
+    const bool csv = kind == ExportKind::ScheduleCsv || kind == ExportKind::RosterCsv;
+    const QString suggested = text(s.name) + QLatin1Char('-') +
+                              (kind == ExportKind::ScheduleCsv ? QStringLiteral("schedule.csv")
+                               : kind == ExportKind::RosterCsv ? QStringLiteral("roster.csv")
+                                                               : who + QStringLiteral(".ics"));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export"), suggested,
+                                                      csv ? tr("CSV (*.csv)") : tr("iCalendar (*.ics)"));
+    if (file.isEmpty())
+        return;
+    const QString error = exportSchedule(file, kind, who);
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Written to %1").arg(file), 5000);
+    else
+        QMessageBox::warning(this, tr("Export"), tr("Could not write %1:\n%2").arg(file, error));
+}
+
+} // namespace lfr::ui
