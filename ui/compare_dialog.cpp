@@ -242,6 +242,7 @@ void CompareDialog::showCharts(const std::vector<ComparedPlan> &compared)
     auto *y = new QValueAxis;
     y->setRange(0, top * 1.1);
     y->setLabelFormat(QStringLiteral("%.0f"));
+    y->applyNiceNumbers();
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -289,6 +290,7 @@ void CompareDialog::showCharts(const std::vector<ComparedPlan> &compared)
     auto *ty = new QValueAxis;
     ty->setRange(0, std::max(1.0, most * 1.1));
     ty->setLabelFormat(QStringLiteral("%.0f h"));
+    ty->applyNiceNumbers();
     teamChart->addAxis(ty, Qt::AlignLeft);
     stacked->attachAxis(ty);
     teamChart->legend()->setAlignment(Qt::AlignRight);

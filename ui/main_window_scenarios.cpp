@@ -17,6 +17,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QUndoStack>
 
 #include <exception>
 #include <set>
@@ -80,8 +81,8 @@ bool MainWindow::deleteScenario(const QString &name, bool quiet)
         if (!names.contains(name))
             throw InputError(store->location(), "no scenario named \"" + name.toStdString() + "\"");
         if (names.size() == 1)
-            throw InputError(store->location(), "\"" + name.toStdString() +
-                                                    "\" is the database's only scenario; a database keeps one");
+            throw InputError(store->location(),
+                             "\"" + name.toStdString() + "\" is the database's only scenario; a database keeps one");
         const QString location = document_->location();
         if (name == text(document_->scenario().name)) {
             // Open another first: the window never shows a deleted scenario.
@@ -143,10 +144,9 @@ void MainWindow::deleteScenarioDialog()
     try {
         bool ok = false;
         const QStringList names = scenarioNames();
-        const QString name =
-            QInputDialog::getItem(this, tr("Delete scenario"), tr("Scenario to delete, with its plan:"), names,
-                                  std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))),
-                                  false, &ok);
+        const QString name = QInputDialog::getItem(
+            this, tr("Delete scenario"), tr("Scenario to delete, with its plan:"), names,
+            std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))), false, &ok);
         if (!ok || QMessageBox::question(this, tr("Delete scenario"),
                                          tr("Delete \"%1\" and its saved plan? This cannot be undone.").arg(name)) !=
                        QMessageBox::Yes)
@@ -169,8 +169,10 @@ void MainWindow::compareDialog()
         return;
     try {
         CompareDialog dialog(document_->location(), this);
-        // The open scenario is compared as the board shows it, saved or not.
-        dialog.setOpenPlan(document_->scenario(), document_->deployments());
+        // The open scenario is compared as the board shows it, saved or not
+        // (an empty board that was never changed is a scenario to solve).
+        if (!document_->undoStack()->isClean() || !document_->deployments().empty())
+            dialog.setOpenPlan(document_->scenario(), document_->deployments());
         dialog.exec();
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Compare scenarios"), text(e.what()));
@@ -186,10 +188,18 @@ QString MainWindow::exportSchedule(const QString &file, ExportKind kind, const Q
         const auto &plan = document_->deployments();
         std::string out;
         switch (kind) {
-        case ExportKind::ScheduleCsv: out = scheduleCsv(s, plan); break;
-        case ExportKind::RosterCsv: out = rosterCsv(s, plan); break;
-        case ExportKind::OfficerCalendar: out = officerCalendar(s, plan, who.toStdString()); break;
-        case ExportKind::TeamCalendar: out = teamCalendar(s, plan, who.toStdString()); break;
+        case ExportKind::ScheduleCsv:
+            out = scheduleCsv(s, plan);
+            break;
+        case ExportKind::RosterCsv:
+            out = rosterCsv(s, plan);
+            break;
+        case ExportKind::OfficerCalendar:
+            out = officerCalendar(s, plan, who.toStdString());
+            break;
+        case ExportKind::TeamCalendar:
+            out = teamCalendar(s, plan, who.toStdString());
+            break;
         }
         writeFileAtomically(file.toStdString(), out);
         return {};
@@ -222,7 +232,8 @@ void MainWindow::exportDialog(ExportKind kind)
                 ids << text(o.id);
             }
         bool ok = false;
-        const QString item = QInputDialog::getItem(this, tr("Export calendar"), tr("Calendar of:"), items, 0, false, &ok);
+        const QString item =
+            QInputDialog::getItem(this, tr("Export calendar"), tr("Calendar of:"), items, 0, false, &ok);
         if (!ok)
             return;
         const auto at = static_cast<std::size_t>(items.indexOf(item));
@@ -239,8 +250,8 @@ void MainWindow::exportDialog(ExportKind kind)
                               (kind == ExportKind::ScheduleCsv ? QStringLiteral("schedule.csv")
                                : kind == ExportKind::RosterCsv ? QStringLiteral("roster.csv")
                                                                : who + QStringLiteral(".ics"));
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export"), suggested,
-                                                      csv ? tr("CSV (*.csv)") : tr("iCalendar (*.ics)"));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export"), suggested, csv ? tr("CSV (*.csv)") : tr("iCalendar (*.ics)"));
     if (file.isEmpty())
         return;
     const QString error = exportSchedule(file, kind, who);

@@ -125,19 +125,25 @@ int main(int argc, char **argv)
         auto grab = [&window, png, view] {
             bool ok = false;
             if (view == QLatin1String("compare")) { // the compare dialog on the open database
-                lfr::ui::CompareDialog dialog(window.document()->location());
-                dialog.resize(1366, 768);
-                dialog.show();
-                dialog.compareChecked();
-                QCoreApplication::processEvents();
-                ok = dialog.grab().save(png);
-                dialog.tabs()->setCurrentIndex(1); // and the chart, beside it
-                QCoreApplication::processEvents();
-                QString chart = png;
-                chart.replace(QStringLiteral(".png"), QStringLiteral("-chart.png"));
-                ok = ok && dialog.grab().save(chart);
-                std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(png));
-                QCoreApplication::exit(ok ? 0 : 1);
+                auto *dialog = new lfr::ui::CompareDialog(window.document()->location(), &window);
+                if (!window.document()->deployments().empty())
+                    dialog->setOpenPlan(window.document()->scenario(), window.document()->deployments());
+                dialog->resize(1366, 768);
+                dialog->show();
+                // Grabbed once compared (scenarios without a plan are solved first).
+                QObject::connect(dialog, &lfr::ui::CompareDialog::compared, dialog, [dialog, png] {
+                    QCoreApplication::processEvents();
+                    bool saved = dialog->grab().save(png);
+                    dialog->tabs()->setCurrentIndex(1); // and the charts, beside it
+                    QCoreApplication::processEvents();
+                    QString chart = png;
+                    chart.replace(QStringLiteral(".png"), QStringLiteral("-chart.png"));
+                    saved = saved && dialog->grab().save(chart);
+                    std::fprintf(stderr, "%s %s\n", saved ? "wrote" : "could not write", qPrintable(png));
+                    QCoreApplication::exit(saved ? 0 : 1);
+                });
+                if (!dialog->compareChecked())
+                    QCoreApplication::exit(1);
                 return;
             }
             window.showView(view);

@@ -19,13 +19,13 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QLineEdit>
-#include <QSpinBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -117,7 +117,6 @@ private slots:
         QVERIFY(!dialog.compareChecked());
     }
 
-
     void theDemoDatabaseHoldsThreeScenarios()
     {
         const QString file = dir_.filePath(QStringLiteral("workspace.db"));
@@ -143,7 +142,6 @@ private slots:
         QVERIFY(std::any_of(r.plan.deployments.begin(), r.plan.deployments.end(),
                             [](const Deployment &d) { return d.hotspot == "notting-hill-carnival"; }));
     }
-
 
     void clonesAWhatIfInOneStepAndOpensIt()
     {
@@ -180,10 +178,10 @@ private slots:
         QVERIFY(!dialog.name().isEmpty());
         dialog.maxDays()->setValue(2);
         dialog.maxDeployments()->setValue(4);
-        dialog.van()->setCurrentIndex(2); // the second van...
+        dialog.van()->setCurrentIndex(2);     // the second van...
         dialog.vanDate()->setCurrentIndex(3); // ...on the third date
         dialog.team()->setCurrentIndex(1);
-        QVERIFY(dialog.teamLoses()->maximum() > 0); // as many as the team has unpinned
+        QVERIFY(dialog.teamLoses()->maximum() > 0);                      // as many as the team has unpinned
         dialog.teamLoses()->setValue(dialog.teamLoses()->maximum() + 5); // clamped
         const WhatIf w = dialog.change();
         QCOMPARE(w.maxDays, std::optional<int>(2));
@@ -285,7 +283,8 @@ private slots:
         QCOMPARE(cal.count(QStringLiteral("BEGIN:VEVENT")), static_cast<qsizetype>(events));
         // An unknown officer: an error naming it, and no file.
         const QString none = dir_.filePath(QStringLiteral("none.ics"));
-        const QString error = window.exportSchedule(none, MainWindow::ExportKind::OfficerCalendar, QStringLiteral("X9"));
+        const QString error =
+            window.exportSchedule(none, MainWindow::ExportKind::OfficerCalendar, QStringLiteral("X9"));
         QVERIFY(error.contains(QStringLiteral("X9")));
         QVERIFY(!QFileInfo::exists(none));
     }
