@@ -96,6 +96,9 @@ sqlite::MigrationStep step(int version, int minCompatible, std::string descripti
             [sql = std::move(sql)](sqlite3 *db) { sqlite::exec(db, {}, sql.c_str()); }};
 }
 
+// This build's version: the tests' own steps come after it.
+const int kLatest = sqlite::latestSchemaVersion();
+
 std::vector<sqlite::MigrationStep> withSteps(std::vector<sqlite::MigrationStep> extra)
 {
     std::vector<sqlite::MigrationStep> steps = sqlite::migrationSteps();
@@ -177,15 +180,15 @@ TEST_CASE("a database from a newer lfrplan is refused unless declared compatible
     {
         {
             const Raw raw(file.path());
-            const auto steps = withSteps({step(2, 1, "add an index",
+            const auto steps = withSteps({step(kLatest + 1, kLatest, "add an index",
                                                "CREATE INDEX officers_by_name ON officers "
                                                "(scenario_id, name)")});
-            CHECK(sqlite::migrate(raw.get(), steps, "test") == 2);
+            CHECK(sqlite::migrate(raw.get(), steps, "test") == kLatest + 1);
         }
         const std::string before = lfrtest::readBytes(file.path());
         {
             const auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
-            CHECK(storage->schemaVersion() == 2);
+            CHECK(storage->schemaVersion() == kLatest + 1);
             CHECK(storage->loadScenario("week") == s);
         }
         CHECK(lfrtest::readBytes(file.path()) == before);
@@ -195,10 +198,10 @@ TEST_CASE("a database from a newer lfrplan is refused unless declared compatible
         {
             const Raw raw(file.path());
             CHECK(sqlite::migrate(raw.get(),
-                                  withSteps({step(2, 2, "change officers",
+                                  withSteps({step(kLatest + 1, kLatest + 1, "change officers",
                                                   "ALTER TABLE officers ADD "
                                                   "COLUMN note TEXT")}),
-                                  "test") == 2);
+                                  "test") == kLatest + 1);
         }
         refusedUnchanged(file, "this build reads versions up to " + std::to_string(sqlite::latestSchemaVersion()));
     }
@@ -281,20 +284,21 @@ TEST_CASE("a failed upgrade is rolled back and leaves the data intact", "[migrat
     std::string why;
     SECTION("an SQL error half-way through a step")
     {
-        steps = withSteps({step(2, 2, "add notes",
+        steps = withSteps({step(kLatest + 1, kLatest + 1, "add notes",
                                 "CREATE TABLE notes (x); ALTER TABLE officers ADD COLUMN note "
                                 "TEXT; INSERT INTO notes VALUES (1); SELECT no_such_function()")});
-        why = "at step 2 (add notes)";
+        why = "at step " + std::to_string(kLatest + 1) + " (add notes)";
     }
     SECTION("a later step of several fails")
     {
-        steps = withSteps({step(2, 1, "add an index", "CREATE INDEX officers_by_name ON officers (scenario_id, name)"),
-                           step(3, 3, "drop teams", "DELETE FROM teams; DROP TABLE nonexistent")});
-        why = "at step 3 (drop teams)";
+        steps = withSteps({step(kLatest + 1, kLatest, "add an index",
+                                "CREATE INDEX officers_by_name ON officers (scenario_id, name)"),
+                           step(kLatest + 2, kLatest + 2, "drop teams", "DELETE FROM teams; DROP TABLE nonexistent")});
+        why = "at step " + std::to_string(kLatest + 2) + " (drop teams)";
     }
     SECTION("a step that throws")
     {
-        steps = withSteps({{2, 2, "throws", [](sqlite3 *db) {
+        steps = withSteps({{kLatest + 1, kLatest + 1, "throws", [](sqlite3 *db) {
                                 sqlite::exec(db, {}, "DELETE FROM roster_entries");
                                 throw std::runtime_error("disk on fire");
                             }}});
@@ -302,20 +306,20 @@ TEST_CASE("a failed upgrade is rolled back and leaves the data intact", "[migrat
     }
     SECTION("a step that breaks a foreign key")
     {
-        steps = withSteps({step(2, 2, "lose teams", "DELETE FROM teams")});
+        steps = withSteps({step(kLatest + 1, kLatest + 1, "lose teams", "DELETE FROM teams")});
         why = "foreign key";
     }
     {
         const Raw raw(file.path());
         CHECK_THROWS_WITH(sqlite::migrate(raw.get(), steps, file.path().string()),
-                          Catch::Contains(why) && Catch::Contains("still at version 1") &&
+                          Catch::Contains(why) && Catch::Contains("still at version " + std::to_string(kLatest)) &&
                               Catch::Contains(file.path().string()));
-        CHECK(raw.number("PRAGMA user_version") == 1);
+        CHECK(raw.number("PRAGMA user_version") == kLatest);
         CHECK(raw.number("PRAGMA foreign_keys") == 0); // restored to what the connection had
         CHECK(raw.text("SELECT sql FROM sqlite_schema ORDER BY name") == schema);
     }
     const auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
-    CHECK(storage->schemaVersion() == 1);
+    CHECK(storage->schemaVersion() == kLatest);
     CHECK(storage->loadScenario("week") == s);
 }
 
@@ -325,14 +329,37 @@ TEST_CASE("an upgrade runs every pending step in order in one go", "[migrations]
     const Scenario s = smallScenario("week");
     makeStore(file.path(), s);
     const Raw raw(file.path());
-    const auto steps = withSteps({step(2, 1, "add notes", "ALTER TABLE officers ADD COLUMN note TEXT DEFAULT 'n'"),
-                                  step(3, 2, "note table", "CREATE TABLE notes AS SELECT id, note FROM officers")});
-    CHECK(sqlite::migrate(raw.get(), steps, "test") == 3);
-    CHECK(raw.number("PRAGMA user_version") == 3);
-    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == 2);
+    const auto steps = withSteps(
+        {step(kLatest + 1, kLatest, "add notes", "ALTER TABLE officers ADD COLUMN note TEXT DEFAULT 'n'"),
+         step(kLatest + 2, kLatest + 1, "note table", "CREATE TABLE notes AS SELECT id, note FROM officers")});
+    CHECK(sqlite::migrate(raw.get(), steps, "test") == kLatest + 2);
+    CHECK(raw.number("PRAGMA user_version") == kLatest + 2);
+    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == kLatest + 1);
     CHECK(raw.number("SELECT count(*) FROM notes WHERE note = 'n'") == static_cast<long long>(s.officers.size()));
     CHECK(raw.number("PRAGMA application_id") == sqlite::kApplicationId);
-    CHECK(sqlite::migrate(raw.get(), steps, "test") == 3);
+    CHECK(sqlite::migrate(raw.get(), steps, "test") == kLatest + 2);
     CHECK_THROWS_AS(sqlite::migrate(raw.get(), {step(1, 1, "x", "SELECT 1"), step(3, 1, "y", "SELECT 1")}, "test"),
                     std::logic_error);
+}
+
+TEST_CASE("a version-1 database is upgraded to the accountability schema with its data intact", "[migrations]")
+{
+    TempDatabase file;
+    const Scenario s = smallScenario("week");
+    {
+        const Raw raw(file.path());
+        CHECK(sqlite::migrate(raw.get(), {sqlite::migrationSteps().front()}, "test") == 1);
+    }
+    {
+        // Version 1 data, written as a version-1 build would.
+        const Raw raw(file.path());
+        CHECK(raw.number("SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log'") == 0);
+    }
+    auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
+    CHECK(storage->schemaVersion() == kLatest);
+    storage->importScenario(s, ImportMode::FailIfExists);
+    CHECK(storage->loadScenario("week") == s);
+    const Raw raw(file.path());
+    CHECK(raw.number("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'") == 3);
+    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == 2);
 }

@@ -1,6 +1,7 @@
 #include "sqlite_schema.h"
 
 #include "sqlite_schema_v1.h"
+#include "sqlite_schema_v2.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -178,6 +179,8 @@ const std::vector<MigrationStep> &migrationSteps()
 {
     static const std::vector<MigrationStep> steps = {
         {1, 1, "create the schema", [](sqlite3 *db) { exec(db, {}, kSchemaV1); }},
+        {2, 2, "add authorisations, published records, settings and the append-only audit trail",
+         [](sqlite3 *db) { exec(db, {}, kSchemaV2); }},
     };
     return steps;
 }
@@ -188,6 +191,7 @@ const std::vector<std::string_view> &scenarioTablesChildrenFirst()
 {
     // clang-format off
     static const std::vector<std::string_view> tables = {
+        "authorisations",
         "plan_crew", "plan_deployments", "plans",
         "pin_crew", "pins",
         "van_unavailable_dates", "vans",
