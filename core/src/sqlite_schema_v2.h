@@ -12,9 +12,10 @@ namespace lfr::sqlite {
 //   source and line;
 // - settings: the force's safeguard settings (minimum authorising rank...);
 // - audit_log: every change, append-only. Triggers refuse UPDATE and
-//   DELETE, and an INSERT that would reuse a sequence number (INSERT OR
-//   REPLACE would otherwise overwrite an entry without firing the DELETE
-//   trigger).
+//   DELETE, and an INSERT that reuses an entry's sequence number (INSERT OR
+//   REPLACE would otherwise overwrite the entry without firing the DELETE
+//   trigger). In a BEFORE INSERT trigger NEW.seq is -1 when the row gets
+//   its number automatically, hence the test for an existing entry.
 // Its minimum compatible version is 2: a version-1 build would change data
 // without writing the audit trail.
 inline constexpr const char *kSchemaV2 = R"sql(
@@ -64,7 +65,7 @@ BEGIN
 END;
 
 CREATE TRIGGER audit_log_append_only_insert BEFORE INSERT ON audit_log
-WHEN NEW.seq IS NOT NULL AND NEW.seq <= coalesce((SELECT max(seq) FROM audit_log), 0)
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq)
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only: an entry cannot be replaced');
 END;

@@ -3,6 +3,9 @@
 #include "sqlite_handle.h"
 #include "sqlite_read.h"
 #include "sqlite_schema.h"
+#include "sqlite_storage_impl.h"
+
+#include "lfrplan/scenario_io.h"
 
 #include <map>
 
@@ -13,9 +16,8 @@ namespace {
 using sqlite::Statement;
 using sqlite::Transaction;
 
-constexpr const char *kNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
-
-std::string scenarioLabel(std::string_view name) { return "scenario \"" + std::string(name) + "\""; }
+using sqlitestore::kNow;
+using sqlitestore::scenarioLabel;
 
 // Each date of a scenario formatted once; references stay valid while the
 // cache lives, so they can be bound without copying.
@@ -373,32 +375,6 @@ private:
 
 } // namespace
 
-struct SqliteStorage::Impl {
-    sqlite::Database db;
-
-    sqlite3 *handle() const { return db.get(); }
-    const std::string &where() const { return db.location(); }
-    Statement prepare(std::string_view sql) const { return Statement(db.get(), db.location(), sql); }
-
-    std::optional<std::int64_t> findScenario(std::string_view name) const
-    {
-        Statement stmt = prepare("SELECT id FROM scenarios WHERE name = ?");
-        stmt.bindText(1, name);
-        if (!stmt.step())
-            return std::nullopt;
-        return stmt.int64(0);
-    }
-    std::int64_t requireScenario(std::string_view name) const
-    {
-        const auto id = findScenario(name);
-        if (!id)
-            throw StorageError(where() + ": no " + scenarioLabel(name));
-        return *id;
-    }
-
-    void writePlan(std::int64_t id, const Plan &plan) const;
-};
-
 // Replaces the scenario's plan: header, deployments in order, crews in order.
 void SqliteStorage::Impl::writePlan(std::int64_t id, const Plan &plan) const
 {
@@ -486,9 +462,11 @@ void SqliteStorage::importScenario(const Scenario &scenario, ImportMode mode)
 {
     Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
     std::optional<std::string> createdAt;
+    std::optional<Scenario> before;
     if (const auto old = impl_->findScenario(scenario.name)) {
         if (mode == ImportMode::FailIfExists)
             throw StorageError(impl_->where() + ": " + scenarioLabel(scenario.name) + " already exists");
+        before = sqlite::readScenario(impl_->handle(), impl_->where(), *old);
         Statement created = impl_->prepare("SELECT created_at FROM scenarios WHERE id = ?");
         created.bind(1, *old);
         if (created.step())
@@ -512,6 +490,16 @@ void SqliteStorage::importScenario(const Scenario &scenario, ImportMode mode)
         throw StorageError(context + ": policy: " + oneLine(insert.lastError()));
     ScenarioWriter writer(impl_->handle(), context, sqlite3_last_insert_rowid(impl_->handle()));
     writer.write(scenario);
+    if (before)
+        impl_->auditScenarioChange(*before, scenario);
+    else
+        impl_->audit("scenario.create", scenario.name, nullptr,
+                     {{"officers", scenario.officers.size()},
+                      {"teams", scenario.teams.size()},
+                      {"hotspots", scenario.hotspots.size()},
+                      {"vans", scenario.vans.size()},
+                      {"dates", scenario.dates.size()},
+                      {"policy", scenarioToJson(scenario).at("policy")}});
     write.commit();
 }
 
@@ -539,13 +527,17 @@ void SqliteStorage::renameScenario(std::string_view from, std::string_view to)
     rename.bindText(1, to);
     rename.bind(2, id);
     rename.run();
+    impl_->audit("scenario.rename", to, std::string(from), std::string(to));
     write.commit();
 }
 
 void SqliteStorage::deleteScenario(std::string_view name)
 {
     Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    sqlite::deleteScenarioRows(impl_->handle(), impl_->where(), impl_->requireScenario(name));
+    const std::int64_t id = impl_->requireScenario(name);
+    const Scenario before = sqlite::readScenario(impl_->handle(), impl_->where(), id);
+    sqlite::deleteScenarioRows(impl_->handle(), impl_->where(), id);
+    impl_->audit("scenario.delete", name, scenarioToJson(before), nullptr);
     write.commit();
 }
 
@@ -556,7 +548,9 @@ void SqliteStorage::savePlan(std::string_view scenario, const Plan &plan)
     if (plan.scenario != scenario)
         throw StorageError(impl_->where() + ": the plan is for " + scenarioLabel(plan.scenario) + ", not " +
                            scenarioLabel(scenario));
+    const std::optional<Plan> before = sqlite::readPlan(impl_->handle(), impl_->where(), id, scenario);
     impl_->writePlan(id, plan);
+    impl_->auditPlanChange(scenario, before, plan);
     write.commit();
 }
 

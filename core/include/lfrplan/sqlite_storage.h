@@ -29,6 +29,15 @@ public:
     std::optional<Plan> loadPlan(std::string_view scenario) override;
     int schemaVersion() override;
     std::string location() override;
+    void setActor(std::string actor) override;
+    std::string actor() override;
+    SafeguardSettings safeguardSettings() override;
+    void setSafeguardSettings(const SafeguardSettings &settings) override;
+    std::vector<Authorisation> loadAuthorisations(std::string_view scenario) override;
+    void saveAuthorisation(std::string_view scenario, const Authorisation &record) override;
+    void importRecords(const std::string &source, const std::vector<DeploymentRecord> &records) override;
+    std::vector<DeploymentRecord> loadRecords() override;
+    std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = 0) override;
 
 private:
     struct Impl;

@@ -13,7 +13,9 @@
 // share one store.
 #pragma once
 
+#include "lfrplan/deployment_records.h"
 #include "lfrplan/model.h"
+#include "lfrplan/safeguards.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -37,6 +39,23 @@ struct ScenarioSummary {
     std::string updatedAt; // last import, rename or plan save
     bool operator==(const ScenarioSummary &) const = default;
 };
+
+// One entry of the append-only audit trail: who changed what, when, with
+// the old and new values as JSON text ("null" when there is none).
+struct AuditEntry {
+    std::int64_t seq = 0;
+    std::string at; // UTC, ISO 8601
+    std::string actor;
+    std::string action;  // "scenario.create", "plan.deployment.added", "authorisation.authorised"...
+    std::string subject; // what it is about: a scenario name, "<scenario> / <deployment>"...
+    std::string oldValue;
+    std::string newValue;
+    bool operator==(const AuditEntry &) const = default;
+};
+
+// Who changes are recorded under when nobody says: $LFRPLAN_USER, else the
+// login name ($USER, $LOGNAME), else "unknown user".
+std::string defaultActor();
 
 enum class ImportMode : std::uint8_t {
     FailIfExists, // a scenario of that name is an error; nothing changes
@@ -76,6 +95,29 @@ public:
     virtual int schemaVersion() = 0;
     // Where the store lives (a file path, a server address), for messages.
     virtual std::string location() = 0;
+
+    // --- Accountability (issue 6; docs/safeguards.md) -------------------------
+    // Every change above and below is written to the audit trail in the same
+    // transaction, under this actor.
+    virtual void setActor(std::string actor) = 0;
+    virtual std::string actor() = 0;
+    // The force's settings (minimum authorising rank...); changes audited.
+    virtual SafeguardSettings safeguardSettings() = 0;
+    virtual void setSafeguardSettings(const SafeguardSettings &settings) = 0;
+    // The scenario's authorisation records, by date, window and hotspot.
+    virtual std::vector<Authorisation> loadAuthorisations(std::string_view scenario) = 0;
+    // Stores a record after transitionProblems() against the stored one (and
+    // the scenario, under the stored settings) finds nothing; otherwise an
+    // InputError lists every problem and nothing changes. A new record with
+    // no planned_by gets the actor. The deployment's hotspot, date and window
+    // must be the scenario's.
+    virtual void saveAuthorisation(std::string_view scenario, const Authorisation &record) = 0;
+    // Replaces the published records of `source` with these.
+    virtual void importRecords(const std::string &source, const std::vector<DeploymentRecord> &records) = 0;
+    // Every published record, by date, source and line.
+    virtual std::vector<DeploymentRecord> loadRecords() = 0;
+    // The audit trail, oldest first; `afterSeq` skips the entries up to it.
+    virtual std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = 0) = 0;
 
 protected:
     Storage() = default;

@@ -1,0 +1,310 @@
+// SqliteStorage's accountability (issue 6): authorisation records checked
+// by the safeguard rules before they are stored, published deployment
+// records, the force's settings, and the append-only audit trail every
+// change is written to in its own transaction.
+#include "lfrplan/errors.h"
+#include "lfrplan/safeguards_io.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/sqlite_storage.h"
+
+#include "sqlite_read.h"
+#include "sqlite_storage_impl.h"
+
+#include <cstdlib>
+#include <map>
+#include <set>
+
+namespace lfr {
+
+using nlohmann::json;
+using sqlite::Statement;
+using sqlite::Transaction;
+using sqlitestore::kNow;
+using sqlitestore::scenarioLabel;
+
+std::string defaultActor()
+{
+    for (const char *name : {"LFRPLAN_USER", "USER", "LOGNAME"})
+        if (const char *v = std::getenv(name); v && *v)
+            return v;
+    return "unknown user";
+}
+
+namespace {
+
+// The key a list's items are told apart by: "id" for records, else the
+// item itself (a date, a window...).
+std::string itemKey(const json &item)
+{
+    if (item.is_object() && item.contains("id") && item["id"].is_string())
+        return item["id"].get<std::string>();
+    return item.dump();
+}
+
+std::string deploymentLabel(const Deployment &d) { return describeKey(keyOf(d)); }
+
+json deploymentJson(const Deployment &d)
+{
+    json crew = json::array();
+    for (const CrewAssignment &m : d.crew)
+        crew.push_back({{"officer", m.officer}, {"role", m.role}});
+    return {{"hotspot", d.hotspot}, {"date", formatDate(d.date)}, {"window", d.window}, {"van", d.van}, {"crew", crew}};
+}
+
+} // namespace
+
+void SqliteStorage::Impl::audit(std::string_view action, std::string_view subject, const json &oldValue,
+                                const json &newValue) const
+{
+    Statement insert = prepare(std::string("INSERT INTO audit_log (at, actor, action, subject, old_value, new_value) "
+                                           "VALUES (") +
+                               kNow + ", ?, ?, ?, ?, ?)");
+    insert.bindCopy(1, actor);
+    insert.bindCopy(2, action);
+    insert.bindCopy(3, subject);
+    for (const auto &[index, value] : {std::pair{4, &oldValue}, std::pair{5, &newValue}}) {
+        if (value->is_null())
+            insert.bindNull(index);
+        else
+            insert.bindCopy(index, value->dump());
+    }
+    insert.run();
+}
+
+void SqliteStorage::Impl::auditScenarioChange(const Scenario &before, const Scenario &next) const
+{
+    const json a = scenarioToJson(before);
+    const json b = scenarioToJson(next);
+    std::set<std::string> keys;
+    for (const auto &[k, v] : a.items())
+        keys.insert(k);
+    for (const auto &[k, v] : b.items())
+        keys.insert(k);
+    bool any = false;
+    for (const std::string &k : keys) {
+        const json &x = a.contains(k) ? a[k] : json(nullptr);
+        const json &y = b.contains(k) ? b[k] : json(nullptr);
+        if (x == y)
+            continue;
+        any = true;
+        const bool records =
+            x.is_array() && y.is_array() &&
+            std::all_of(x.begin(), x.end(), [](const json &i) { return i.is_object() && i.contains("id"); }) &&
+            std::all_of(y.begin(), y.end(), [](const json &i) { return i.is_object() && i.contains("id"); });
+        if (!records) { // the policy, the dates, the crew...: as a whole
+            audit("scenario." + k + ".changed", next.name, x, y);
+            continue;
+        }
+        std::map<std::string, const json *> old, now;
+        for (const json &i : x)
+            old.emplace(itemKey(i), &i);
+        for (const json &i : y)
+            now.emplace(itemKey(i), &i);
+        for (const auto &[id, item] : old) {
+            const auto it = now.find(id);
+            if (it == now.end())
+                audit("scenario." + k + ".removed", next.name + " / " + id, *item, nullptr);
+            else if (*it->second != *item)
+                audit("scenario." + k + ".changed", next.name + " / " + id, *item, *it->second);
+        }
+        for (const auto &[id, item] : now)
+            if (!old.count(id))
+                audit("scenario." + k + ".added", next.name + " / " + id, nullptr, *item);
+    }
+    if (!any)
+        audit("scenario.saved-unchanged", next.name, nullptr, nullptr);
+}
+
+void SqliteStorage::Impl::auditPlanChange(std::string_view scenario, const std::optional<Plan> &before,
+                                          const Plan &next) const
+{
+    std::map<std::string, const Deployment *> old, now;
+    if (before)
+        for (const Deployment &d : before->deployments)
+            old.emplace(deploymentLabel(d), &d);
+    for (const Deployment &d : next.deployments)
+        now.emplace(deploymentLabel(d), &d);
+    const std::string prefix = std::string(scenario) + " / ";
+    for (const auto &[label, d] : old) {
+        const auto it = now.find(label);
+        if (it == now.end())
+            audit("plan.deployment.removed", prefix + label, deploymentJson(*d), nullptr);
+        else if (!(*it->second == *d))
+            audit("plan.deployment.changed", prefix + label, deploymentJson(*d), deploymentJson(*it->second));
+    }
+    for (const auto &[label, d] : now)
+        if (!old.count(label))
+            audit("plan.deployment.added", prefix + label, nullptr, deploymentJson(*d));
+    audit("plan.saved", scenario, before ? json{{"deployments", before->deployments.size()}} : json(nullptr),
+          {{"deployments", next.deployments.size()},
+           {"status", std::string(planStatusName(next.status))},
+           {"objective", next.objective ? json(*next.objective) : json(nullptr)}});
+}
+
+void SqliteStorage::setActor(std::string actor)
+{
+    if (actor.find_first_not_of(" \t") == std::string::npos)
+        throw InputError("user", "the user changes are recorded under needs a name");
+    impl_->actor = std::move(actor);
+}
+
+std::string SqliteStorage::actor() { return impl_->actor; }
+
+SafeguardSettings SqliteStorage::safeguardSettings()
+{
+    SafeguardSettings s;
+    Statement stmt = impl_->prepare("SELECT key, value FROM settings");
+    while (stmt.step()) {
+        const std::string key = stmt.string(0), value = stmt.string(1);
+        if (key == "minimum_authorising_rank") {
+            if (const auto rank = parseRank(value))
+                s.minimumAuthorisingRank = *rank;
+        } else if (key == "minimum_rationale_length") {
+            s.minimumRationaleLength = static_cast<std::size_t>(std::strtoul(value.c_str(), nullptr, 10));
+        }
+    }
+    return s;
+}
+
+void SqliteStorage::setSafeguardSettings(const SafeguardSettings &settings)
+{
+    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
+    const SafeguardSettings before = safeguardSettings();
+    const auto toJson = [](const SafeguardSettings &s) {
+        return json{{"minimum_authorising_rank", std::string(rankName(s.minimumAuthorisingRank))},
+                    {"minimum_rationale_length", s.minimumRationaleLength}};
+    };
+    Statement put = impl_->prepare("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    put.bindCopy(1, "minimum_authorising_rank");
+    put.bindCopy(2, rankName(settings.minimumAuthorisingRank));
+    put.run();
+    put.reset();
+    put.bindCopy(1, "minimum_rationale_length");
+    put.bindCopy(2, std::to_string(settings.minimumRationaleLength));
+    put.run();
+    impl_->audit("settings.changed", "safeguards", toJson(before), toJson(settings));
+    write.commit();
+}
+
+std::vector<Authorisation> SqliteStorage::loadAuthorisations(std::string_view scenario)
+{
+    Transaction read(impl_->handle(), impl_->where(), Transaction::Kind::Deferred);
+    Statement stmt = impl_->prepare("SELECT record FROM authorisations WHERE scenario_id = ? "
+                                    "ORDER BY date, window_id, hotspot");
+    stmt.bind(1, impl_->requireScenario(scenario));
+    std::vector<Authorisation> out;
+    while (stmt.step())
+        out.push_back(authorisationFromJson(json::parse(stmt.string(0)), "authorisations.record"));
+    read.commit();
+    return out;
+}
+
+void SqliteStorage::saveAuthorisation(std::string_view scenario, const Authorisation &record)
+{
+    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
+    const std::int64_t id = impl_->requireScenario(scenario);
+    const Scenario sc = sqlite::readScenario(impl_->handle(), impl_->where(), id);
+    const std::string where =
+        impl_->where() + ": " + scenarioLabel(scenario) + ": authorisation of " + describeKey(record.deployment);
+    const DeploymentKey &k = record.deployment;
+    if (std::none_of(sc.hotspots.begin(), sc.hotspots.end(), [&](const Hotspot &h) { return h.id == k.hotspot; }) ||
+        std::find(sc.dates.begin(), sc.dates.end(), k.date) == sc.dates.end() ||
+        std::none_of(sc.windows.begin(), sc.windows.end(), [&](const Window &w) { return w.id == k.window; }))
+        throw InputError(where, "the scenario has no such hotspot, date or window");
+    Statement find = impl_->prepare(
+        "SELECT record FROM authorisations WHERE scenario_id = ? AND hotspot = ? AND date = ? AND window_id = ?");
+    find.bind(1, id);
+    find.bindCopy(2, k.hotspot);
+    find.bindCopy(3, formatDate(k.date));
+    find.bindCopy(4, k.window);
+    std::optional<Authorisation> before;
+    if (find.step())
+        before = authorisationFromJson(json::parse(find.string(0)), "authorisations.record");
+    Authorisation next = record;
+    if (next.plannedBy.empty())
+        next.plannedBy = before ? before->plannedBy : impl_->actor;
+    if (before && before->plannedBy != next.plannedBy)
+        throw InputError(where, "planned_by is " + before->plannedBy + " and cannot be changed");
+    const auto problems = transitionProblems(before, next, sc, safeguardSettings());
+    if (!problems.empty()) {
+        std::string message = "refused:";
+        for (const std::string &p : problems)
+            message += "\n  - " + p;
+        throw InputError(where, message);
+    }
+    if (before && *before == next) {
+        write.commit();
+        return;
+    }
+    Statement put = impl_->prepare(std::string("INSERT INTO authorisations (scenario_id, hotspot, date, window_id, "
+                                               "status, record, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ") +
+                                   kNow +
+                                   ", ?) ON CONFLICT (scenario_id, hotspot, date, window_id) DO UPDATE SET "
+                                   "status = excluded.status, record = excluded.record, "
+                                   "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+    put.bind(1, id);
+    put.bindCopy(2, k.hotspot);
+    put.bindCopy(3, formatDate(k.date));
+    put.bindCopy(4, k.window);
+    put.bindCopy(5, statusName(next.status));
+    put.bindCopy(6, authorisationToJson(next).dump());
+    put.bindCopy(7, impl_->actor);
+    put.run();
+    const bool moved = !before || before->status != next.status;
+    impl_->audit(moved ? "authorisation." + std::string(statusName(next.status)) : "authorisation.changed",
+                 std::string(scenario) + " / " + describeKey(k), before ? authorisationToJson(*before) : json(nullptr),
+                 authorisationToJson(next));
+    write.commit();
+}
+
+void SqliteStorage::importRecords(const std::string &source, const std::vector<DeploymentRecord> &records)
+{
+    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
+    Statement count = impl_->prepare("SELECT count(*) FROM published_records WHERE source = ?");
+    count.bindCopy(1, source);
+    count.step();
+    const int replaced = count.integer(0);
+    Statement remove = impl_->prepare("DELETE FROM published_records WHERE source = ?");
+    remove.bindCopy(1, source);
+    remove.run();
+    Statement insert = impl_->prepare("INSERT INTO published_records (source, line, date, record) VALUES (?, ?, ?, ?)");
+    for (const DeploymentRecord &r : records) {
+        DeploymentRecord stored = r;
+        stored.source = source;
+        insert.reset();
+        insert.bindCopy(1, source);
+        insert.bind(2, r.line);
+        insert.bindCopy(3, formatDate(r.date));
+        insert.bindCopy(4, recordToJson(stored).dump());
+        if (insert.tryRun() != SQLITE_DONE)
+            throw StorageError(impl_->where() + ": importing " + source + " line " + std::to_string(r.line) + ": " +
+                               insert.lastError());
+    }
+    impl_->audit("records.imported", source, replaced ? json{{"records", replaced}} : json(nullptr),
+                 {{"records", records.size()}});
+    write.commit();
+}
+
+std::vector<DeploymentRecord> SqliteStorage::loadRecords()
+{
+    Statement stmt = impl_->prepare("SELECT record FROM published_records ORDER BY date, source, line");
+    std::vector<DeploymentRecord> out;
+    while (stmt.step())
+        out.push_back(recordFromJson(json::parse(stmt.string(0)), "published_records.record"));
+    return out;
+}
+
+std::vector<AuditEntry> SqliteStorage::auditTrail(std::int64_t afterSeq)
+{
+    Statement stmt = impl_->prepare("SELECT seq, at, actor, action, subject, coalesce(old_value, 'null'), "
+                                    "coalesce(new_value, 'null') FROM audit_log WHERE seq > ? ORDER BY seq");
+    stmt.bind(1, afterSeq);
+    std::vector<AuditEntry> out;
+    while (stmt.step())
+        out.push_back({stmt.int64(0), stmt.string(1), stmt.string(2), stmt.string(3), stmt.string(4), stmt.string(5),
+                       stmt.string(6)});
+    return out;
+}
+
+} // namespace lfr

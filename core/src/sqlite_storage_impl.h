@@ -1,0 +1,59 @@
+// SqliteStorage's private state, shared by sqlite_storage.cpp (scenarios and
+// plans) and sqlite_accountability.cpp (authorisations, records, audit).
+#pragma once
+
+#include "lfrplan/sqlite_storage.h"
+
+#include "sqlite_handle.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lfr {
+
+namespace sqlitestore {
+inline constexpr const char *kNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+inline std::string scenarioLabel(std::string_view name) { return "scenario \"" + std::string(name) + "\""; }
+} // namespace sqlitestore
+
+struct SqliteStorage::Impl {
+    sqlite::Database db;
+    std::string actor = defaultActor();
+
+    sqlite3 *handle() const { return db.get(); }
+    const std::string &where() const { return db.location(); }
+    sqlite::Statement prepare(std::string_view sql) const { return sqlite::Statement(db.get(), db.location(), sql); }
+
+    std::optional<std::int64_t> findScenario(std::string_view name) const
+    {
+        sqlite::Statement stmt = prepare("SELECT id FROM scenarios WHERE name = ?");
+        stmt.bindText(1, name);
+        if (!stmt.step())
+            return std::nullopt;
+        return stmt.int64(0);
+    }
+    std::int64_t requireScenario(std::string_view name) const
+    {
+        const auto id = findScenario(name);
+        if (!id)
+            throw StorageError(where() + ": no " + sqlitestore::scenarioLabel(name));
+        return *id;
+    }
+
+    void writePlan(std::int64_t id, const Plan &plan) const;
+
+    // Appends one entry to the audit trail, inside the caller's transaction.
+    void audit(std::string_view action, std::string_view subject, const nlohmann::json &oldValue,
+               const nlohmann::json &newValue) const;
+    // The entries for a scenario replaced by `next` (per officer, team,
+    // hotspot, van...; the policy and the other lists as a whole).
+    void auditScenarioChange(const Scenario &before, const Scenario &next) const;
+    // The entries for a plan replaced: per deployment added, removed or changed.
+    void auditPlanChange(std::string_view scenario, const std::optional<Plan> &before, const Plan &next) const;
+};
+
+} // namespace lfr
