@@ -1,0 +1,195 @@
+// Accountability in the database (issue 6): the storage refuses what the
+// safeguard rules refuse, every change lands in the audit trail with who,
+// when, what and the old and new values, and the trail cannot be changed
+// through SQL.
+#include "lfrplan/errors.h"
+#include "lfrplan/safeguards_io.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+
+#include "tools/storage_fixtures.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+using namespace lfr;
+using lfrtest::TempDatabase;
+
+namespace {
+
+Scenario demo() { return readScenarioFile(std::filesystem::path(LFRPLAN_DATA_DIR) / "demo-week.json"); }
+
+std::string officerOf(const Scenario &s, Rank rank)
+{
+    for (const Officer &o : s.officers)
+        if (o.rank == rank)
+            return o.id;
+    return {};
+}
+
+Authorisation complete(const Scenario &s)
+{
+    Authorisation a;
+    a.deployment = {s.hotspots[0].id, s.dates[1], s.windows[0].id};
+    a.useCase = UseCase::CrimeHotspot;
+    a.authorisingOfficer = officerOf(s, Rank::Supt);
+    a.rationale = "Robbery at this site is the highest in the borough; six hours of overt LFR is proportionate.";
+    a.watchlistSize = 9800;
+    a.watchlistCategories = {"wanted for serious offences"};
+    a.communityImpactAssessed = a.publicNoticeGiven = a.signagePlanned = true;
+    a.start = Clock{600};
+    a.end = Clock{960};
+    return a;
+}
+
+// Runs SQL on a raw connection; the error message, or empty when it worked.
+std::string rawSql(const std::filesystem::path &file, const std::string &sql)
+{
+    sqlite3 *db = nullptr;
+    REQUIRE(sqlite3_open(file.string().c_str(), &db) == SQLITE_OK);
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string message = rc == SQLITE_OK ? "" : (error ? error : "failed");
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return message;
+}
+
+} // namespace
+
+TEST_CASE("audit: the storage refuses an authorisation the rules refuse, and keeps the old record",
+          "[audit][safeguards]")
+{
+    TempDatabase file;
+    auto store = openStorage(file.path());
+    const Scenario s = demo();
+    store->importScenario(s, ImportMode::FailIfExists);
+    store->setActor("planner.jones");
+    Authorisation draft = complete(s);
+    draft.signagePlanned = false;
+    store->saveAuthorisation(s.name, draft); // a draft may be incomplete
+    const auto stored = store->loadAuthorisations(s.name);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].plannedBy == "planner.jones"); // the actor planned it
+    Authorisation authorised = stored[0];
+    authorised.status = AuthorisationStatus::Authorised;
+    CHECK_THROWS_WITH(store->saveAuthorisation(s.name, authorised),
+                      Catch::Contains("cannot authorise: signage: not planned"));
+    CHECK(store->loadAuthorisations(s.name) == stored);
+    // Self-authorisation: the planner is the superintendent named.
+    store->setActor(officerOf(s, Rank::Supt));
+    Authorisation own = complete(s);
+    own.deployment.date = s.dates[2];
+    store->saveAuthorisation(s.name, own);
+    own = store->loadAuthorisations(s.name).back();
+    own.status = AuthorisationStatus::Authorised;
+    CHECK_THROWS_WITH(store->saveAuthorisation(s.name, own), Catch::Contains("no self-authorisation"));
+    // The minimum rank is a stored setting.
+    SafeguardSettings settings = store->safeguardSettings();
+    CHECK(settings.minimumAuthorisingRank == Rank::Supt);
+    settings.minimumAuthorisingRank = Rank::CS;
+    store->setSafeguardSettings(settings);
+    authorised.signagePlanned = true;
+    CHECK_THROWS_WITH(store->saveAuthorisation(s.name, authorised), Catch::Contains("rank of CS or above"));
+    settings.minimumAuthorisingRank = Rank::Supt;
+    store->setSafeguardSettings(settings);
+    store->saveAuthorisation(s.name, authorised);
+    CHECK(store->loadAuthorisations(s.name).front().status == AuthorisationStatus::Authorised);
+    // planned_by cannot be rewritten, and the slot must be the scenario's.
+    Authorisation rewritten = authorised;
+    rewritten.plannedBy = "someone else";
+    CHECK_THROWS_WITH(store->saveAuthorisation(s.name, rewritten), Catch::Contains("cannot be changed"));
+    Authorisation nowhere = complete(s);
+    nowhere.deployment.hotspot = "atlantis";
+    CHECK_THROWS_WITH(store->saveAuthorisation(s.name, nowhere), Catch::Contains("no such hotspot"));
+}
+
+TEST_CASE("audit: every change is recorded with who, when, what, old and new", "[audit]")
+{
+    TempDatabase file;
+    auto store = openStorage(file.path());
+    store->setActor("planner.jones");
+    Scenario s = demo();
+    store->importScenario(s, ImportMode::FailIfExists);
+    // A data edit: one officer promoted.
+    const std::string officer = s.officers[5].id;
+    const std::int64_t mark = store->auditTrail().back().seq;
+    const std::string oldRank(rankName(s.officers[5].rank));
+    s.officers[5].rank = s.officers[5].rank == Rank::PS ? Rank::Insp : Rank::PS;
+    const std::string newRank(rankName(s.officers[5].rank));
+    store->importScenario(s, ImportMode::Replace);
+    const auto edit = store->auditTrail(mark);
+    REQUIRE(edit.size() == 1);
+    CHECK(edit[0].actor == "planner.jones");
+    CHECK(edit[0].action == "scenario.officers.changed");
+    CHECK(edit[0].subject == s.name + " / " + officer);
+    CHECK(nlohmann::json::parse(edit[0].oldValue).at("rank") == oldRank);
+    CHECK(nlohmann::json::parse(edit[0].newValue).at("rank") == newRank);
+    CHECK(edit[0].at.size() == 20); // 2026-11-27T00:00:00Z
+    // A plan: each deployment added, then one removed.
+    Plan plan;
+    plan.scenario = s.name;
+    plan.deployments.push_back({s.dates[0], s.windows[0].id, s.hotspots[0].id, s.vans[0].id, {}});
+    plan.deployments.push_back({s.dates[1], s.windows[0].id, s.hotspots[1].id, s.vans[0].id, {}});
+    store->setActor("planner.smith");
+    store->savePlan(s.name, plan);
+    plan.deployments.pop_back();
+    const std::int64_t planned = store->auditTrail().back().seq;
+    store->savePlan(s.name, plan);
+    const auto removed = store->auditTrail(planned);
+    REQUIRE(removed.size() == 2);
+    CHECK(removed[0].action == "plan.deployment.removed");
+    CHECK(removed[0].actor == "planner.smith");
+    CHECK(removed[0].newValue == "null");
+    CHECK(nlohmann::json::parse(removed[0].oldValue).at("hotspot") == s.hotspots[1].id);
+    CHECK(removed[1].action == "plan.saved");
+    // An authorisation, records, a rename and a delete.
+    store->saveAuthorisation(s.name, complete(s));
+    DeploymentRecord r;
+    r.line = 2;
+    r.date = s.dates[0];
+    store->importRecords("sample.csv", {r});
+    store->renameScenario(s.name, "renamed");
+    store->deleteScenario("renamed");
+    std::vector<std::string> actions;
+    for (const AuditEntry &e : store->auditTrail())
+        actions.push_back(e.action);
+    for (const char *expected : {"scenario.create", "authorisation.draft", "records.imported", "scenario.rename",
+                                 "scenario.delete"})
+        CHECK(std::count(actions.begin(), actions.end(), expected) == 1);
+    // The deleted scenario can still be read from the trail.
+    const AuditEntry deleted = store->auditTrail().back();
+    CHECK(deleted.action == "scenario.delete");
+    CHECK(nlohmann::json::parse(deleted.oldValue).at("officers").size() == s.officers.size());
+}
+
+TEST_CASE("audit: the trail cannot be changed through SQL", "[audit]")
+{
+    TempDatabase file;
+    {
+        auto store = openStorage(file.path());
+        store->importScenario(demo(), ImportMode::FailIfExists);
+        store->importScenario(demo(), ImportMode::Replace);
+    }
+    const auto before = openStorage(file.path())->auditTrail();
+    REQUIRE(before.size() == 2);
+    CHECK(rawSql(file.path(), "UPDATE audit_log SET actor = 'nobody'").find("append-only") != std::string::npos);
+    CHECK(rawSql(file.path(), "DELETE FROM audit_log WHERE seq = 1").find("append-only") != std::string::npos);
+    CHECK(rawSql(file.path(), "DELETE FROM audit_log").find("append-only") != std::string::npos);
+    CHECK(rawSql(file.path(), "INSERT OR REPLACE INTO audit_log (seq, at, actor, action, subject) "
+                              "VALUES (1, 'x', 'x', 'x', 'x')")
+              .find("append-only") != std::string::npos);
+    CHECK(rawSql(file.path(), "REPLACE INTO audit_log (seq, at, actor, action, subject) "
+                              "VALUES (2, 'x', 'x', 'x', 'x')")
+              .find("append-only") != std::string::npos);
+    CHECK(rawSql(file.path(), "UPDATE OR REPLACE audit_log SET seq = 1 WHERE seq = 2").find("append-only") !=
+          std::string::npos);
+    CHECK(openStorage(file.path())->auditTrail() == before);
+    // Appending stays possible, and is the only change that is.
+    CHECK(rawSql(file.path(), "INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'dba', 'note', '')")
+              .empty());
+    CHECK(openStorage(file.path())->auditTrail().size() == before.size() + 1);
+}
