@@ -157,8 +157,8 @@ TEST_CASE("audit: every change is recorded with who, when, what, old and new", "
     std::vector<std::string> actions;
     for (const AuditEntry &e : store->auditTrail())
         actions.push_back(e.action);
-    for (const char *expected : {"scenario.create", "authorisation.draft", "records.imported", "scenario.rename",
-                                 "scenario.delete"})
+    for (const char *expected :
+         {"scenario.create", "authorisation.draft", "records.imported", "scenario.rename", "scenario.delete"})
         CHECK(std::count(actions.begin(), actions.end(), expected) == 1);
     // The deleted scenario can still be read from the trail.
     const AuditEntry deleted = store->auditTrail().back();

@@ -26,6 +26,11 @@ int cmdExportCsv(const Argv &args);
 int cmdExportIcs(const Argv &args);
 int cmdScenario(const Argv &args);
 int cmdCompare(const Argv &args);
+int cmdImportRecords(const Argv &args);
+int cmdReport(const Argv &args);
+int cmdAudit(const Argv &args);
+int cmdAuthorisation(const Argv &args);
+int cmdSafeguards(const Argv &args);
 
 class Args;
 struct ScenarioAndPlan {

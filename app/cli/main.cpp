@@ -33,6 +33,11 @@ constexpr Command kCommands[] = {
     {"export-ics", lfrcli::cmdExportIcs, "write an officer's or a team's duties as an iCalendar file"},
     {"scenario", lfrcli::cmdScenario, "clone (with what-if changes), rename or delete a stored scenario"},
     {"compare", lfrcli::cmdCompare, "compare 2 to 4 stored scenarios' plans side by side"},
+    {"authorisation", lfrcli::cmdAuthorisation, "list or store deployments' authorisation records and outcomes"},
+    {"safeguards", lfrcli::cmdSafeguards, "show or set the minimum authorising rank and rationale length"},
+    {"import-records", lfrcli::cmdImportRecords, "read published LFR deployment records, reporting bad cells"},
+    {"report", lfrcli::cmdReport, "the transparency report by year or month and borough"},
+    {"audit", lfrcli::cmdAudit, "show or export the append-only audit trail"},
 };
 
 void printHelp(std::ostream &out)

@@ -12,7 +12,9 @@
 
 #include <cstdlib>
 #include <map>
+#include <pwd.h>
 #include <set>
+#include <unistd.h>
 
 namespace lfr {
 
@@ -27,6 +29,8 @@ std::string defaultActor()
     for (const char *name : {"LFRPLAN_USER", "USER", "LOGNAME"})
         if (const char *v = std::getenv(name); v && *v)
             return v;
+    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name && *pw->pw_name)
+        return pw->pw_name;
     return "unknown user";
 }
 

@@ -1,10 +1,12 @@
 #include "lfrplan/transparency.h"
 
 #include "lfrplan/csv_export.h"
+#include "lfrplan/storage.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <set>
 #include <tuple>
 
 namespace lfr {
@@ -116,20 +118,21 @@ std::string reportTable(const std::vector<ReportRow> &rows)
 {
     std::string out;
     char line[256];
-    std::snprintf(line, sizeof line, "%-8s %-22s %5s %8s %9s %6s %5s %5s %12s %12s %7s\n", "period", "borough", "depl.",
+    std::snprintf(line, sizeof line, "%-8s %-22s %5s %8s %9s %6s %5s %5s %14s %12s %7s\n", "period", "borough", "depl.",
                   "hours", "faces", "alerts", "true", "false", "false/face", "false/alert", "arrests");
     out += line;
     for (const ReportRow &r : rows) {
         const auto pct = [](const std::optional<double> &v, double scale) {
             return v ? fixed(*v * scale, 4) : std::string("-");
         };
-        std::snprintf(line, sizeof line, "%-8s %-22.22s %5d %8.1f %9lld %6d %5d %5d %12s %12s %7d\n", r.period.c_str(),
+        std::snprintf(line, sizeof line, "%-8s %-22.22s %5d %8.1f %9lld %6d %5d %5d %14s %12s %7d\n", r.period.c_str(),
                       r.borough.c_str(), r.deployments, r.hours, r.facesSeen, r.alerts, r.trueAlerts, r.falseAlerts,
-                      pct(r.falseAlertRatePerFace(), 1.0).c_str(), pct(r.falseAlertRatePerAlert(), 1.0).c_str(),
+                      pct(r.falseAlertRatePerFace(), 1000.0).c_str(), pct(r.falseAlertRatePerAlert(), 1.0).c_str(),
                       r.arrests);
         out += line;
     }
-    out += "hours cover only deployments whose duration was published or recorded\n";
+    out += "false/1k faces: false alerts per 1,000 faces seen; hours cover only deployments whose duration was\n"
+           "published or recorded\n";
     return out;
 }
 
@@ -161,6 +164,24 @@ DeploymentRecord recordOf(const Authorisation &a, const Scenario &scenario)
         r.threshold = o->threshold;
     }
     return r;
+}
+
+std::vector<DeploymentRecord> accountedRecords(Storage &store)
+{
+    std::vector<DeploymentRecord> out = store.loadRecords();
+    std::set<std::tuple<std::string, Date, std::string>> seen; // hotspot, date, window
+    for (const ScenarioSummary &summary : store.listScenarios()) {
+        std::optional<Scenario> scenario;
+        for (const Authorisation &a : store.loadAuthorisations(summary.name)) {
+            if (a.status != AuthorisationStatus::Closed ||
+                !seen.emplace(a.deployment.hotspot, a.deployment.date, a.deployment.window).second)
+                continue;
+            if (!scenario)
+                scenario = store.loadScenario(summary.name);
+            out.push_back(recordOf(a, *scenario));
+        }
+    }
+    return out;
 }
 
 std::map<std::string, HistoryValue> historyValues(const Scenario &scenario,

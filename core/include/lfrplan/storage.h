@@ -54,7 +54,7 @@ struct AuditEntry {
 };
 
 // Who changes are recorded under when nobody says: $LFRPLAN_USER, else the
-// login name ($USER, $LOGNAME), else "unknown user".
+// login name ($USER, $LOGNAME, the password database), else "unknown user".
 std::string defaultActor();
 
 enum class ImportMode : std::uint8_t {

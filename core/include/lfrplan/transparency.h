@@ -15,6 +15,8 @@
 
 namespace lfr {
 
+class Storage;
+
 enum class ReportPeriod { Year, Month };
 
 struct ReportRow {
@@ -42,6 +44,11 @@ std::string reportTable(const std::vector<ReportRow> &rows); // plain text
 
 // A closed deployment of a scenario as a record, for the report.
 DeploymentRecord recordOf(const Authorisation &closed, const Scenario &scenario);
+
+// What the report covers in a store: its published records, then every
+// scenario's closed deployments with their outcomes (source "lfrplan:
+// <scenario>"). A deployment closed in two scenarios (a clone) counts once.
+std::vector<DeploymentRecord> accountedRecords(Storage &store);
 
 // What history suggests a hotspot is worth: arrests per deployment-hour of
 // past deployments at the place (a record in the hotspot's borough whose

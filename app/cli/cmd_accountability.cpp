@@ -1,0 +1,216 @@
+// import-records, report, audit, authorisation and safeguards: the
+// accountability of deployments from plan to outcome (issue 6).
+#include "args.h"
+#include "commands.h"
+
+#include "lfrplan/csv_export.h"
+#include "lfrplan/deployment_records.h"
+#include "lfrplan/errors.h"
+#include "lfrplan/safeguards_io.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+#include "lfrplan/transparency.h"
+
+#include <filesystem>
+#include <iostream>
+
+namespace lfrcli {
+
+namespace {
+
+std::unique_ptr<lfr::Storage> store(const std::string &db, const Args &args)
+{
+    auto s = lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
+    if (const auto user = args.value("user"))
+        s->setActor(*user);
+    return s;
+}
+
+} // namespace
+
+int cmdImportRecords(const Argv &argv)
+{
+    const char *usage = "lfrplan import-records DB FILE.csv [--source NAME] [--check] [--user NAME]";
+    if (printHelpIfAsked(argv, usage,
+                         "Reads published LFR deployment records (the columns of the public compilation of the\n"
+                         "Met's records: Year, Date, Deployment, Borough, ..., Ward Code) and stores them,\n"
+                         "replacing earlier records of the same source (the file's name unless --source).\n"
+                         "As published: '-' is none (0); 'n/a' and blank are not available; dates dd/mm/yyyy\n"
+                         "and other forms; durations h:mm. Records are dated by Date, not by Year.\n"
+                         "Every cell or row it cannot read is reported as FILE:LINE: column \"X\" \"cell\": why.\n"
+                         "Exit code: 0 all read, 1 stored with problems reported, 2 not such a file.\n"
+                         "Options:\n"
+                         "  --check        read and report only; store nothing\n"
+                         "  --source NAME  the name the records are stored under\n"
+                         "  --user NAME    who the audit trail records [$LFRPLAN_USER or the login name]\n"))
+        return kExitOk;
+    const Args args("import-records", argv, {{"source"}, {"check", false}, {"user"}});
+    args.expectPositional(2, 2, usage);
+    const std::string &file = args.positional()[1];
+    const lfr::RecordImport in = lfr::readDeploymentRecords(lfr::readTextFile(file), file);
+    for (const lfr::RecordProblem &p : in.problems)
+        std::cerr << file << ":" << p.line << ": "
+                  << (p.column.empty() ? std::string("row") : "column \"" + p.column + "\" \"" + p.cell + "\"")
+                  << ": " << p.message << "\n";
+    std::cerr << in.records.size() << " of " << in.rows << " rows read, " << in.problems.size() << " problem"
+              << (in.problems.size() == 1 ? "" : "s") << " reported\n";
+    if (!args.flag("check")) {
+        const std::string source = args.value("source").value_or(std::filesystem::path(file).filename().string());
+        store(args.positional()[0], args)->importRecords(source, in.records);
+        std::cerr << "stored " << in.records.size() << " records as \"" << source << "\"\n";
+    }
+    return in.problems.empty() ? kExitOk : kExitInvalid;
+}
+
+int cmdReport(const Argv &argv)
+{
+    const char *usage = "lfrplan report DB [--by year|month] [--by-borough] [--csv FILE]";
+    if (printHelpIfAsked(argv, usage,
+                         "The transparency report: deployments, hours, faces seen, alerts, true and false\n"
+                         "alerts, the false-alert rate per face and per alert, and arrests, by year or month\n"
+                         "(and borough), then the total. It covers the published records imported\n"
+                         "(lfrplan import-records) and every deployment closed with its outcome in lfrplan.\n"
+                         "Hours cover only deployments whose duration is known.\n"
+                         "Options:\n"
+                         "  --by year|month   the period of a row [year]\n"
+                         "  --by-borough      a row per period and borough\n"
+                         "  --csv FILE        write CSV (- for standard output) instead of the table\n"))
+        return kExitOk;
+    const Args args("report", argv, {{"by"}, {"by-borough", false}, {"csv"}});
+    args.expectPositional(1, 1, usage);
+    const std::string by = args.value("by").value_or("year");
+    if (by != "year" && by != "month")
+        throw UsageError("--by " + by + ": expected year or month");
+    auto s = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly);
+    const auto rows =
+        lfr::transparencyReport(lfr::accountedRecords(*s), by == "year" ? lfr::ReportPeriod::Year : lfr::ReportPeriod::Month,
+                                args.flag("by-borough"));
+    if (const auto csv = args.value("csv"))
+        writeOutput(*csv, lfr::reportCsv(rows), "report");
+    else
+        std::cout << lfr::reportTable(rows);
+    return kExitOk;
+}
+
+int cmdAudit(const Argv &argv)
+{
+    const char *usage = "lfrplan audit DB [--after SEQ] [--csv FILE]";
+    if (printHelpIfAsked(argv, usage,
+                         "The audit trail: every change to data, plans, authorisations, outcomes, records and\n"
+                         "settings, with its number, time (UTC), who, what, and the old and new values (JSON).\n"
+                         "The database refuses any change to it (it is append-only).\n"
+                         "Options:\n"
+                         "  --after SEQ   only the entries after this number\n"
+                         "  --csv FILE    write CSV (- for standard output)\n"))
+        return kExitOk;
+    const Args args("audit", argv, {{"after"}, {"csv"}});
+    args.expectPositional(1, 1, usage);
+    const auto after = args.integer("after", 0, std::numeric_limits<long long>::max()).value_or(0);
+    const auto entries = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly)->auditTrail(after);
+    if (const auto csv = args.value("csv")) {
+        std::string out = "seq,at,actor,action,subject,old_value,new_value\r\n";
+        for (const lfr::AuditEntry &e : entries)
+            out += std::to_string(e.seq) + "," + e.at + "," + lfr::csvTextField(e.actor) + "," +
+                   lfr::csvTextField(e.action) + "," + lfr::csvTextField(e.subject) + "," +
+                   lfr::csvTextField(e.oldValue) + "," + lfr::csvTextField(e.newValue) + "\r\n";
+        writeOutput(*csv, out, "audit trail");
+        return kExitOk;
+    }
+    for (const lfr::AuditEntry &e : entries)
+        std::cout << e.seq << "  " << e.at << "  " << e.actor << "  " << e.action << "  " << e.subject << "\n"
+                  << "    old: " << e.oldValue << "\n    new: " << e.newValue << "\n";
+    return kExitOk;
+}
+
+int cmdAuthorisation(const Argv &argv)
+{
+    const char *usage = "lfrplan authorisation DB SCENARIO list\n"
+                        "       lfrplan authorisation DB SCENARIO save RECORD.json [--user NAME]\n"
+                        "       lfrplan authorisation DB SCENARIO template HOTSPOT DATE WINDOW";
+    if (printHelpIfAsked(argv, usage,
+                         "The authorisation record of each deployment (the College of Policing's APP for LFR):\n"
+                         "use case and its policy reference, authorising officer (minimum rank: lfrplan\n"
+                         "safeguards), written rationale, watchlist size and categories, community impact\n"
+                         "assessment, public notice, signage, start and end; then the outcome.\n"
+                         "save stores a record (JSON, as list prints it) after the rules allow its status:\n"
+                         "draft -> authorised (nothing missing, not by its planner) -> deployed -> closed (with\n"
+                         "its outcome); cancelled with a reason. A refusal lists every problem (exit 2).\n"
+                         "template prints an empty draft for a deployment.\n"))
+        return kExitOk;
+    const Args args("authorisation", argv, {{"user"}});
+    const auto &pos = args.positional();
+    if (pos.size() < 3)
+        throw UsageError("usage: " + std::string(usage));
+    const std::string &action = pos[2];
+    auto s = store(pos[0], args);
+    if (action == "list") {
+        args.expectPositional(3, 3, usage);
+        nlohmann::json out = nlohmann::json::array();
+        for (const lfr::Authorisation &a : s->loadAuthorisations(pos[1])) {
+            nlohmann::json j = lfr::authorisationToJson(a);
+            std::vector<std::string> problems;
+            if (a.status == lfr::AuthorisationStatus::Draft)
+                problems = lfr::authorisationProblems(a, s->loadScenario(pos[1]), s->safeguardSettings());
+            j["missing_for_authorisation"] = problems;
+            if (a.useCase)
+                j["policy_reference"] = std::string(lfr::policyReference(*a.useCase));
+            out.push_back(j);
+        }
+        std::cout << out.dump(2) << "\n";
+        return kExitOk;
+    }
+    if (action == "save") {
+        args.expectPositional(4, 4, usage);
+        const lfr::Authorisation a = lfr::readAuthorisation(lfr::readTextFile(pos[3]), pos[3]);
+        s->saveAuthorisation(pos[1], a);
+        std::cerr << "stored the " << lfr::statusName(a.status) << " record of " << lfr::describeKey(a.deployment)
+                  << "\n";
+        return kExitOk;
+    }
+    if (action == "template") {
+        args.expectPositional(6, 6, usage);
+        lfr::Authorisation a;
+        a.deployment.hotspot = pos[3];
+        const auto date = lfr::parseDate(pos[4]);
+        if (!date)
+            throw UsageError("\"" + pos[4] + "\" is not a YYYY-MM-DD date");
+        a.deployment.date = *date;
+        a.deployment.window = pos[5];
+        std::cout << lfr::authorisationToJson(a).dump(2) << "\n";
+        return kExitOk;
+    }
+    throw UsageError("unknown action \"" + action + "\"\nusage: " + std::string(usage));
+}
+
+int cmdSafeguards(const Argv &argv)
+{
+    const char *usage = "lfrplan safeguards DB [--min-rank RANK] [--min-rationale N] [--user NAME]";
+    if (printHelpIfAsked(argv, usage,
+                         "Shows, or sets, the force's safeguard settings: the minimum rank of an authorising\n"
+                         "officer (PC, PS, Insp, CI, Supt, CS, Cmdr; default Supt) and the least length of the\n"
+                         "written rationale. Changes are audited.\n"))
+        return kExitOk;
+    const Args args("safeguards", argv, {{"min-rank"}, {"min-rationale"}, {"user"}});
+    args.expectPositional(1, 1, usage);
+    auto s = store(args.positional()[0], args);
+    lfr::SafeguardSettings settings = s->safeguardSettings();
+    bool changed = false;
+    if (const auto r = args.value("min-rank")) {
+        const auto rank = lfr::parseRank(*r);
+        if (!rank)
+            throw UsageError("--min-rank " + *r + ": expected PC, PS, Insp, CI, Supt, CS or Cmdr");
+        settings.minimumAuthorisingRank = *rank;
+        changed = true;
+    }
+    if (const auto n = args.integer("min-rationale", 0, 100000)) {
+        settings.minimumRationaleLength = static_cast<std::size_t>(*n);
+        changed = true;
+    }
+    if (changed)
+        s->setSafeguardSettings(settings);
+    std::cout << "minimum authorising rank: " << lfr::rankName(settings.minimumAuthorisingRank) << "\n"
+              << "minimum rationale length: " << settings.minimumRationaleLength << " characters\n";
+    return kExitOk;
+}
+
+} // namespace lfrcli

@@ -1,0 +1,106 @@
+// The accountability commands (issue 6) as a user runs them: import the
+// published sample, report on it (CSV read back with Python's csv module,
+// not the project's code), take a deployment from draft to closed, and
+// export the audit trail.
+#include "lfrplan/safeguards_io.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+#include "process_runner.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace lfr;
+
+namespace {
+
+const std::string kSample =
+    (std::filesystem::path(LFRPLAN_DATA_DIR) / "sources" / "lfr-deployment-records-2020-2023.csv").string();
+
+} // namespace
+
+TEST_CASE("accountability cli: import-records reports the sample's flaw by line and stores every row",
+          "[cli][records]")
+{
+    lfrtest::ScratchDir dir;
+    const std::string db = (dir / "demo.db").string();
+    REQUIRE(lfrtest::runProcess(LFRPLAN_CLI, {"demo", "--database", db}, dir).exitCode == 0);
+    const auto run = lfrtest::runProcess(LFRPLAN_CLI, {"import-records", db, kSample, "--user", "analyst"}, dir);
+    CHECK(run.exitCode == 1); // stored, with a problem reported
+    CHECK(run.err.find(kSample + ":5: column \"Year\" \"2020\": disagrees with the Date 28/01/2022") !=
+          std::string::npos);
+    CHECK(run.err.find("32 of 32 rows read, 1 problem reported") != std::string::npos);
+    CHECK(openStorage(db, OpenMode::ExistingOnly)->loadRecords().size() == 32);
+    // A file that is not such records at all: exit 2, nothing stored.
+    std::ofstream(dir / "other.csv") << "a,b\n1,2\n";
+    const auto other = lfrtest::runProcess(LFRPLAN_CLI, {"import-records", db, (dir / "other.csv").string()}, dir);
+    CHECK(other.exitCode == 2);
+    CHECK(other.err.find("no \"date\" column") != std::string::npos);
+
+    // The report's CSV, read by an independent reader.
+    const std::string csv = (dir / "report.csv").string();
+    REQUIRE(lfrtest::runProcess(LFRPLAN_CLI, {"report", db, "--csv", csv}, dir).exitCode == 0);
+    std::ofstream(dir / "read.py") << "import csv, sys\n"
+                                      "rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))\n"
+                                      "t = rows[-1]\n"
+                                      "print(t['period'], t['deployments'], t['faces_seen'], t['alerts'],\n"
+                                      "      t['true_alerts'], t['false_alerts'], t['arrests'], t['hours'])\n";
+    const auto read = lfrtest::runProcess("/usr/bin/python3", {(dir / "read.py").string(), csv}, dir);
+    INFO(read.err);
+    CHECK(read.out == "all 32 483958 86 74 12 43 117.80\n");
+}
+
+TEST_CASE("accountability cli: a deployment from draft to closed, and the audit trail", "[cli][audit]")
+{
+    lfrtest::ScratchDir dir;
+    const std::string db = (dir / "demo.db").string();
+    REQUIRE(lfrtest::runProcess(LFRPLAN_CLI, {"demo", "--database", db}, dir).exitCode == 0);
+    const Scenario s = openStorage(db, OpenMode::ExistingOnly)->loadScenario("Demo week 2026-12-07");
+    const auto tpl = lfrtest::runProcess(
+        LFRPLAN_CLI,
+        {"authorisation", db, s.name, "template", s.hotspots[0].id, formatDate(s.dates[1]), s.windows[0].id}, dir);
+    REQUIRE(tpl.exitCode == 0);
+    Authorisation a = readAuthorisation(tpl.out, "template");
+    const auto save = [&](const Authorisation &record, const std::string &user) {
+        std::ofstream(dir / "record.json") << authorisationToJson(record).dump(2);
+        return lfrtest::runProcess(LFRPLAN_CLI,
+                                   {"authorisation", db, s.name, "save", (dir / "record.json").string(), "--user", user},
+                                   dir);
+    };
+    REQUIRE(save(a, "planner.jones").exitCode == 0);
+    a.plannedBy = "planner.jones";
+    a.status = AuthorisationStatus::Authorised;
+    const auto refused = save(a, "planner.jones");
+    CHECK(refused.exitCode == 2);
+    for (const char *item : {"use case", "authorising officer", "rationale", "watchlist size", "watchlist categories",
+                             "community impact assessment", "public notice", "signage", "start time", "end time"})
+        CHECK(refused.err.find(std::string("cannot authorise: ") + item) != std::string::npos);
+    for (const Officer &o : s.officers)
+        if (o.rank >= Rank::Supt)
+            a.authorisingOfficer = o.id;
+    a.useCase = UseCase::CrimeHotspot;
+    a.rationale = "Robbery and theft from the person here are the highest in the borough this quarter.";
+    a.watchlistSize = 9800;
+    a.watchlistCategories = {"wanted for serious offences"};
+    a.communityImpactAssessed = a.publicNoticeGiven = a.signagePlanned = true;
+    a.start = Clock{600};
+    a.end = Clock{960};
+    REQUIRE(save(a, "superintendent").exitCode == 0);
+    a.status = AuthorisationStatus::Deployed;
+    REQUIRE(save(a, "planner.jones").exitCode == 0);
+    a.status = AuthorisationStatus::Closed;
+    a.outcome = Outcome{5000, 2, 0, 1, 0, 2, 0, 0, 360, 0.6};
+    REQUIRE(save(a, "planner.jones").exitCode == 0);
+    // The closed deployment is in the report with the published records.
+    const auto report = lfrtest::runProcess(LFRPLAN_CLI, {"report", db, "--csv", "-"}, dir);
+    CHECK(report.out.find("\r\n2026,all boroughs,1,1,6.00,5000,3,2,1,") != std::string::npos);
+    // The audit trail: who moved it through each status.
+    const auto audit = lfrtest::runProcess(LFRPLAN_CLI, {"audit", db, "--csv", "-"}, dir);
+    REQUIRE(audit.exitCode == 0);
+    for (const char *line : {",planner.jones,authorisation.draft,", ",superintendent,authorisation.authorised,",
+                             ",planner.jones,authorisation.deployed,", ",planner.jones,authorisation.closed,"})
+        CHECK(audit.out.find(line) != std::string::npos);
+}
