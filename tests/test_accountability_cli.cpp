@@ -22,8 +22,7 @@ const std::string kSample =
 
 } // namespace
 
-TEST_CASE("accountability cli: import-records reports the sample's flaw by line and stores every row",
-          "[cli][records]")
+TEST_CASE("accountability cli: import-records reports the sample's flaw by line and stores every row", "[cli][records]")
 {
     lfrtest::ScratchDir dir;
     const std::string db = (dir / "demo.db").string();
@@ -66,9 +65,8 @@ TEST_CASE("accountability cli: a deployment from draft to closed, and the audit 
     Authorisation a = readAuthorisation(tpl.out, "template");
     const auto save = [&](const Authorisation &record, const std::string &user) {
         std::ofstream(dir / "record.json") << authorisationToJson(record).dump(2);
-        return lfrtest::runProcess(LFRPLAN_CLI,
-                                   {"authorisation", db, s.name, "save", (dir / "record.json").string(), "--user", user},
-                                   dir);
+        return lfrtest::runProcess(
+            LFRPLAN_CLI, {"authorisation", db, s.name, "save", (dir / "record.json").string(), "--user", user}, dir);
     };
     REQUIRE(save(a, "planner.jones").exitCode == 0);
     a.plannedBy = "planner.jones";

@@ -55,8 +55,13 @@ TEST_CASE("cli: help, version and unknown commands", "[cli]")
     CHECK(runCli({"solvee"}).exitCode == 2);
     CHECK(runCli({"validate", small(), "--bogus"}).exitCode == 2);
     CHECK(runCli({"generate", "--officers", "many"}).exitCode == 2);
-    for (const char *cmd : {"init", "import", "export", "list", "validate", "generate", "demo"})
+    for (const char *cmd :
+         {"init", "import", "export", "list", "validate", "generate", "demo", "solve", "export-lp", "export-csv",
+          "export-ics", "scenario", "compare", "authorisation", "safeguards", "import-records", "report", "audit"}) {
+        INFO(cmd);
         CHECK(runCli({cmd, "--help"}).exitCode == 0);
+        CHECK_THAT(help.out, Catch::Contains(std::string("  ") + cmd + " "));
+    }
 }
 
 TEST_CASE("cli: validate a scenario, and refuse bad input with its path", "[cli]")

@@ -61,6 +61,16 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
                           metrics.elidedText(lines[i], Qt::ElideRight, text.width()));
         y += metrics.height();
     }
+    // The authorisation's status, bottom left: green once authorised.
+    if (const QString status = index.data(WeekBoardModel::AuthorisationRole).toString(); !status.isEmpty()) {
+        const int w = metrics.horizontalAdvance(status) + 10;
+        const QRect r(text.left(), text.bottom() - metrics.height(), w, metrics.height() + 2);
+        const bool cleared = status != QLatin1String("draft") && status != QLatin1String("cancelled");
+        painter->fillRect(r, cleared ? QColor(0x2e, 0x7d, 0x32) : QColor(0x75, 0x75, 0x75));
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, status);
+        painter->setPen(option.palette.text().color());
+    }
     if (violations > 0) {
         const QString badge = tr("%n problem(s)", nullptr, violations);
         const int w = metrics.horizontalAdvance(badge) + 10;

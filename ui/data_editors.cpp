@@ -137,6 +137,22 @@ RecordTableModel<Hotspot> *makeHotspotsModel(PlanDocument *document, QObject *pa
                      h.value = value;
                      return std::nullopt;
                  }});
+    c.push_back({QObject::tr("Suggested by history"),
+                 [document](const Hotspot &h) {
+                     const auto &history = document->history();
+                     const auto it = history.find(h.id);
+                     if (it == history.end())
+                         return QVariant(QObject::tr("no past deployment with a duration"));
+                     const HistoryValue &v = it->second;
+                     return QVariant(
+                         QObject::tr("%1 (%2: %3 deployments, %4 h, %5 arrests/h)")
+                             .arg(v.suggestedValue, 0, 'f', 1)
+                             .arg(v.basis == "site" ? QObject::tr("at the site") : QObject::tr("in the borough"))
+                             .arg(v.deployments)
+                             .arg(v.hours, 0, 'f', 1)
+                             .arg(v.arrestsPerHour, 0, 'f', 2));
+                 },
+                 nullptr});
     c.push_back({QObject::tr("Max per horizon"), [](const Hotspot &h) { return QVariant(h.maxPerHorizon); },
                  [](Hotspot &h, const QVariant &v, const Scenario &) { return count(v, h.maxPerHorizon); }});
     c.push_back({QObject::tr("Min gap (days)"), [](const Hotspot &h) { return QVariant(h.minGapDays); },

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "authorisation_panel.h"
 #include "card_delegate.h"
 #include "checks_panel.h"
 #include "commands/add_deployment.h"
@@ -116,6 +117,7 @@ MainWindow::~MainWindow()
     delete checksDock_;
     delete staffingDock_;
     delete crewDock_;
+    delete authorisationDock_;
     delete dataDock_;
     delete mapDock_;
     delete board_;
@@ -173,6 +175,7 @@ void MainWindow::createActions()
     scenarioMenu_->addAction(tr("&Delete…"), this, &MainWindow::deleteScenarioDialog);
     scenarioMenu_->addSeparator();
     compare_ = scenarioMenu_->addAction(tr("Co&mpare scenarios…"), this, &MainWindow::compareDialog);
+    createAccountabilityMenu();
 
     QToolBar *bar = addToolBar(tr("Plan"));
     bar->setObjectName(QStringLiteral("planToolBar"));
@@ -191,6 +194,7 @@ void MainWindow::createDocks()
     delete checksDock_;
     delete staffingDock_;
     delete crewDock_;
+    delete authorisationDock_;
     delete dataDock_;
     delete mapDock_;
     checksDock_ = new QDockWidget(tr("Checks"), this);
@@ -207,6 +211,13 @@ void MainWindow::createDocks()
     crewDock_->setWidget(crew_);
     addDockWidget(Qt::RightDockWidgetArea, crewDock_);
     tabifyDockWidget(checksDock_, crewDock_);
+
+    authorisationDock_ = new QDockWidget(tr("Authorisation"), this);
+    authorisationDock_->setObjectName(QStringLiteral("authorisationDock"));
+    authorisation_ = new AuthorisationPanel(document_.get(), authorisationDock_);
+    authorisationDock_->setWidget(authorisation_);
+    addDockWidget(Qt::RightDockWidgetArea, authorisationDock_);
+    tabifyDockWidget(checksDock_, authorisationDock_);
 
     mapDock_ = new QDockWidget(tr("Map"), this);
     mapDock_->setObjectName(QStringLiteral("mapDock"));
@@ -274,6 +285,8 @@ void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
     delete board_;
     delete staffing_;
     document_ = std::move(document);
+    if (document_->store())
+        document_->store()->setActor(userName().toStdString());
     board_ = new WeekBoardModel(document_.get(), this);
     staffing_ = new StaffingModel(document_.get(), this);
     boardView_->setModel(board_);
@@ -282,7 +295,9 @@ void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
     connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(boardView_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const int d = selectedDeployment();
-        crew_->showDeployment(d >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(d)) : std::nullopt);
+        const auto shown = d >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(d)) : std::nullopt;
+        crew_->showDeployment(shown);
+        authorisation_->showDeployment(shown);
         updateActions();
     });
     updateActions();
@@ -352,6 +367,7 @@ void MainWindow::updateActions()
     // Switching, cloning or deleting under a running solve would lose it.
     scenarioMenu_->setEnabled(haveDoc && document_->hasStore() && !running);
     exportMenu_->setEnabled(haveDoc);
+    accountabilityMenu_->setEnabled(haveDoc && document_->hasStore());
     boardView_->setEnabled(!running);
 }
 
@@ -401,10 +417,10 @@ void MainWindow::solveFinished(const lfr::SolveResult &result)
 
 void MainWindow::showView(const QString &name)
 {
-    if (name == QLatin1String("crew")) {
+    if (name == QLatin1String("crew") || name == QLatin1String("authorisation")) {
         if (boardView_->model() && document_ && !document_->deployments().empty())
             boardView_->setCurrentIndex(board_->indexOf(0));
-        crewDock_->raise();
+        (name == QLatin1String("crew") ? crewDock_ : authorisationDock_)->raise();
     } else if (name == QLatin1String("map")) {
         mapDock_->raise();
     } else if (name == QLatin1String("data")) {

@@ -22,6 +22,7 @@ struct WhatIf;
 
 namespace lfr::ui {
 
+class AuthorisationPanel;
 class ChecksPanel;
 class DataEditor;
 class MapView;
@@ -52,11 +53,13 @@ public:
     StaffingModel *staffingModel() const { return staffing_; }
     ChecksPanel *checks() const { return checks_; }
     CrewPanel *crewPanel() const { return crew_; }
+    AuthorisationPanel *authorisationPanel() const { return authorisation_; }
     DataEditor *officersEditor() const { return officersEditor_; }
     DataEditor *hotspotsEditor() const { return hotspotsEditor_; }
     DataEditor *rostersEditor() const { return rostersEditor_; }
     MapView *map() const { return map_; }
-    // Brings a view to the front: "checks", "crew", "map", "staffing", "data".
+    // Brings a view to the front: "checks", "crew", "authorisation", "map",
+    // "staffing", "data".
     void showView(const QString &name);
     SolveRunner *runner() const { return runner_; }
     QLabel *solveStatus() const { return solveStatus_; }
@@ -76,6 +79,11 @@ public:
     // error message, or empty. `who`: the officer or team of a calendar.
     enum class ExportKind { ScheduleCsv, RosterCsv, OfficerCalendar, TeamCalendar };
     QString exportSchedule(const QString &file, ExportKind kind, const QString &who = {});
+
+    // Who changes are recorded under in the audit trail: the name set in
+    // Accountability > Your name, else lfr::defaultActor().
+    static QString userName();
+    bool setUserName(const QString &name);
 
     void solve();
     void cancelSolve();
@@ -109,6 +117,8 @@ private:
     void deleteScenarioDialog();
     void compareDialog();
     void exportDialog(ExportKind kind);
+    void createAccountabilityMenu();
+    void safeguardsDialog();
     std::unique_ptr<lfr::Storage> openStore() const;
     bool save();
 
@@ -128,7 +138,9 @@ private:
     QMenu *recentMenu_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
             *remove_ = nullptr, *save_ = nullptr, *compare_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
-    QMenu *scenarioMenu_ = nullptr, *exportMenu_ = nullptr;
+    QMenu *scenarioMenu_ = nullptr, *exportMenu_ = nullptr, *accountabilityMenu_ = nullptr;
+    AuthorisationPanel *authorisation_ = nullptr;
+    class QDockWidget *authorisationDock_ = nullptr;
     class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr,
                       *mapDock_ = nullptr;
 };

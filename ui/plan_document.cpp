@@ -24,9 +24,37 @@ PlanDocument::PlanDocument(std::unique_ptr<Storage> store, const std::string &na
     }
     index_ = std::make_unique<ScenarioIndex>(scenario_);
     revalidate();
+    reloadAccountability();
 }
 
 PlanDocument::~PlanDocument() = default;
+
+const Authorisation *PlanDocument::authorisationOf(const Deployment &deployment) const
+{
+    const DeploymentKey key = keyOf(deployment);
+    for (const Authorisation &a : authorisations_)
+        if (a.deployment == key)
+            return &a;
+    return nullptr;
+}
+
+void PlanDocument::saveAuthorisation(const Authorisation &record)
+{
+    if (!store_)
+        throw StorageError("this scenario is not in a database: authorisations are kept in one");
+    store_->saveAuthorisation(scenario_.name, record);
+    reloadAccountability(); // a closed deployment joins the records and the history
+}
+
+void PlanDocument::reloadAccountability()
+{
+    if (!store_)
+        return;
+    authorisations_ = store_->loadAuthorisations(scenario_.name);
+    records_ = accountedRecords(*store_);
+    history_ = historyValues(scenario_, records_);
+    emit accountabilityChanged();
+}
 
 QString PlanDocument::location() const { return store_ ? QString::fromStdString(store_->location()) : QString(); }
 
@@ -120,6 +148,8 @@ void PlanDocument::setLastSolved(std::vector<Deployment> deployments)
 void PlanDocument::recordsEdited(ListKind list, std::size_t row)
 {
     index_ = std::make_unique<ScenarioIndex>(scenario_);
+    if (list == ListKind::Hotspots) // the suggestions scale with the hotspots' values
+        history_ = historyValues(scenario_, records_);
     emit recordChanged(static_cast<int>(list), static_cast<int>(row));
     revalidate();
 }

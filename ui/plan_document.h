@@ -5,14 +5,17 @@
 #pragma once
 
 #include "lfrplan/model.h"
+#include "lfrplan/safeguards.h"
 #include "lfrplan/scenario_index.h"
 #include "lfrplan/storage.h"
+#include "lfrplan/transparency.h"
 #include "lfrplan/validator.h"
 
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -75,6 +78,23 @@ public:
     // Throws lfr::StorageError.
     void save();
 
+    // --- Accountability (issue 6) ------------------------------------------
+    // Authorisation records and outcomes are stored at once (each change is
+    // audited by the store), not through the undo stack. Empty without a store.
+    Storage *store() const { return store_.get(); }
+    const std::vector<Authorisation> &authorisations() const { return authorisations_; }
+    // The record of the deployment's hotspot, date and window, if any.
+    const Authorisation *authorisationOf(const Deployment &deployment) const;
+    // Stores a record; throws lfr::InputError (listing every problem) or
+    // lfr::StorageError when refused, and nothing changes then.
+    void saveAuthorisation(const Authorisation &record);
+    // The published records and closed deployments the store holds.
+    const std::vector<DeploymentRecord> &records() const { return records_; }
+    // Re-reads authorisations and records (after an import, say).
+    void reloadAccountability();
+    // What past outcomes suggest each hotspot is worth (transparency.h).
+    const std::map<std::string, HistoryValue> &history() const { return history_; }
+
     // --- For undo commands only ------------------------------------------------
     void replaceDeployment(std::size_t at, const Deployment &deployment);
     void insertDeployment(std::size_t at, const Deployment &deployment);
@@ -94,6 +114,8 @@ signals:
     void changed();
     // A record of a list (ListKind as int) changed (then changed() follows).
     void recordChanged(int list, int row);
+    // Authorisations, outcomes or records changed.
+    void accountabilityChanged();
 
 private:
     void revalidate();
@@ -106,6 +128,9 @@ private:
     std::vector<Deployment> lastSolved_;
     ValidationReport report_;
     QUndoStack undo_;
+    std::vector<Authorisation> authorisations_;
+    std::vector<DeploymentRecord> records_;
+    std::map<std::string, HistoryValue> history_;
 };
 
 } // namespace lfr::ui

@@ -22,6 +22,12 @@ WeekBoardModel::WeekBoardModel(PlanDocument *document, QObject *parent)
         rebuild();
         endResetModel();
     });
+    // A status change repaints the cards; the selection stays.
+    connect(document_, &PlanDocument::accountabilityChanged, this, [this] {
+        if (rowCount() > 0 && columnCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                             {AuthorisationRole, Qt::ToolTipRole});
+    });
 }
 
 std::size_t WeekBoardModel::windows() const { return document_->scenario().windows.size(); }
@@ -98,6 +104,8 @@ QVariant WeekBoardModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ToolTipRole: {
         QStringList lines{text(ix.describe(d))};
+        if (const Authorisation *a = document_->authorisationOf(d))
+            lines << tr("Authorisation: %1").arg(text(std::string(statusName(a->status))));
         for (const int i : cell)
             for (const Violation *v : document_->violationsOf(static_cast<std::size_t>(i)))
                 lines << QStringLiteral("• ") + text(v->message);
@@ -113,6 +121,10 @@ QVariant WeekBoardModel::data(const QModelIndex &index, int role) const
         return fill;
     case ValueRole:
         return value;
+    case AuthorisationRole: {
+        const Authorisation *a = document_->authorisationOf(d);
+        return a ? text(std::string(statusName(a->status))) : QString();
+    }
     default:
         return {};
     }

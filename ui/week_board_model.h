@@ -22,6 +22,7 @@ public:
         ChangedRole,                        // bool: the first differs from the last solved plan
         CrewFillRole,                       // QString "9/9"
         ValueRole,                          // double: the first's decayed value
+        AuthorisationRole,                  // QString: the first's authorisation status; empty: none
     };
     static constexpr const char *kMimeType = "application/x-lfrplan-deployment";
 

@@ -50,8 +50,8 @@ int cmdImportRecords(const Argv &argv)
     const lfr::RecordImport in = lfr::readDeploymentRecords(lfr::readTextFile(file), file);
     for (const lfr::RecordProblem &p : in.problems)
         std::cerr << file << ":" << p.line << ": "
-                  << (p.column.empty() ? std::string("row") : "column \"" + p.column + "\" \"" + p.cell + "\"")
-                  << ": " << p.message << "\n";
+                  << (p.column.empty() ? std::string("row") : "column \"" + p.column + "\" \"" + p.cell + "\"") << ": "
+                  << p.message << "\n";
     std::cerr << in.records.size() << " of " << in.rows << " rows read, " << in.problems.size() << " problem"
               << (in.problems.size() == 1 ? "" : "s") << " reported\n";
     if (!args.flag("check")) {
@@ -82,9 +82,9 @@ int cmdReport(const Argv &argv)
     if (by != "year" && by != "month")
         throw UsageError("--by " + by + ": expected year or month");
     auto s = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly);
-    const auto rows =
-        lfr::transparencyReport(lfr::accountedRecords(*s), by == "year" ? lfr::ReportPeriod::Year : lfr::ReportPeriod::Month,
-                                args.flag("by-borough"));
+    const auto rows = lfr::transparencyReport(lfr::accountedRecords(*s),
+                                              by == "year" ? lfr::ReportPeriod::Year : lfr::ReportPeriod::Month,
+                                              args.flag("by-borough"));
     if (const auto csv = args.value("csv"))
         writeOutput(*csv, lfr::reportCsv(rows), "report");
     else
@@ -108,12 +108,7 @@ int cmdAudit(const Argv &argv)
     const auto after = args.integer("after", 0, std::numeric_limits<long long>::max()).value_or(0);
     const auto entries = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly)->auditTrail(after);
     if (const auto csv = args.value("csv")) {
-        std::string out = "seq,at,actor,action,subject,old_value,new_value\r\n";
-        for (const lfr::AuditEntry &e : entries)
-            out += std::to_string(e.seq) + "," + e.at + "," + lfr::csvTextField(e.actor) + "," +
-                   lfr::csvTextField(e.action) + "," + lfr::csvTextField(e.subject) + "," +
-                   lfr::csvTextField(e.oldValue) + "," + lfr::csvTextField(e.newValue) + "\r\n";
-        writeOutput(*csv, out, "audit trail");
+        writeOutput(*csv, lfr::auditCsv(entries), "audit trail");
         return kExitOk;
     }
     for (const lfr::AuditEntry &e : entries)

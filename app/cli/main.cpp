@@ -5,6 +5,7 @@
 
 #include "lfrplan/errors.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <iostream>
@@ -27,7 +28,7 @@ constexpr Command kCommands[] = {
     {"validate", lfrcli::cmdValidate, "check a scenario, or a plan against every hard constraint"},
     {"solve", lfrcli::cmdSolve, "find the best plan for a scenario, with its proven bound"},
     {"generate", lfrcli::cmdGenerate, "write a deterministic synthetic scenario of any size"},
-    {"demo", lfrcli::cmdDemo, "summarise the bundled demo week"},
+    {"demo", lfrcli::cmdDemo, "summarise the bundled demo week, or make the demo database"},
     {"export-lp", lfrcli::cmdExportLp, "write a scenario as a MILP in LP format (for cbc)"},
     {"export-csv", lfrcli::cmdExportCsv, "write a plan's schedule and roster as CSV for spreadsheets"},
     {"export-ics", lfrcli::cmdExportIcs, "write an officer's or a team's duties as an iCalendar file"},
@@ -45,11 +46,14 @@ void printHelp(std::ostream &out)
     out << "lfrplan " LFRPLAN_VERSION " - plans live facial recognition deployments\n\n"
         << "usage: lfrplan COMMAND [ARGS...]   (lfrplan COMMAND --help for a command's options)\n\n"
         << "commands:\n";
+    std::size_t width = 0;
     for (const Command &c : kCommands)
-        out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
+        width = std::max(width, std::strlen(c.name));
+    for (const Command &c : kCommands)
+        out << "  " << c.name << std::string(width + 2 - std::strlen(c.name), ' ') << c.summary << "\n";
     out << "\nexit codes:\n"
         << "  0  success (a valid plan, a well-formed scenario)\n"
-        << "  1  an invalid plan or an infeasible scenario\n"
+        << "  1  an invalid plan, an infeasible scenario, or records imported with problems\n"
         << "  2  bad input or usage: nothing was written\n";
 }
 

@@ -166,6 +166,15 @@ DeploymentRecord recordOf(const Authorisation &a, const Scenario &scenario)
     return r;
 }
 
+std::string auditCsv(const std::vector<AuditEntry> &entries)
+{
+    std::string out = "seq,at,actor,action,subject,old_value,new_value\r\n";
+    for (const AuditEntry &e : entries)
+        out += std::to_string(e.seq) + "," + e.at + "," + csvTextField(e.actor) + "," + csvTextField(e.action) + "," +
+               csvTextField(e.subject) + "," + csvTextField(e.oldValue) + "," + csvTextField(e.newValue) + "\r\n";
+    return out;
+}
+
 std::vector<DeploymentRecord> accountedRecords(Storage &store)
 {
     std::vector<DeploymentRecord> out = store.loadRecords();

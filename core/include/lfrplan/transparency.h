@@ -16,6 +16,11 @@
 namespace lfr {
 
 class Storage;
+struct AuditEntry;
+
+// The audit trail as CSV: seq, at, actor, action, subject, old_value,
+// new_value (RFC 4180, formula-leading text neutralised).
+std::string auditCsv(const std::vector<AuditEntry> &entries);
 
 enum class ReportPeriod { Year, Month };
 

@@ -1,0 +1,211 @@
+// Accountability in the desktop app (issue 6): a deployment authorised,
+// deployed and closed through the Authorisation panel, the refusals shown
+// with their reasons, self-authorisation refused, the transparency report
+// with imported records, the audit trail, and history's suggested values.
+#include "accountability_dialogs.h"
+#include "authorisation_panel.h"
+#include "data_editors.h"
+#include "main_window.h"
+#include "plan_document.h"
+#include "record_table_model.h"
+#include "week_board_model.h"
+
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/solver.h"
+#include "lfrplan/storage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace lfr;
+using namespace lfr::ui;
+
+class AccountabilityTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    int made_ = 0;
+    const QString sample_ = QStringLiteral(LFRPLAN_DATA_DIR "/sources/lfr-deployment-records-2020-2023.csv");
+
+    // A window on a fresh database of the demo week with its solved plan,
+    // the first deployment selected.
+    std::unique_ptr<MainWindow> openSolved()
+    {
+        const QString db = dir_.filePath(QStringLiteral("demo%1.db").arg(++made_));
+        {
+            auto store = openStorage(db.toStdString());
+            const Scenario week = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
+            store->importScenario(week, ImportMode::FailIfExists);
+            Plan plan;
+            plan.scenario = week.name;
+            plan.deployments = solve(week).plan.deployments;
+            store->savePlan(week.name, plan);
+        }
+        auto window = std::make_unique<MainWindow>();
+        if (!window->openDatabase(db, {}, true))
+            return nullptr;
+        window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0));
+        return window;
+    }
+
+    static void fillIn(AuthorisationPanel &panel)
+    {
+        panel.useCase()->setCurrentIndex(1);
+        panel.authoriser()->setCurrentIndex(1);
+        panel.rationale()->setPlainText(
+            QStringLiteral("Robbery here is the highest in the borough; six hours of overt LFR is proportionate."));
+        panel.watchlistSize()->setValue(9800);
+        panel.categories()->setText(QStringLiteral("wanted for serious offences, court warrants"));
+        panel.impactAssessed()->setChecked(true);
+        panel.publicNotice()->setChecked(true);
+        panel.signage()->setChecked(true);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(dir_.isValid());
+    }
+
+    void takesADeploymentFromDraftToClosed()
+    {
+        auto window = openSolved();
+        QVERIFY(window);
+        window->setUserName(QStringLiteral("planner.jones"));
+        AuthorisationPanel &panel = *window->authorisationPanel();
+        PlanDocument &doc = *window->document();
+        // Everything is missing at first, and said so item by item.
+        QVERIFY(panel.missing()->count() >= 8);
+        QVERIFY(!panel.saveAs(AuthorisationStatus::Authorised));
+        QVERIFY(panel.message()->text().contains(QStringLiteral("cannot authorise: use case: not chosen")));
+        QVERIFY(doc.authorisations().empty()); // nothing stored
+        fillIn(panel);
+        QCOMPARE(panel.missing()->count(), 1);
+        QVERIFY(panel.missing()->item(0)->text().startsWith(QStringLiteral("Nothing")));
+        QVERIFY(panel.saveAs(AuthorisationStatus::Authorised));
+        QCOMPARE(doc.authorisations().size(), std::size_t{1});
+        QCOMPARE(doc.authorisations()[0].status, AuthorisationStatus::Authorised);
+        QCOMPARE(doc.authorisations()[0].plannedBy, std::string("planner.jones"));
+        QVERIFY(panel.title()->text().contains(QStringLiteral("status: authorised")));
+        QVERIFY(!panel.rationale()->isEnabled()); // an authorised record is not edited in place
+        QVERIFY(panel.saveAs(AuthorisationStatus::Deployed));
+        // An outcome that does not add up is refused with its reason.
+        panel.trueConfirmed()->setValue(1);
+        panel.arrests()->setValue(3);
+        panel.facesSeen()->setValue(4000);
+        QVERIFY(!panel.saveAs(AuthorisationStatus::Closed));
+        QVERIFY(panel.message()->text().contains(QStringLiteral("exceed the true alerts")));
+        panel.arrests()->setValue(1);
+        QVERIFY(panel.saveAs(AuthorisationStatus::Closed));
+        const Authorisation &closed = doc.authorisations()[0];
+        QCOMPARE(closed.status, AuthorisationStatus::Closed);
+        QVERIFY(closed.outcome && closed.outcome->facesSeen == 4000 && closed.outcome->arrests == 1);
+        // The closed deployment reaches the report, and each step the audit trail.
+        QCOMPARE(doc.records().size(), std::size_t{1});
+        std::vector<std::string> steps;
+        for (const AuditEntry &e : doc.store()->auditTrail())
+            if (e.action.rfind("authorisation.", 0) == 0) {
+                steps.push_back(e.action);
+                QCOMPARE(e.actor, std::string("planner.jones"));
+            }
+        QCOMPARE(steps, (std::vector<std::string>{"authorisation.authorised", "authorisation.deployed",
+                                                  "authorisation.closed"}));
+    }
+
+    void refusesSelfAuthorisation()
+    {
+        auto window = openSolved();
+        QVERIFY(window);
+        AuthorisationPanel &panel = *window->authorisationPanel();
+        fillIn(panel);
+        // The user is the superintendent the form names as authoriser.
+        const QString supt = panel.authoriser()->currentData().toString();
+        window->setUserName(supt);
+        QVERIFY(panel.saveAs(AuthorisationStatus::Draft));
+        QVERIFY(panel.missing()->item(0)->text().contains(QStringLiteral("no self-authorisation")));
+        QVERIFY(!panel.saveAs(AuthorisationStatus::Authorised));
+        QVERIFY(panel.message()->text().contains(QStringLiteral("no self-authorisation")));
+        QCOMPARE(window->document()->authorisations()[0].status, AuthorisationStatus::Draft);
+    }
+
+    void reportsImportedRecordsAndExports()
+    {
+        auto window = openSolved();
+        QVERIFY(window);
+        TransparencyDialog dialog(window->document());
+        QCOMPARE(dialog.table()->rowCount(), 1); // only the total, of nothing
+        QString error;
+        const QStringList problems = dialog.importRecords(sample_, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems[0].startsWith(QStringLiteral("line 5: column \"Year\"")));
+        QTableWidget *t = dialog.table();
+        QCOMPARE(t->rowCount(), 4); // 2020, 2022, 2023, total
+        QCOMPARE(t->item(3, 0)->text(), QStringLiteral("all"));
+        QCOMPARE(t->item(3, 2)->text(), QStringLiteral("32"));
+        QCOMPARE(t->item(3, 10)->text(), QStringLiteral("43"));
+        dialog.byBorough()->setChecked(true);
+        QVERIFY(t->rowCount() > 4);
+        const QString csv = dir_.filePath(QStringLiteral("report.csv"));
+        QCOMPARE(dialog.exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().startsWith("period,borough,deployments,"));
+        // A file that is not records: an error, nothing imported.
+        dialog.importRecords(QStringLiteral(LFRPLAN_DATA_DIR "/demo-week.json"), &error);
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(window->document()->store()->loadRecords().size(), std::size_t{32});
+
+        // History's suggestion beside the crime-based value.
+        RecordTableBase *hotspots = window->hotspotsEditor()->model();
+        int column = -1;
+        for (int c = 0; c < hotspots->columnCount(); ++c)
+            if (hotspots->headerData(c, Qt::Horizontal).toString() == QStringLiteral("Suggested by history"))
+                column = c;
+        QVERIFY(column >= 0);
+        bool site = false;
+        for (int r = 0; r < hotspots->rowCount(); ++r)
+            site = site || hotspots->index(r, column).data().toString().contains(QStringLiteral("at the site"));
+        QVERIFY(site); // Oxford Circus, Leicester Square... were deployed at before
+    }
+
+    void showsAndFiltersTheAuditTrail()
+    {
+        auto window = openSolved();
+        QVERIFY(window);
+        window->setUserName(QStringLiteral("auditor.test"));
+        fillIn(*window->authorisationPanel());
+        QVERIFY(window->authorisationPanel()->saveAs(AuthorisationStatus::Draft));
+        AuditDialog dialog(window->document());
+        const auto entries = window->document()->store()->auditTrail();
+        QCOMPARE(dialog.table()->rowCount(), static_cast<int>(entries.size()));
+        dialog.filter()->setText(QStringLiteral("auditor.test"));
+        int shown = 0;
+        for (int r = 0; r < dialog.table()->rowCount(); ++r)
+            shown += dialog.table()->isRowHidden(r) ? 0 : 1;
+        QCOMPARE(shown, 1);
+        const QString csv = dir_.filePath(QStringLiteral("audit.csv"));
+        QCOMPARE(dialog.exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains(",auditor.test,authorisation.draft,"));
+    }
+};
+
+QTEST_MAIN(AccountabilityTest)
+#include "test_accountability.moc"

@@ -1,0 +1,305 @@
+#include "accountability_dialogs.h"
+
+#include "plan_document.h"
+
+#include "lfrplan/csv_export.h"
+#include "lfrplan/deployment_records.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/transparency.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace lfr::ui {
+
+namespace {
+QString text(const std::string &s) { return QString::fromStdString(s); }
+
+QTableWidgetItem *cell(const QString &value, bool number = false)
+{
+    auto *item = new QTableWidgetItem(value);
+    if (number)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+std::vector<ReportRow> reportOf(const PlanDocument &document, int period, bool byBorough)
+{
+    return transparencyReport(document.records(), period == 0 ? ReportPeriod::Year : ReportPeriod::Month, byBorough);
+}
+} // namespace
+
+TransparencyDialog::TransparencyDialog(PlanDocument *document, QWidget *parent)
+    : QDialog(parent), document_(document), period_(new QComboBox(this)),
+      byBorough_(new QCheckBox(tr("By borough"), this)), table_(new QTableWidget(this)),
+      chartHolder_(new QWidget(this)), note_(new QLabel(this))
+{
+    setWindowTitle(tr("Transparency report"));
+    setObjectName(QStringLiteral("transparencyDialog"));
+    period_->addItems({tr("By year"), tr("By month")});
+    auto *import = new QPushButton(tr("Import published records…"), this);
+    auto *exportButton = new QPushButton(tr("Export CSV…"), this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(period_);
+    top->addWidget(byBorough_);
+    top->addStretch(1);
+    top->addWidget(import);
+    top->addWidget(exportButton);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->setVisible(false);
+    note_->setWordWrap(true);
+    new QVBoxLayout(chartHolder_);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(table_);
+    split->addWidget(chartHolder_);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    layout->addWidget(note_);
+    layout->addWidget(buttons);
+    connect(period_, &QComboBox::currentIndexChanged, this, &TransparencyDialog::refresh);
+    connect(byBorough_, &QCheckBox::toggled, this, &TransparencyDialog::refresh);
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Import published records"), {}, tr("CSV (*.csv)"));
+        if (file.isEmpty())
+            return;
+        QString error;
+        const QStringList problems = importRecords(file, &error);
+        if (!error.isEmpty())
+            QMessageBox::warning(this, windowTitle(), tr("Nothing was imported:\n%1").arg(error));
+        else if (!problems.isEmpty())
+            QMessageBox::information(this, windowTitle(),
+                                     tr("Imported, with %n problem(s) (each cell left empty or row skipped):\n\n",
+                                        nullptr, static_cast<int>(problems.size())) +
+                                         problems.join(QLatin1Char('\n')));
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export the report"),
+                                                          QStringLiteral("transparency-report.csv"), tr("CSV (*.csv)"));
+        if (file.isEmpty())
+            return;
+        if (const QString error = exportCsv(file); !error.isEmpty())
+            QMessageBox::warning(this, windowTitle(), tr("Could not write %1:\n%2").arg(file, error));
+    });
+    connect(document_, &PlanDocument::accountabilityChanged, this, &TransparencyDialog::refresh);
+    refresh();
+    resize(1200, 720);
+}
+
+QStringList TransparencyDialog::importRecords(const QString &file, QString *error)
+{
+    QStringList problems;
+    try {
+        const RecordImport in = readDeploymentRecords(readTextFile(file.toStdString()), file.toStdString());
+        for (const RecordProblem &p : in.problems)
+            problems << tr("line %1: %2%3")
+                            .arg(p.line)
+                            .arg(p.column.empty() ? QString() : tr("column \"%1\" \"%2\": ").arg(text(p.column), text(p.cell)))
+                            .arg(text(p.message));
+        document_->store()->importRecords(QFileInfo(file).fileName().toStdString(), in.records);
+        document_->reloadAccountability();
+    } catch (const std::exception &e) {
+        *error = text(e.what());
+    }
+    return problems;
+}
+
+QString TransparencyDialog::exportCsv(const QString &file) const
+{
+    try {
+        writeFileAtomically(file.toStdString(),
+                            reportCsv(reportOf(*document_, period_->currentIndex(), byBorough_->isChecked())));
+        return {};
+    } catch (const std::exception &e) {
+        return text(e.what());
+    }
+}
+
+void TransparencyDialog::refresh()
+{
+    const auto rows = reportOf(*document_, period_->currentIndex(), byBorough_->isChecked());
+    const QStringList headers = {tr("Period"),      tr("Borough"),       tr("Deployments"),
+                                 tr("Hours"),       tr("Faces seen"),    tr("Alerts"),
+                                 tr("True alerts"), tr("False alerts"),  tr("False per 1,000 faces"),
+                                 tr("False per alert"), tr("Arrests")};
+    table_->clear();
+    table_->setColumnCount(static_cast<int>(headers.size()));
+    table_->setHorizontalHeaderLabels(headers);
+    table_->setRowCount(static_cast<int>(rows.size()));
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+        const ReportRow &row = rows[static_cast<std::size_t>(r)];
+        const auto rate = [](const std::optional<double> &v, double scale) {
+            return v ? QString::number(*v * scale, 'f', 3) : QStringLiteral("–");
+        };
+        const QStringList cells = {text(row.period),
+                                   text(row.borough),
+                                   QString::number(row.deployments),
+                                   tr("%1 (%2 with duration)").arg(row.hours, 0, 'f', 1).arg(row.deploymentsWithDuration),
+                                   QString::number(row.facesSeen),
+                                   QString::number(row.alerts),
+                                   QString::number(row.trueAlerts),
+                                   QString::number(row.falseAlerts),
+                                   rate(row.falseAlertRatePerFace(), 1000.0),
+                                   rate(row.falseAlertRatePerAlert(), 1.0),
+                                   QString::number(row.arrests)};
+        for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
+            QTableWidgetItem *item = cell(cells[c], c >= 2);
+            if (row.period == "all") {
+                QFont bold = item->font();
+                bold.setBold(true);
+                item->setFont(bold);
+            }
+            table_->setItem(r, c, item);
+        }
+    }
+    table_->resizeColumnsToContents();
+
+    // The chart: per period, deployments, true and false alerts, arrests.
+    const auto periods = transparencyReport(document_->records(),
+                                            period_->currentIndex() == 0 ? ReportPeriod::Year : ReportPeriod::Month,
+                                            false);
+    auto *series = new QBarSeries;
+    auto *deployments = new QBarSet(tr("Deployments"));
+    auto *trueAlerts = new QBarSet(tr("True alerts"));
+    auto *falseAlerts = new QBarSet(tr("False alerts"));
+    auto *arrests = new QBarSet(tr("Arrests"));
+    QStringList categories;
+    double top = 1.0;
+    for (const ReportRow &p : periods) {
+        if (p.period == "all")
+            continue;
+        categories << text(p.period);
+        *deployments << p.deployments;
+        *trueAlerts << p.trueAlerts;
+        *falseAlerts << p.falseAlerts;
+        *arrests << p.arrests;
+        top = std::max({top, double(p.deployments), double(p.trueAlerts), double(p.arrests)});
+    }
+    for (QBarSet *set : {deployments, trueAlerts, falseAlerts, arrests})
+        series->append(set);
+    auto *chart = new QChart;
+    chart->addSeries(series);
+    chart->setTitle(tr("Deployments and outcomes"));
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setRange(0, top * 1.1);
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    y->applyNiceNumbers();
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QLayout *holder = chartHolder_->layout();
+    while (QLayoutItem *old = holder->takeAt(0)) {
+        delete old->widget();
+        delete old;
+    }
+    auto *view = new QChartView(chart, chartHolder_);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(260);
+    holder->addWidget(view);
+    note_->setText(tr("%n record(s): the published records imported and the deployments closed in lfrplan. "
+                      "Records are dated by their Date. Hours cover only deployments with a known duration; "
+                      "“-” in the published data counts as none, “n/a” and blanks as not available.",
+                      nullptr, static_cast<int>(document_->records().size())));
+}
+
+AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)
+    : QDialog(parent), document_(document), filter_(new QLineEdit(this)), table_(new QTableWidget(this))
+{
+    setWindowTitle(tr("Audit trail"));
+    setObjectName(QStringLiteral("auditDialog"));
+    filter_->setPlaceholderText(tr("Filter: who, what or which (any part)"));
+    filter_->setClearButtonEnabled(true);
+    auto *exportButton = new QPushButton(tr("Export CSV…"), this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(filter_, 1);
+    top->addWidget(exportButton);
+    const auto entries = document_->store()->auditTrail();
+    const QStringList headers = {tr("#"), tr("When (UTC)"), tr("Who"), tr("What"), tr("Which"), tr("Old value"),
+                                 tr("New value")};
+    table_->setColumnCount(static_cast<int>(headers.size()));
+    table_->setHorizontalHeaderLabels(headers);
+    table_->setRowCount(static_cast<int>(entries.size()));
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->setVisible(false);
+    for (int r = 0; r < static_cast<int>(entries.size()); ++r) {
+        const AuditEntry &e = entries[static_cast<std::size_t>(r)];
+        const QStringList cells = {QString::number(e.seq), text(e.at),      text(e.actor),   text(e.action),
+                                   text(e.subject),        text(e.oldValue), text(e.newValue)};
+        for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
+            QTableWidgetItem *item = cell(c >= 5 && cells[c].size() > 160 ? cells[c].left(160) + QStringLiteral("…")
+                                                                            : cells[c],
+                                          c == 0);
+            item->setToolTip(cells[c].left(4000));
+            table_->setItem(r, c, item);
+        }
+    }
+    table_->resizeColumnsToContents();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    auto *note = new QLabel(tr("Append-only: the database refuses any change to these entries."), this);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(table_, 1);
+    layout->addWidget(note);
+    layout->addWidget(buttons);
+    connect(filter_, &QLineEdit::textChanged, this, &AuditDialog::applyFilter);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString file =
+            QFileDialog::getSaveFileName(this, tr("Export the audit trail"), QStringLiteral("audit.csv"), tr("CSV (*.csv)"));
+        if (file.isEmpty())
+            return;
+        if (const QString error = exportCsv(file); !error.isEmpty())
+            QMessageBox::warning(this, windowTitle(), tr("Could not write %1:\n%2").arg(file, error));
+    });
+    resize(1200, 640);
+}
+
+void AuditDialog::applyFilter()
+{
+    const QString needle = filter_->text().trimmed();
+    for (int r = 0; r < table_->rowCount(); ++r) {
+        bool match = needle.isEmpty();
+        for (int c = 2; c <= 4 && !match; ++c)
+            match = table_->item(r, c)->text().contains(needle, Qt::CaseInsensitive);
+        table_->setRowHidden(r, !match);
+    }
+}
+
+QString AuditDialog::exportCsv(const QString &file) const
+{
+    try {
+        writeFileAtomically(file.toStdString(), auditCsv(document_->store()->auditTrail()));
+        return {};
+    } catch (const std::exception &e) {
+        return text(e.what());
+    }
+}
+
+} // namespace lfr::ui

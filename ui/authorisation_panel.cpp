@@ -1,0 +1,318 @@
+#include "authorisation_panel.h"
+
+#include "plan_document.h"
+
+#include "lfrplan/dates.h"
+#include "lfrplan/errors.h"
+#include "lfrplan/scenario_index.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QTimeEdit>
+#include <QVBoxLayout>
+
+namespace lfr::ui {
+
+namespace {
+QString text(const std::string &s) { return QString::fromStdString(s); }
+QString text(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+QSpinBox *countBox(QWidget *parent, int most = 10000000)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(0, most);
+    return box;
+}
+
+QTime timeOf(Clock c) { return QTime(c.minutes / 60, c.minutes % 60); }
+Clock clockOf(const QTime &t) { return Clock{t.hour() * 60 + t.minute()}; }
+} // namespace
+
+AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
+    : QWidget(parent), document_(document), title_(new QLabel(this)), policy_(new QLabel(this)),
+      message_(new QLabel(this)), useCase_(new QComboBox(this)), authoriser_(new QComboBox(this)),
+      rationale_(new QPlainTextEdit(this)), watchlistSize_(countBox(this)), categories_(new QLineEdit(this)),
+      cancelReason_(new QLineEdit(this)), impact_(new QCheckBox(tr("Community impact assessment done"), this)),
+      notice_(new QCheckBox(tr("Public notice given before the deployment"), this)),
+      signage_(new QCheckBox(tr("Signage planned at the site"), this)), start_(new QTimeEdit(this)),
+      end_(new QTimeEdit(this)), missing_(new QListWidget(this)), outcome_(new QGroupBox(tr("Outcome"), this)),
+      faces_(countBox(this)), trueConfirmed_(countBox(this)), trueUnconfirmed_(countBox(this)),
+      falseConfirmed_(countBox(this)), falseUnconfirmed_(countBox(this)), arrests_(countBox(this)),
+      other_(countBox(this)), noAction_(countBox(this)), duration_(countBox(this, 24 * 60)),
+      threshold_(new QDoubleSpinBox(this)), saveDraft_(new QPushButton(tr("Save draft"), this)),
+      authorise_(new QPushButton(tr("Authorise"), this)), withdraw_(new QPushButton(tr("Back to draft"), this)),
+      deployed_(new QPushButton(tr("Deployed"), this)), close_(new QPushButton(tr("Close with outcome"), this)),
+      cancel_(new QPushButton(tr("Cancel deployment"), this))
+{
+    title_->setWordWrap(true);
+    QFont bold = title_->font();
+    bold.setBold(true);
+    title_->setFont(bold);
+    policy_->setWordWrap(true);
+    message_->setWordWrap(true);
+    message_->setStyleSheet(QStringLiteral("color: #b00020"));
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    useCase_->addItem(tr("(choose a use case)"));
+    for (int i = 0; i < kUseCaseCount; ++i)
+        useCase_->addItem(text(useCaseLabel(static_cast<UseCase>(i))), i);
+    rationale_->setPlaceholderText(tr("Necessity and proportionality, in writing"));
+    rationale_->setMaximumHeight(90);
+    watchlistSize_->setSpecialValueText(tr("not given"));
+    categories_->setPlaceholderText(tr("e.g. wanted for serious offences, court warrants"));
+    cancelReason_->setPlaceholderText(tr("Reason, when cancelling"));
+    start_->setDisplayFormat(QStringLiteral("HH:mm"));
+    end_->setDisplayFormat(QStringLiteral("HH:mm"));
+    threshold_->setRange(0.0, 1.0);
+    threshold_->setDecimals(2);
+    threshold_->setSingleStep(0.05);
+    threshold_->setValue(0.6);
+    duration_->setSuffix(tr(" min"));
+    missing_->setMaximumHeight(110);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Use case:"), useCase_);
+    form->addRow(QString(), policy_);
+    form->addRow(tr("Authorising officer:"), authoriser_);
+    form->addRow(tr("Rationale:"), rationale_);
+    form->addRow(tr("Watchlist size:"), watchlistSize_);
+    form->addRow(tr("Watchlist categories:"), categories_);
+    form->addRow(QString(), impact_);
+    form->addRow(QString(), notice_);
+    form->addRow(QString(), signage_);
+    auto *times = new QHBoxLayout;
+    times->addWidget(start_);
+    times->addWidget(new QLabel(tr("to"), this));
+    times->addWidget(end_);
+    form->addRow(tr("Start and end:"), times);
+
+    auto *outcomeForm = new QFormLayout(outcome_);
+    outcomeForm->addRow(tr("Faces seen:"), faces_);
+    outcomeForm->addRow(tr("True alerts, confirmed:"), trueConfirmed_);
+    outcomeForm->addRow(tr("True alerts, unconfirmed:"), trueUnconfirmed_);
+    outcomeForm->addRow(tr("False alerts, confirmed:"), falseConfirmed_);
+    outcomeForm->addRow(tr("False alerts, unconfirmed:"), falseUnconfirmed_);
+    outcomeForm->addRow(tr("Arrests:"), arrests_);
+    outcomeForm->addRow(tr("Other disposal:"), other_);
+    outcomeForm->addRow(tr("No action:"), noAction_);
+    outcomeForm->addRow(tr("Actual duration:"), duration_);
+    outcomeForm->addRow(tr("Threshold:"), threshold_);
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {saveDraft_, authorise_, withdraw_, deployed_})
+        buttons->addWidget(b);
+    auto *buttons2 = new QHBoxLayout;
+    buttons2->addWidget(close_);
+    buttons2->addWidget(cancel_);
+    buttons2->addWidget(cancelReason_, 1);
+
+    auto *body = new QWidget(this);
+    auto *layout = new QVBoxLayout(body);
+    layout->addWidget(title_);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Missing before it can be authorised:"), this));
+    layout->addWidget(missing_);
+    layout->addLayout(buttons);
+    layout->addLayout(buttons2);
+    layout->addWidget(message_);
+    layout->addWidget(outcome_);
+    layout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(body);
+    scroll->setWidgetResizable(true);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    connect(saveDraft_, &QPushButton::clicked, this, [this] { saveAs(AuthorisationStatus::Draft); });
+    connect(authorise_, &QPushButton::clicked, this, [this] { saveAs(AuthorisationStatus::Authorised); });
+    connect(withdraw_, &QPushButton::clicked, this, [this] { saveAs(AuthorisationStatus::Draft); });
+    connect(deployed_, &QPushButton::clicked, this, [this] { saveAs(AuthorisationStatus::Deployed); });
+    connect(close_, &QPushButton::clicked, this, [this] { saveAs(AuthorisationStatus::Closed); });
+    connect(cancel_, &QPushButton::clicked, this, [this] { saveAs(AuthorisationStatus::Cancelled); });
+    // The missing items follow the form as it is typed.
+    connect(useCase_, &QComboBox::currentIndexChanged, this, &AuthorisationPanel::updateMissing);
+    connect(authoriser_, &QComboBox::currentIndexChanged, this, &AuthorisationPanel::updateMissing);
+    connect(rationale_, &QPlainTextEdit::textChanged, this, &AuthorisationPanel::updateMissing);
+    connect(watchlistSize_, &QSpinBox::valueChanged, this, &AuthorisationPanel::updateMissing);
+    connect(categories_, &QLineEdit::textChanged, this, &AuthorisationPanel::updateMissing);
+    for (QCheckBox *box : {impact_, notice_, signage_})
+        connect(box, &QCheckBox::toggled, this, &AuthorisationPanel::updateMissing);
+    connect(start_, &QTimeEdit::timeChanged, this, &AuthorisationPanel::updateMissing);
+    connect(end_, &QTimeEdit::timeChanged, this, &AuthorisationPanel::updateMissing);
+    connect(document_, &PlanDocument::accountabilityChanged, this, &AuthorisationPanel::refresh);
+    connect(document_, &PlanDocument::changed, this, &AuthorisationPanel::refresh);
+    refresh();
+}
+
+void AuthorisationPanel::showDeployment(std::optional<std::size_t> deployment)
+{
+    deployment_ = deployment;
+    message_->clear();
+    refresh();
+}
+
+void AuthorisationPanel::refresh()
+{
+    if (deployment_ && *deployment_ >= document_->deployments().size())
+        deployment_.reset();
+    const bool have = deployment_ && document_->store();
+    setEnabled(have);
+    if (!have) {
+        title_->setText(document_->store() ? tr("Select a deployment on the board to see its authorisation.")
+                                           : tr("Authorisations are kept in a database: open one."));
+        return;
+    }
+    const Deployment &d = document_->deployments()[*deployment_];
+    const ScenarioIndex &ix = document_->index();
+    const Authorisation *record = document_->authorisationOf(d);
+    title_->setText(tr("%1, %2 %3 — %4")
+                        .arg(text(ix.hotspotName(d.hotspot)), text(formatDay(d.date)), text(d.window),
+                             record ? tr("status: %1, planned by %2")
+                                          .arg(text(statusName(record->status)), text(record->plannedBy))
+                                    : tr("no authorisation record yet")));
+    // Officers who may authorise: the minimum rank or above.
+    const SafeguardSettings settings = document_->store()->safeguardSettings();
+    {
+        const QSignalBlocker block(authoriser_);
+        authoriser_->clear();
+        authoriser_->addItem(tr("(choose the authorising officer)"));
+        for (const Officer &o : document_->scenario().officers)
+            if (o.rank >= settings.minimumAuthorisingRank)
+                authoriser_->addItem(tr("%1 %2 (%3)").arg(text(rankName(o.rank)), text(o.name), text(o.id)),
+                                     text(o.id));
+    }
+    fillForm(record);
+    updateButtons();
+}
+
+void AuthorisationPanel::fillForm(const Authorisation *r)
+{
+    const Deployment &d = document_->deployments()[*deployment_];
+    const auto w = document_->index().window(d.window);
+    const QSignalBlocker b1(useCase_), b2(authoriser_), b3(rationale_), b4(watchlistSize_), b5(categories_), b6(impact_),
+        b7(notice_), b8(signage_), b9(start_), b10(end_);
+    useCase_->setCurrentIndex(r && r->useCase ? static_cast<int>(*r->useCase) + 1 : 0);
+    authoriser_->setCurrentIndex(std::max(0, r ? authoriser_->findData(text(r->authorisingOfficer)) : 0));
+    rationale_->setPlainText(r ? text(r->rationale) : QString());
+    watchlistSize_->setValue(r ? r->watchlistSize.value_or(0) : 0);
+    QStringList categories;
+    if (r)
+        for (const std::string &c : r->watchlistCategories)
+            categories << text(c);
+    categories_->setText(categories.join(QStringLiteral(", ")));
+    impact_->setChecked(r && r->communityImpactAssessed);
+    notice_->setChecked(r && r->publicNoticeGiven);
+    signage_->setChecked(r && r->signagePlanned);
+    const Window &win = document_->scenario().windows[w.value_or(0)];
+    start_->setTime(timeOf(r && r->start ? *r->start : win.start));
+    end_->setTime(timeOf(r && r->end ? *r->end : win.end));
+    cancelReason_->setText(r ? text(r->cancelReason) : QString());
+    const Outcome o = r && r->outcome ? *r->outcome : Outcome{};
+    faces_->setValue(o.facesSeen.value_or(0));
+    trueConfirmed_->setValue(o.trueAlertsConfirmed);
+    trueUnconfirmed_->setValue(o.trueAlertsUnconfirmed);
+    falseConfirmed_->setValue(o.falseAlertsConfirmed);
+    falseUnconfirmed_->setValue(o.falseAlertsUnconfirmed);
+    arrests_->setValue(o.arrests);
+    other_->setValue(o.otherDisposal);
+    noAction_->setValue(o.noAction);
+    int minutes = win.end.minutes - win.start.minutes;
+    duration_->setValue(o.durationMinutes.value_or(minutes > 0 ? minutes : minutes + 24 * 60));
+    threshold_->setValue(o.threshold.value_or(0.6));
+    updateMissing();
+}
+
+Authorisation AuthorisationPanel::formRecord(AuthorisationStatus status) const
+{
+    const Deployment &d = document_->deployments()[deployment_.value_or(0)];
+    const Authorisation *stored = document_->authorisationOf(d);
+    Authorisation a;
+    a.deployment = keyOf(d);
+    a.status = status;
+    a.plannedBy = stored ? stored->plannedBy : std::string(); // the store fills in the user
+    if (useCase_->currentIndex() > 0)
+        a.useCase = static_cast<UseCase>(useCase_->currentData().toInt());
+    a.authorisingOfficer = authoriser_->currentIndex() > 0 ? authoriser_->currentData().toString().toStdString() : "";
+    a.rationale = rationale_->toPlainText().trimmed().toStdString();
+    if (watchlistSize_->value() > 0)
+        a.watchlistSize = watchlistSize_->value();
+    for (const QString &c : categories_->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!c.trimmed().isEmpty())
+            a.watchlistCategories.push_back(c.trimmed().toStdString());
+    a.communityImpactAssessed = impact_->isChecked();
+    a.publicNoticeGiven = notice_->isChecked();
+    a.signagePlanned = signage_->isChecked();
+    a.start = clockOf(start_->time());
+    a.end = clockOf(end_->time());
+    a.cancelReason = cancelReason_->text().trimmed().toStdString();
+    if (status == AuthorisationStatus::Closed || (stored && stored->outcome && status == AuthorisationStatus::Deployed))
+        a.outcome = Outcome{faces_->value(),         trueConfirmed_->value(), trueUnconfirmed_->value(),
+                            falseConfirmed_->value(), falseUnconfirmed_->value(), arrests_->value(),
+                            other_->value(),          noAction_->value(),       duration_->value(),
+                            threshold_->value()};
+    return a;
+}
+
+bool AuthorisationPanel::saveAs(AuthorisationStatus status)
+{
+    if (!deployment_)
+        return false;
+    try {
+        document_->saveAuthorisation(formRecord(status));
+        message_->clear();
+        return true;
+    } catch (const std::exception &e) {
+        message_->setText(text(std::string(e.what())));
+        return false;
+    }
+}
+
+void AuthorisationPanel::updateMissing()
+{
+    missing_->clear();
+    if (!deployment_ || !document_->store())
+        return;
+    Authorisation a = formRecord(AuthorisationStatus::Draft);
+    if (a.plannedBy.empty())
+        a.plannedBy = document_->store()->actor();
+    const auto problems = authorisationProblems(a, document_->scenario(), document_->store()->safeguardSettings());
+    for (const std::string &p : problems)
+        missing_->addItem(text(p));
+    if (problems.empty())
+        missing_->addItem(tr("Nothing: it may be authorised."));
+    policy_->setText(a.useCase ? text(policyReference(*a.useCase)) : QString());
+}
+
+void AuthorisationPanel::updateButtons()
+{
+    using S = AuthorisationStatus;
+    const Deployment &d = document_->deployments()[*deployment_];
+    const Authorisation *r = document_->authorisationOf(d);
+    const S status = r ? r->status : S::Draft;
+    const bool editable = status == S::Draft;
+    for (QWidget *w : std::initializer_list<QWidget *>{useCase_, authoriser_, rationale_, watchlistSize_, categories_,
+                                                       impact_, notice_, signage_, start_, end_})
+        w->setEnabled(editable);
+    saveDraft_->setEnabled(editable);
+    authorise_->setEnabled(editable);
+    withdraw_->setEnabled(status == S::Authorised);
+    deployed_->setEnabled(status == S::Authorised);
+    close_->setEnabled(status == S::Deployed);
+    cancel_->setEnabled(status == S::Draft || status == S::Authorised);
+    cancelReason_->setEnabled(cancel_->isEnabled());
+    outcome_->setEnabled(status == S::Deployed);
+}
+
+} // namespace lfr::ui
