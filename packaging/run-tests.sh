@@ -162,40 +162,49 @@ fi
 
 # ---------------------------------------------------------------- fuzz
 if want fuzz; then
-    banner fuzz "libFuzzer on the scenario reader for $fuzz_seconds s, build-fuzz/"
+    banner fuzz "libFuzzer on the scenario and records readers for $fuzz_seconds s, build-fuzz/"
     command -v clang++ >/dev/null || die "clang++ not found (packaging/bootstrap-deps.sh test installs clang)"
     configure build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
         -DLFRPLAN_FUZZ=ON -DLFRPLAN_BUILD_TESTS=ON -DLFRPLAN_BUILD_UI=OFF -DLFRPLAN_SANITIZE=OFF
-    cmake --build build-fuzz -j "$jobs" --target fuzz_scenario_reader
+    cmake --build build-fuzz -j "$jobs" --target fuzz_scenario_reader fuzz_records_reader
 
-    # The fuzzer adds what it finds to its first corpus folder: give it a
-    # scratch copy so the checkout is never modified.
-    scratch=$(mktemp -d "${TMPDIR:-/tmp}/lfrplan-fuzz.XXXXXX")
-    mkdir -p "$scratch/corpus" build-fuzz/fuzz-artifacts
-    cp -R "$root/tests/fuzz/corpus/." "$scratch/corpus/"
-    seeds=$(find "$scratch/corpus" -type f | wc -l)
-    [[ $seeds -gt 0 ]] || die "no seed inputs in tests/fuzz/corpus/"
-
-    fuzz_log=build-fuzz/fuzz.log
-    echo "run-tests: fuzzing from $seeds seeds; full log in $fuzz_log, crashing inputs in build-fuzz/fuzz-artifacts/"
-    fuzz_rc=0
-    build-fuzz/tests/fuzz/fuzz_scenario_reader \
-        -dict="$root/tests/fuzz/scenario.dict" \
-        -max_total_time="$fuzz_seconds" \
-        -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-        -print_final_stats=1 \
-        -artifact_prefix="$root/build-fuzz/fuzz-artifacts/" \
-        "$scratch/corpus" >"$fuzz_log" 2>&1 || fuzz_rc=$?
-    if [[ $fuzz_rc -ne 0 ]]; then
-        tail -n 80 "$fuzz_log" >&2
-        echo "run-tests: the fuzzer found a problem (exit $fuzz_rc); reproduce with:" >&2
-        echo "  build-fuzz/tests/fuzz/fuzz_scenario_reader build-fuzz/fuzz-artifacts/<file>" >&2
-        exit "$fuzz_rc"
-    fi
-    grep -E '^(Dictionary:|INFO: seed corpus|#[0-9]+[[:space:]]+(INITED|DONE))|^stat::' "$fuzz_log" || true
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$fuzz_log" | tail -n1)
-    [[ -n $runs && $runs -gt 0 ]] || die "the fuzzer ran no input (see $fuzz_log)"
-    stage_done "$runs inputs in $fuzz_seconds s, no finding"
+    # Each target in turn, half the time each. The fuzzer adds what it finds
+    # to its first corpus folder: give it a scratch copy so the checkout is
+    # never modified.
+    mkdir -p build-fuzz/fuzz-artifacts
+    fuzz_summary=""
+    for target in scenario_reader records_reader; do
+        case $target in
+        scenario_reader) corpus=$root/tests/fuzz/corpus dict=(-dict="$root/tests/fuzz/scenario.dict") ;;
+        records_reader) corpus=$root/tests/fuzz/records-corpus dict=() ;;
+        esac
+        scratch=$(mktemp -d "${TMPDIR:-/tmp}/lfrplan-fuzz.XXXXXX")
+        mkdir -p "$scratch/corpus"
+        cp -R "$corpus/." "$scratch/corpus/"
+        seeds=$(find "$scratch/corpus" -type f | wc -l)
+        [[ $seeds -gt 0 ]] || die "no seed inputs in $corpus"
+        seconds=$(((fuzz_seconds + 1) / 2))
+        fuzz_log=build-fuzz/fuzz-$target.log
+        echo "run-tests: fuzzing $target for $seconds s from $seeds seeds; log in $fuzz_log"
+        fuzz_rc=0
+        "build-fuzz/tests/fuzz/fuzz_$target" "${dict[@]}" \
+            -max_total_time="$seconds" \
+            -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+            -print_final_stats=1 \
+            -artifact_prefix="$root/build-fuzz/fuzz-artifacts/" \
+            "$scratch/corpus" >"$fuzz_log" 2>&1 || fuzz_rc=$?
+        if [[ $fuzz_rc -ne 0 ]]; then
+            tail -n 80 "$fuzz_log" >&2
+            echo "run-tests: the fuzzer found a problem (exit $fuzz_rc); reproduce with:" >&2
+            echo "  build-fuzz/tests/fuzz/fuzz_$target build-fuzz/fuzz-artifacts/<file>" >&2
+            exit "$fuzz_rc"
+        fi
+        grep -E '^(Dictionary:|INFO: seed corpus|#[0-9]+[[:space:]]+(INITED|DONE))|^stat::' "$fuzz_log" || true
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$fuzz_log" | tail -n1)
+        [[ -n $runs && $runs -gt 0 ]] || die "the fuzzer ran no input (see $fuzz_log)"
+        fuzz_summary+="$target: $runs inputs in $seconds s; "
+    done
+    stage_done "${fuzz_summary}no finding"
 fi
 
 # ---------------------------------------------------------------- summary
