@@ -23,11 +23,14 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
+
+#include <nlohmann/json.hpp>
 
 namespace lfr::ui {
 
@@ -81,8 +84,7 @@ TransparencyDialog::TransparencyDialog(PlanDocument *document, QWidget *parent)
     connect(period_, &QComboBox::currentIndexChanged, this, &TransparencyDialog::refresh);
     connect(byBorough_, &QCheckBox::toggled, this, &TransparencyDialog::refresh);
     connect(import, &QPushButton::clicked, this, [this] {
-        const QString file =
-            QFileDialog::getOpenFileName(this, tr("Import published records"), {}, tr("CSV (*.csv)"));
+        const QString file = QFileDialog::getOpenFileName(this, tr("Import published records"), {}, tr("CSV (*.csv)"));
         if (file.isEmpty())
             return;
         QString error;
@@ -116,7 +118,8 @@ QStringList TransparencyDialog::importRecords(const QString &file, QString *erro
         for (const RecordProblem &p : in.problems)
             problems << tr("line %1: %2%3")
                             .arg(p.line)
-                            .arg(p.column.empty() ? QString() : tr("column \"%1\" \"%2\": ").arg(text(p.column), text(p.cell)))
+                            .arg(p.column.empty() ? QString()
+                                                  : tr("column \"%1\" \"%2\": ").arg(text(p.column), text(p.cell)))
                             .arg(text(p.message));
         document_->store()->importRecords(QFileInfo(file).fileName().toStdString(), in.records);
         document_->reloadAccountability();
@@ -140,9 +143,9 @@ QString TransparencyDialog::exportCsv(const QString &file) const
 void TransparencyDialog::refresh()
 {
     const auto rows = reportOf(*document_, period_->currentIndex(), byBorough_->isChecked());
-    const QStringList headers = {tr("Period"),      tr("Borough"),       tr("Deployments"),
-                                 tr("Hours"),       tr("Faces seen"),    tr("Alerts"),
-                                 tr("True alerts"), tr("False alerts"),  tr("False per 1,000 faces"),
+    const QStringList headers = {tr("Period"),          tr("Borough"),      tr("Deployments"),
+                                 tr("Hours"),           tr("Faces seen"),   tr("Alerts"),
+                                 tr("True alerts"),     tr("False alerts"), tr("False per 1,000 faces"),
                                  tr("False per alert"), tr("Arrests")};
     table_->clear();
     table_->setColumnCount(static_cast<int>(headers.size()));
@@ -153,17 +156,18 @@ void TransparencyDialog::refresh()
         const auto rate = [](const std::optional<double> &v, double scale) {
             return v ? QString::number(*v * scale, 'f', 3) : QStringLiteral("–");
         };
-        const QStringList cells = {text(row.period),
-                                   text(row.borough),
-                                   QString::number(row.deployments),
-                                   tr("%1 (%2 with duration)").arg(row.hours, 0, 'f', 1).arg(row.deploymentsWithDuration),
-                                   QString::number(row.facesSeen),
-                                   QString::number(row.alerts),
-                                   QString::number(row.trueAlerts),
-                                   QString::number(row.falseAlerts),
-                                   rate(row.falseAlertRatePerFace(), 1000.0),
-                                   rate(row.falseAlertRatePerAlert(), 1.0),
-                                   QString::number(row.arrests)};
+        const QStringList cells = {
+            text(row.period),
+            text(row.borough),
+            QString::number(row.deployments),
+            tr("%1 (%2 with duration)").arg(row.hours, 0, 'f', 1).arg(row.deploymentsWithDuration),
+            QString::number(row.facesSeen),
+            QString::number(row.alerts),
+            QString::number(row.trueAlerts),
+            QString::number(row.falseAlerts),
+            rate(row.falseAlertRatePerFace(), 1000.0),
+            rate(row.falseAlertRatePerAlert(), 1.0),
+            QString::number(row.arrests)};
         for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
             QTableWidgetItem *item = cell(cells[c], c >= 2);
             if (row.period == "all") {
@@ -177,9 +181,8 @@ void TransparencyDialog::refresh()
     table_->resizeColumnsToContents();
 
     // The chart: per period, deployments, true and false alerts, arrests.
-    const auto periods = transparencyReport(document_->records(),
-                                            period_->currentIndex() == 0 ? ReportPeriod::Year : ReportPeriod::Month,
-                                            false);
+    const auto periods = transparencyReport(
+        document_->records(), period_->currentIndex() == 0 ? ReportPeriod::Year : ReportPeriod::Month, false);
     auto *series = new QBarSeries;
     auto *deployments = new QBarSet(tr("Deployments"));
     auto *trueAlerts = new QBarSet(tr("True alerts"));
@@ -240,8 +243,8 @@ AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)
     top->addWidget(filter_, 1);
     top->addWidget(exportButton);
     const auto entries = document_->store()->auditTrail();
-    const QStringList headers = {tr("#"), tr("When (UTC)"), tr("Who"), tr("What"), tr("Which"), tr("Old value"),
-                                 tr("New value")};
+    const QStringList headers = {tr("#"),     tr("When (UTC)"), tr("Who"),      tr("What"),
+                                 tr("Which"), tr("Old value"),  tr("New value")};
     table_->setColumnCount(static_cast<int>(headers.size()));
     table_->setHorizontalHeaderLabels(headers);
     table_->setRowCount(static_cast<int>(entries.size()));
@@ -249,30 +252,54 @@ AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)
     table_->verticalHeader()->setVisible(false);
     for (int r = 0; r < static_cast<int>(entries.size()); ++r) {
         const AuditEntry &e = entries[static_cast<std::size_t>(r)];
-        const QStringList cells = {QString::number(e.seq), text(e.at),      text(e.actor),   text(e.action),
+        const QStringList cells = {QString::number(e.seq), text(e.at),       text(e.actor),   text(e.action),
                                    text(e.subject),        text(e.oldValue), text(e.newValue)};
         for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
-            QTableWidgetItem *item = cell(c >= 5 && cells[c].size() > 160 ? cells[c].left(160) + QStringLiteral("…")
-                                                                            : cells[c],
-                                          c == 0);
+            QTableWidgetItem *item =
+                cell(c >= 5 && cells[c].size() > 60 ? cells[c].left(60) + QStringLiteral("…") : cells[c], c == 0);
             item->setToolTip(cells[c].left(4000));
             table_->setItem(r, c, item);
         }
     }
     table_->resizeColumnsToContents();
     table_->horizontalHeader()->setStretchLastSection(true);
+    // The selected entry's old and new values in full, pretty-printed.
+    auto *detail = new QPlainTextEdit(this);
+    detail->setReadOnly(true);
+    detail->setPlaceholderText(tr("Select an entry to see its old and new values in full."));
+    connect(table_, &QTableWidget::currentCellChanged, this, [this, entries, detail](int row) {
+        if (row < 0 || row >= static_cast<int>(entries.size()))
+            return detail->clear();
+        const AuditEntry &e = entries[static_cast<std::size_t>(row)];
+        const auto pretty = [](const std::string &json) {
+            try {
+                return text(nlohmann::json::parse(json).dump(2));
+            } catch (const std::exception &) {
+                return text(json);
+            }
+        };
+        detail->setPlainText(tr("#%1  %2  %3  %4  %5\n\nold:\n%6\n\nnew:\n%7")
+                                 .arg(e.seq)
+                                 .arg(text(e.at), text(e.actor), text(e.action), text(e.subject), pretty(e.oldValue),
+                                      pretty(e.newValue)));
+    });
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(table_);
+    split->addWidget(detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
     auto *note = new QLabel(tr("Append-only: the database refuses any change to these entries."), this);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(table_, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(note);
     layout->addWidget(buttons);
     connect(filter_, &QLineEdit::textChanged, this, &AuditDialog::applyFilter);
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString file =
-            QFileDialog::getSaveFileName(this, tr("Export the audit trail"), QStringLiteral("audit.csv"), tr("CSV (*.csv)"));
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export the audit trail"),
+                                                          QStringLiteral("audit.csv"), tr("CSV (*.csv)"));
         if (file.isEmpty())
             return;
         if (const QString error = exportCsv(file); !error.isEmpty())

@@ -177,11 +177,11 @@ void AuthorisationPanel::refresh()
     const Deployment &d = document_->deployments()[*deployment_];
     const ScenarioIndex &ix = document_->index();
     const Authorisation *record = document_->authorisationOf(d);
-    title_->setText(tr("%1, %2 %3 — %4")
-                        .arg(text(ix.hotspotName(d.hotspot)), text(formatDay(d.date)), text(d.window),
-                             record ? tr("status: %1, planned by %2")
-                                          .arg(text(statusName(record->status)), text(record->plannedBy))
-                                    : tr("no authorisation record yet")));
+    title_->setText(
+        tr("%1, %2 %3 — %4")
+            .arg(text(ix.hotspotName(d.hotspot)), text(formatDay(d.date)), text(d.window),
+                 record ? tr("status: %1, planned by %2").arg(text(statusName(record->status)), text(record->plannedBy))
+                        : tr("no authorisation record yet")));
     // Officers who may authorise: the minimum rank or above.
     const SafeguardSettings settings = document_->store()->safeguardSettings();
     {
@@ -201,8 +201,8 @@ void AuthorisationPanel::fillForm(const Authorisation *r)
 {
     const Deployment &d = document_->deployments()[*deployment_];
     const auto w = document_->index().window(d.window);
-    const QSignalBlocker b1(useCase_), b2(authoriser_), b3(rationale_), b4(watchlistSize_), b5(categories_), b6(impact_),
-        b7(notice_), b8(signage_), b9(start_), b10(end_);
+    const QSignalBlocker b1(useCase_), b2(authoriser_), b3(rationale_), b4(watchlistSize_), b5(categories_),
+        b6(impact_), b7(notice_), b8(signage_), b9(start_), b10(end_);
     useCase_->setCurrentIndex(r && r->useCase ? static_cast<int>(*r->useCase) + 1 : 0);
     authoriser_->setCurrentIndex(std::max(0, r ? authoriser_->findData(text(r->authorisingOfficer)) : 0));
     rationale_->setPlainText(r ? text(r->rationale) : QString());
@@ -258,9 +258,9 @@ Authorisation AuthorisationPanel::formRecord(AuthorisationStatus status) const
     a.end = clockOf(end_->time());
     a.cancelReason = cancelReason_->text().trimmed().toStdString();
     if (status == AuthorisationStatus::Closed || (stored && stored->outcome && status == AuthorisationStatus::Deployed))
-        a.outcome = Outcome{faces_->value(),         trueConfirmed_->value(), trueUnconfirmed_->value(),
+        a.outcome = Outcome{faces_->value(),          trueConfirmed_->value(),    trueUnconfirmed_->value(),
                             falseConfirmed_->value(), falseUnconfirmed_->value(), arrests_->value(),
-                            other_->value(),          noAction_->value(),       duration_->value(),
+                            other_->value(),          noAction_->value(),         duration_->value(),
                             threshold_->value()};
     return a;
 }

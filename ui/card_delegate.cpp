@@ -42,12 +42,29 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     painter->setPen(option.palette.text().color());
     painter->setFont(bold);
     const QFontMetrics boldMetrics(bold);
-    const int markWidth = pinned ? boldMetrics.horizontalAdvance(QStringLiteral("PIN")) + 10 : 0;
+    // The authorisation's status, top right in small type: green once
+    // authorised, grey while draft or cancelled.
+    const QString status = index.data(WeekBoardModel::AuthorisationRole).toString();
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.8);
+    const QFontMetrics smallMetrics(small);
+    const int statusWidth = status.isEmpty() ? 0 : smallMetrics.horizontalAdvance(status) + 8;
+    if (!status.isEmpty()) {
+        const QRect tag(text.right() - statusWidth + 1, text.top() + 1, statusWidth, boldMetrics.height() - 2);
+        const bool cleared = status != QLatin1String("draft") && status != QLatin1String("cancelled");
+        painter->fillRect(tag, cleared ? QColor(0x2e, 0x7d, 0x32) : QColor(0x75, 0x75, 0x75));
+        painter->setPen(Qt::white);
+        painter->setFont(small);
+        painter->drawText(tag, Qt::AlignCenter, status);
+        painter->setFont(bold);
+        painter->setPen(option.palette.text().color());
+    }
+    const int markWidth = statusWidth + (pinned ? boldMetrics.horizontalAdvance(QStringLiteral("PIN")) + 10 : 0);
     painter->drawText(QRect(text.left(), text.top(), text.width() - markWidth, boldMetrics.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,
                       boldMetrics.elidedText(lines.value(0), Qt::ElideRight, text.width() - markWidth));
     if (pinned) {
-        const QRect mark(text.right() - markWidth + 4, text.top(), markWidth - 4, boldMetrics.height());
+        const QRect mark(text.right() - markWidth + 4, text.top(), markWidth - statusWidth - 4, boldMetrics.height());
         painter->fillRect(mark, QColor(0x2e, 0x5d, 0x2e));
         painter->setPen(Qt::white);
         painter->drawText(mark, Qt::AlignCenter, QStringLiteral("PIN"));
@@ -60,16 +77,6 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         painter->drawText(QRect(text.left(), y, text.width(), metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                           metrics.elidedText(lines[i], Qt::ElideRight, text.width()));
         y += metrics.height();
-    }
-    // The authorisation's status, bottom left: green once authorised.
-    if (const QString status = index.data(WeekBoardModel::AuthorisationRole).toString(); !status.isEmpty()) {
-        const int w = metrics.horizontalAdvance(status) + 10;
-        const QRect r(text.left(), text.bottom() - metrics.height(), w, metrics.height() + 2);
-        const bool cleared = status != QLatin1String("draft") && status != QLatin1String("cancelled");
-        painter->fillRect(r, cleared ? QColor(0x2e, 0x7d, 0x32) : QColor(0x75, 0x75, 0x75));
-        painter->setPen(Qt::white);
-        painter->drawText(r, Qt::AlignCenter, status);
-        painter->setPen(option.palette.text().color());
     }
     if (violations > 0) {
         const QString badge = tr("%n problem(s)", nullptr, violations);

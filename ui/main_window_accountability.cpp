@@ -80,9 +80,9 @@ void MainWindow::safeguardsDialog()
         for (int r = 0; r <= static_cast<int>(Rank::Cmdr); ++r)
             ranks << text(std::string(rankName(static_cast<Rank>(r))));
         bool ok = false;
-        const QString rank = QInputDialog::getItem(
-            this, tr("Safeguard settings"), tr("Lowest rank that may authorise a deployment:"), ranks,
-            static_cast<int>(settings.minimumAuthorisingRank), false, &ok);
+        const QString rank =
+            QInputDialog::getItem(this, tr("Safeguard settings"), tr("Lowest rank that may authorise a deployment:"),
+                                  ranks, static_cast<int>(settings.minimumAuthorisingRank), false, &ok);
         if (!ok)
             return;
         settings.minimumAuthorisingRank = *parseRank(rank.toStdString());

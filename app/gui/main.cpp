@@ -7,8 +7,10 @@
 //
 // --screenshot renders the main window at 1366x768 to PNG and exits (with
 // --solve, after solving; with --show, with that view in front: checks,
-// crew, map, staffing, data, or the compare dialog): for documentation and for looking at the app
-// under the offscreen platform.
+// crew, authorisation, map, staffing, data; or a dialog: compare,
+// transparency, audit): for documentation and for looking at the app under
+// the offscreen platform.
+#include "accountability_dialogs.h"
 #include "compare_dialog.h"
 #include "data_files.h"
 #include "main_window.h"
@@ -22,6 +24,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -32,6 +35,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 namespace {
 
@@ -144,6 +148,20 @@ int main(int argc, char **argv)
                 });
                 if (!dialog->compareChecked())
                     QCoreApplication::exit(1);
+                return;
+            }
+            if (view == QLatin1String("transparency") || view == QLatin1String("audit")) {
+                std::unique_ptr<QDialog> dialog;
+                if (view == QLatin1String("transparency"))
+                    dialog = std::make_unique<lfr::ui::TransparencyDialog>(window.document(), &window);
+                else
+                    dialog = std::make_unique<lfr::ui::AuditDialog>(window.document(), &window);
+                dialog->resize(1366, 768);
+                dialog->show();
+                QCoreApplication::processEvents();
+                ok = dialog->grab().save(png);
+                std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(png));
+                QCoreApplication::exit(ok ? 0 : 1);
                 return;
             }
             window.showView(view);
