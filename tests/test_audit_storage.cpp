@@ -7,6 +7,7 @@
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"
 
+#include "safeguard_fixtures.h"
 #include "tools/storage_fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -20,28 +21,14 @@ using lfrtest::TempDatabase;
 
 namespace {
 
-Scenario demo() { return readScenarioFile(std::filesystem::path(LFRPLAN_DATA_DIR) / "demo-week.json"); }
+using lfrtest::officerOfRank;
+Scenario demo() { return lfrtest::demoWeek(); }
 
-std::string officerOf(const Scenario &s, Rank rank)
-{
-    for (const Officer &o : s.officers)
-        if (o.rank == rank)
-            return o.id;
-    return {};
-}
-
+// A complete record, without planned_by: the store fills in the actor.
 Authorisation complete(const Scenario &s)
 {
-    Authorisation a;
-    a.deployment = {s.hotspots[0].id, s.dates[1], s.windows[0].id};
-    a.useCase = UseCase::CrimeHotspot;
-    a.authorisingOfficer = officerOf(s, Rank::Supt);
-    a.rationale = "Robbery at this site is the highest in the borough; six hours of overt LFR is proportionate.";
-    a.watchlistSize = 9800;
-    a.watchlistCategories = {"wanted for serious offences"};
-    a.communityImpactAssessed = a.publicNoticeGiven = a.signagePlanned = true;
-    a.start = Clock{600};
-    a.end = Clock{960};
+    Authorisation a = lfrtest::completeAuthorisation(s);
+    a.plannedBy.clear();
     return a;
 }
 
@@ -80,7 +67,7 @@ TEST_CASE("audit: the storage refuses an authorisation the rules refuse, and kee
                       Catch::Contains("cannot authorise: signage: not planned"));
     CHECK(store->loadAuthorisations(s.name) == stored);
     // Self-authorisation: the planner is the superintendent named.
-    store->setActor(officerOf(s, Rank::Supt));
+    store->setActor(officerOfRank(s, Rank::Supt));
     Authorisation own = complete(s);
     own.deployment.date = s.dates[2];
     store->saveAuthorisation(s.name, own);

@@ -2,6 +2,7 @@
 // the minimum rank, the status moves, and outcomes.
 #include "lfrplan/safeguards.h"
 #include "lfrplan/scenario_io.h"
+#include "safeguard_fixtures.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,35 +13,9 @@ using namespace lfr;
 
 namespace {
 
-Scenario demo() { return readScenarioFile(std::filesystem::path(LFRPLAN_DATA_DIR) / "demo-week.json"); }
-
-// A superintendent of the demo force, and an officer who is not one.
-std::string officerOf(const Scenario &s, Rank rank)
-{
-    for (const Officer &o : s.officers)
-        if (o.rank == rank)
-            return o.id;
-    return {};
-}
-
-Authorisation complete(const Scenario &s)
-{
-    Authorisation a;
-    a.deployment = {s.hotspots[0].id, s.dates[1], s.windows[0].id};
-    a.useCase = UseCase::CrimeHotspot;
-    a.plannedBy = "planner.jones";
-    a.authorisingOfficer = officerOf(s, Rank::Supt);
-    a.rationale = "Robbery and theft from the person at this site are the highest in the borough; "
-                  "overt LFR for six hours is the least intrusive means that can locate wanted offenders.";
-    a.watchlistSize = 9800;
-    a.watchlistCategories = {"wanted for serious offences", "court warrants"};
-    a.communityImpactAssessed = true;
-    a.publicNoticeGiven = true;
-    a.signagePlanned = true;
-    a.start = Clock{10 * 60};
-    a.end = Clock{16 * 60};
-    return a;
-}
+using lfrtest::officerOfRank;
+Scenario demo() { return lfrtest::demoWeek(); }
+Authorisation complete(const Scenario &s) { return lfrtest::completeAuthorisation(s); }
 
 bool mentions(const std::vector<std::string> &problems, const std::string &what)
 {
@@ -53,7 +28,7 @@ bool mentions(const std::vector<std::string> &problems, const std::string &what)
 TEST_CASE("safeguards: a complete record may be authorised", "[safeguards]")
 {
     const Scenario s = demo();
-    REQUIRE(!officerOf(s, Rank::Supt).empty());
+    REQUIRE(!officerOfRank(s, Rank::Supt).empty());
     const Authorisation a = complete(s);
     CHECK(authorisationProblems(a, s).empty());
     Authorisation authorised = a;
@@ -103,7 +78,7 @@ TEST_CASE("safeguards: self-authorisation and low rank are refused", "[safeguard
     a.plannedBy = a.authorisingOfficer; // the superintendent planned it too
     CHECK(mentions(authorisationProblems(a, s), "cannot authorise it (no self-authorisation)"));
     Authorisation low = complete(s);
-    low.authorisingOfficer = officerOf(s, Rank::PC);
+    low.authorisingOfficer = officerOfRank(s, Rank::PC);
     CHECK(mentions(authorisationProblems(low, s), "needs the rank of Supt or above"));
     SafeguardSettings lower;
     lower.minimumAuthorisingRank = Rank::PC;

@@ -1,5 +1,7 @@
 #include "accountability_dialogs.h"
 
+#include "bar_chart.h"
+
 #include "plan_document.h"
 
 #include "lfrplan/csv_export.h"
@@ -7,10 +9,8 @@
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/transparency.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
-#include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,7 +28,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <nlohmann/json.hpp>
 
@@ -202,29 +201,11 @@ void TransparencyDialog::refresh()
     }
     for (QBarSet *set : {deployments, trueAlerts, falseAlerts, arrests})
         series->append(set);
-    auto *chart = new QChart;
-    chart->addSeries(series);
-    chart->setTitle(tr("Deployments and outcomes"));
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, top * 1.1);
-    y->setLabelFormat(QStringLiteral("%.0f"));
-    y->applyNiceNumbers();
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    QLayout *holder = chartHolder_->layout();
-    while (QLayoutItem *old = holder->takeAt(0)) {
-        delete old->widget();
-        delete old;
-    }
-    auto *view = new QChartView(chart, chartHolder_);
-    view->setRenderHint(QPainter::Antialiasing);
+    clearLayout(chartHolder_);
+    QChartView *view = barChartView(tr("Deployments and outcomes"), series, categories, top, QStringLiteral("%.0f"),
+                                    Qt::AlignBottom, chartHolder_);
     view->setMinimumHeight(260);
-    holder->addWidget(view);
+    chartHolder_->layout()->addWidget(view);
     note_->setText(tr("%n record(s): the published records imported and the deployments closed in lfrplan. "
                       "Records are dated by their Date. Hours cover only deployments with a known duration; "
                       "“-” in the published data counts as none, “n/a” and blanks as not available.",

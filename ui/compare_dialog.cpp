@@ -1,15 +1,15 @@
 #include "compare_dialog.h"
 
+#include "bar_chart.h"
+
 #include "solve_runner.h"
 
 #include "lfrplan/scenario_index.h"
 #include "lfrplan/solver.h"
 #include "lfrplan/storage.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
-#include <QChart>
 #include <QChartView>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -23,7 +23,6 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <map>
 #include <set>
@@ -232,28 +231,10 @@ void CompareDialog::showCharts(const std::vector<ComparedPlan> &compared)
     series->append(value);
     series->append(travel);
     series->append(objective);
-    auto *chart = new QChart;
-    chart->addSeries(series);
-    chart->setTitle(tr("The plans' figures"));
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, top * 1.1);
-    y->setLabelFormat(QStringLiteral("%.0f"));
-    y->applyNiceNumbers();
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    clearLayout(chartHolder_);
     QLayout *holder = chartHolder_->layout();
-    while (QLayoutItem *old = holder->takeAt(0)) {
-        delete old->widget();
-        delete old;
-    }
-    auto *view = new QChartView(chart, chartHolder_);
-    view->setRenderHint(QPainter::Antialiasing);
-    holder->addWidget(view);
+    holder->addWidget(barChartView(tr("The plans' figures"), series, categories, top, QStringLiteral("%.0f"),
+                                   Qt::AlignBottom, chartHolder_));
 
     // Officer-hours taken from each team: a bar per scenario, stacked.
     std::set<std::string> teams;
@@ -280,23 +261,8 @@ void CompareDialog::showCharts(const std::vector<ComparedPlan> &compared)
     }
     for (const double t : totals)
         most = std::max(most, t);
-    auto *teamChart = new QChart;
-    teamChart->addSeries(stacked);
-    teamChart->setTitle(tr("Officer-hours taken from each team"));
-    auto *tx = new QBarCategoryAxis;
-    tx->append(categories);
-    teamChart->addAxis(tx, Qt::AlignBottom);
-    stacked->attachAxis(tx);
-    auto *ty = new QValueAxis;
-    ty->setRange(0, std::max(1.0, most * 1.1));
-    ty->setLabelFormat(QStringLiteral("%.0f h"));
-    ty->applyNiceNumbers();
-    teamChart->addAxis(ty, Qt::AlignLeft);
-    stacked->attachAxis(ty);
-    teamChart->legend()->setAlignment(Qt::AlignRight);
-    auto *teamView = new QChartView(teamChart, chartHolder_);
-    teamView->setRenderHint(QPainter::Antialiasing);
-    holder->addWidget(teamView);
+    holder->addWidget(barChartView(tr("Officer-hours taken from each team"), stacked, categories, most,
+                                   QStringLiteral("%.0f h"), Qt::AlignRight, chartHolder_));
 }
 
 void CompareDialog::showDifferences(const std::vector<ComparedPlan> &compared)

@@ -8,6 +8,7 @@
 #include "main_window.h"
 #include "plan_document.h"
 #include "record_table_model.h"
+#include "ui_test_support.h"
 #include "week_board_model.h"
 
 #include "lfrplan/scenario_io.h"
@@ -45,16 +46,7 @@ private:
     // the first deployment selected.
     std::unique_ptr<MainWindow> openSolved()
     {
-        const QString db = dir_.filePath(QStringLiteral("demo%1.db").arg(++made_));
-        {
-            auto store = openStorage(db.toStdString());
-            const Scenario week = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
-            store->importScenario(week, ImportMode::FailIfExists);
-            Plan plan;
-            plan.scenario = week.name;
-            plan.deployments = solve(week).plan.deployments;
-            store->savePlan(week.name, plan);
-        }
+        const QString db = lfrtest::makeSolvedDemoDatabase(dir_.filePath(QStringLiteral("demo%1.db").arg(++made_)));
         auto window = std::make_unique<MainWindow>();
         if (!window->openDatabase(db, {}, true))
             return nullptr;

@@ -7,6 +7,7 @@
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
+#include "ui_test_support.h"
 #include "week_board_model.h"
 #include "what_if_dialog.h"
 
@@ -43,19 +44,7 @@ class ScenariosTest : public QObject {
 private:
     QTemporaryDir dir_;
 
-    // A database of the demo week alone, with its solved plan saved.
-    QString solvedDemo(const QString &file)
-    {
-        const QString db = dir_.filePath(file);
-        auto store = openStorage(db.toStdString(), OpenMode::CreateIfMissing);
-        const Scenario week = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
-        store->importScenario(week, ImportMode::FailIfExists);
-        Plan plan;
-        plan.scenario = week.name;
-        plan.deployments = solve(week).plan.deployments;
-        store->savePlan(week.name, plan);
-        return db;
-    }
+    QString solvedDemo(const QString &file) { return lfrtest::makeSolvedDemoDatabase(dir_.filePath(file)); }
 
     static QStringList lines(const QString &file)
     {

@@ -1,0 +1,48 @@
+// The demo week and a complete authorisation record of its first hotspot,
+// for the safeguard tests (rules, storage, command line).
+#pragma once
+
+#include "lfrplan/safeguards.h"
+#include "lfrplan/scenario_io.h"
+
+#include <filesystem>
+#include <string>
+
+namespace lfrtest {
+
+inline lfr::Scenario demoWeek()
+{
+    return lfr::readScenarioFile(std::filesystem::path(LFRPLAN_DATA_DIR) / "demo-week.json");
+}
+
+// The first officer of that rank in the scenario; empty when none.
+inline std::string officerOfRank(const lfr::Scenario &s, lfr::Rank rank)
+{
+    for (const lfr::Officer &o : s.officers)
+        if (o.rank == rank)
+            return o.id;
+    return {};
+}
+
+// A draft with every item authorisation needs, planned by planner.jones,
+// authorised by a superintendent, for the first hotspot on the second date.
+inline lfr::Authorisation completeAuthorisation(const lfr::Scenario &s)
+{
+    lfr::Authorisation a;
+    a.deployment = {s.hotspots[0].id, s.dates[1], s.windows[0].id};
+    a.useCase = lfr::UseCase::CrimeHotspot;
+    a.plannedBy = "planner.jones";
+    a.authorisingOfficer = officerOfRank(s, lfr::Rank::Supt);
+    a.rationale = "Robbery and theft from the person at this site are the highest in the borough; "
+                  "overt LFR for six hours is the least intrusive means that can locate wanted offenders.";
+    a.watchlistSize = 9800;
+    a.watchlistCategories = {"wanted for serious offences", "court warrants"};
+    a.communityImpactAssessed = true;
+    a.publicNoticeGiven = true;
+    a.signagePlanned = true;
+    a.start = lfr::Clock{10 * 60};
+    a.end = lfr::Clock{16 * 60};
+    return a;
+}
+
+} // namespace lfrtest
