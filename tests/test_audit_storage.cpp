@@ -158,8 +158,10 @@ TEST_CASE("audit: the trail cannot be changed through SQL", "[audit]")
     TempDatabase file;
     {
         auto store = openStorage(file.path());
-        store->importScenario(demo(), ImportMode::FailIfExists);
-        store->importScenario(demo(), ImportMode::Replace);
+        Scenario s = demo();
+        store->importScenario(s, ImportMode::FailIfExists);
+        s.policy.maxDays = 4;
+        store->importScenario(s, ImportMode::Replace);
     }
     const auto before = openStorage(file.path())->auditTrail();
     REQUIRE(before.size() == 2);
@@ -179,4 +181,15 @@ TEST_CASE("audit: the trail cannot be changed through SQL", "[audit]")
     CHECK(rawSql(file.path(), "INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'dba', 'note', '')")
               .empty());
     CHECK(openStorage(file.path())->auditTrail().size() == before.size() + 1);
+}
+
+TEST_CASE("audit: storing a scenario again unchanged adds no entry", "[audit]")
+{
+    TempDatabase file;
+    auto store = openStorage(file.path());
+    const Scenario s = demo();
+    store->importScenario(s, ImportMode::FailIfExists);
+    const auto before = store->auditTrail();
+    store->importScenario(s, ImportMode::Replace);
+    CHECK(store->auditTrail() == before);
 }

@@ -84,13 +84,11 @@ void SqliteStorage::Impl::auditScenarioChange(const Scenario &before, const Scen
         keys.insert(k);
     for (const auto &[k, v] : b.items())
         keys.insert(k);
-    bool any = false;
     for (const std::string &k : keys) {
         const json &x = a.contains(k) ? a[k] : json(nullptr);
         const json &y = b.contains(k) ? b[k] : json(nullptr);
         if (x == y)
             continue;
-        any = true;
         const bool records =
             x.is_array() && y.is_array() &&
             std::all_of(x.begin(), x.end(), [](const json &i) { return i.is_object() && i.contains("id"); }) &&
@@ -115,8 +113,6 @@ void SqliteStorage::Impl::auditScenarioChange(const Scenario &before, const Scen
             if (!old.count(id))
                 audit("scenario." + k + ".added", next.name + " / " + id, nullptr, *item);
     }
-    if (!any)
-        audit("scenario.saved-unchanged", next.name, nullptr, nullptr);
 }
 
 void SqliteStorage::Impl::auditPlanChange(std::string_view scenario, const std::optional<Plan> &before,

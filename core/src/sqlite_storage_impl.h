@@ -50,7 +50,8 @@ struct SqliteStorage::Impl {
     void audit(std::string_view action, std::string_view subject, const nlohmann::json &oldValue,
                const nlohmann::json &newValue) const;
     // The entries for a scenario replaced by `next` (per officer, team,
-    // hotspot, van...; the policy and the other lists as a whole).
+    // hotspot, van...; the policy and the other lists as a whole). A
+    // scenario stored again unchanged (a plan save does that) adds none.
     void auditScenarioChange(const Scenario &before, const Scenario &next) const;
     // The entries for a plan replaced: per deployment added, removed or changed.
     void auditPlanChange(std::string_view scenario, const std::optional<Plan> &before, const Plan &next) const;
