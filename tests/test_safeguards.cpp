@@ -139,3 +139,19 @@ TEST_CASE("safeguards: outcomes are checked", "[safeguards]")
     for (int i = 0; i < kUseCaseCount; ++i)
         CHECK(!policyReference(static_cast<UseCase>(i)).empty());
 }
+
+TEST_CASE("safeguards: an authorised record whose deployment moved is reported", "[safeguards]")
+{
+    const Scenario s = demo();
+    Authorisation a = complete(s);
+    a.status = AuthorisationStatus::Authorised;
+    Deployment d{a.deployment.date, a.deployment.window, a.deployment.hotspot, s.vans[0].id, {}};
+    CHECK(authorisationsWithoutDeployment({a}, {d}).empty());
+    Deployment moved = d;
+    moved.date = s.dates[3];
+    const auto found = authorisationsWithoutDeployment({a}, {moved});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].find(describeKey(a.deployment) + " is authorised but the plan has no deployment there") == 0);
+    a.status = AuthorisationStatus::Draft; // a draft binds nothing
+    CHECK(authorisationsWithoutDeployment({a}, {moved}).empty());
+}

@@ -10,8 +10,8 @@
 
 namespace lfr::ui {
 
-QChartView *barChartView(const QString &title, QAbstractBarSeries *series, const QStringList &categories,
-                         double top, const QString &labelFormat, Qt::Alignment legend, QWidget *parent)
+QChartView *barChartView(const QString &title, QAbstractBarSeries *series, const QStringList &categories, double top,
+                         const QString &labelFormat, Qt::Alignment legend, QWidget *parent)
 {
     auto *chart = new QChart;
     chart->addSeries(series);

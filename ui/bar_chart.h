@@ -14,8 +14,8 @@ namespace lfr::ui {
 // A chart view of `series` (bars or stacked bars) over `categories`, its
 // value axis from 0 to a little above `top` in round numbers, labelled with
 // `labelFormat` (printf style, e.g. "%.0f h"); the legend where asked.
-QChartView *barChartView(const QString &title, QAbstractBarSeries *series, const QStringList &categories,
-                         double top, const QString &labelFormat, Qt::Alignment legend, QWidget *parent);
+QChartView *barChartView(const QString &title, QAbstractBarSeries *series, const QStringList &categories, double top,
+                         const QString &labelFormat, Qt::Alignment legend, QWidget *parent);
 
 // Deletes every widget in the holder's layout (before new charts go in).
 void clearLayout(QWidget *holder);

@@ -2,6 +2,7 @@
 
 #include "plan_document.h"
 
+#include <QColor>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -34,6 +35,7 @@ ChecksPanel::ChecksPanel(PlanDocument *document, QWidget *parent)
             emit deploymentActivated(d.toInt());
     });
     connect(document_, &PlanDocument::changed, this, &ChecksPanel::refresh);
+    connect(document_, &PlanDocument::accountabilityChanged, this, &ChecksPanel::refresh);
     refresh();
 }
 
@@ -63,6 +65,12 @@ void ChecksPanel::refresh()
         auto *item = new QListWidgetItem(QString::fromStdString(v.message), list_);
         if (v.deployment)
             item->setData(Qt::UserRole, static_cast<int>(*v.deployment));
+    }
+    // Accountability: authorisations left behind by a moved deployment.
+    for (const std::string &warning :
+         authorisationsWithoutDeployment(document_->authorisations(), document_->deployments())) {
+        auto *item = new QListWidgetItem(tr("Authorisation: %1").arg(QString::fromStdString(warning)), list_);
+        item->setForeground(QColor(0xa0, 0x5a, 0x00));
     }
 }
 

@@ -160,6 +160,21 @@ std::vector<std::string> transitionProblems(const std::optional<Authorisation> &
     return out;
 }
 
+std::vector<std::string> authorisationsWithoutDeployment(const std::vector<Authorisation> &records,
+                                                         const std::vector<Deployment> &plan)
+{
+    std::vector<std::string> out;
+    for (const Authorisation &a : records) {
+        if (a.status != AuthorisationStatus::Authorised && a.status != AuthorisationStatus::Deployed)
+            continue;
+        if (std::none_of(plan.begin(), plan.end(), [&](const Deployment &d) { return keyOf(d) == a.deployment; }))
+            out.push_back(describeKey(a.deployment) + " is " + std::string(statusName(a.status)) +
+                          " but the plan has no deployment there (moved or removed?): authorise the new slot, "
+                          "and return this record to draft or cancel it");
+    }
+    return out;
+}
+
 std::vector<std::string> outcomeProblems(const Outcome &o)
 {
     std::vector<std::string> out;

@@ -4,6 +4,7 @@
 // with imported records, the audit trail, and history's suggested values.
 #include "accountability_dialogs.h"
 #include "authorisation_panel.h"
+#include "checks_panel.h"
 #include "data_editors.h"
 #include "main_window.h"
 #include "plan_document.h"
@@ -95,6 +96,19 @@ private slots:
         QCOMPARE(doc.authorisations()[0].plannedBy, std::string("planner.jones"));
         QVERIFY(panel.title()->text().contains(QStringLiteral("status: authorised")));
         QVERIFY(!panel.rationale()->isEnabled()); // an authorised record is not edited in place
+        // Removing the authorised deployment leaves a warning in the checks.
+        const auto warnings = [&] {
+            int n = 0;
+            for (int i = 0; i < window->checks()->violationList()->count(); ++i)
+                n += window->checks()->violationList()->item(i)->text().startsWith(QStringLiteral("Authorisation: "));
+            return n;
+        };
+        QCOMPARE(warnings(), 0);
+        window->removeSelected();
+        QCOMPARE(warnings(), 1);
+        doc.undoStack()->undo();
+        QCOMPARE(warnings(), 0);
+        window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0));
         QVERIFY(panel.saveAs(AuthorisationStatus::Deployed));
         // An outcome that does not add up is refused with its reason.
         panel.trueConfirmed()->setValue(1);

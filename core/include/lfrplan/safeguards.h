@@ -104,6 +104,12 @@ std::vector<std::string> authorisationProblems(const Authorisation &record, cons
 std::vector<std::string> transitionProblems(const std::optional<Authorisation> &before, const Authorisation &after,
                                             const Scenario &scenario, const SafeguardSettings &settings = {});
 
+// Records that are authorised or deployed for a slot (hotspot, date,
+// window) where the plan no longer has a deployment: the deployment was
+// moved or removed after authorisation. Each a sentence for the planner.
+std::vector<std::string> authorisationsWithoutDeployment(const std::vector<Authorisation> &records,
+                                                         const std::vector<Deployment> &plan);
+
 // Problems of an outcome as entered: negative counts, a threshold outside
 // 0..1, more arrests and disposals than true alerts.
 std::vector<std::string> outcomeProblems(const Outcome &outcome);
