@@ -147,10 +147,14 @@ TEST_CASE("audit: every change is recorded with who, when, what, old and new", "
     for (const char *expected :
          {"scenario.create", "authorisation.draft", "records.imported", "scenario.rename", "scenario.delete"})
         CHECK(std::count(actions.begin(), actions.end(), expected) == 1);
-    // The deleted scenario can still be read from the trail.
+    // What the deleted scenario was can still be read from the trail: its
+    // policy and sizes, and its saved plan.
     const AuditEntry deleted = store->auditTrail().back();
     CHECK(deleted.action == "scenario.delete");
-    CHECK(nlohmann::json::parse(deleted.oldValue).at("officers").size() == s.officers.size());
+    const auto kept = nlohmann::json::parse(deleted.oldValue);
+    CHECK(kept.at("officers") == s.officers.size());
+    CHECK(kept.at("policy").at("max_deployments") == s.policy.maxDeployments);
+    CHECK(kept.at("plan").at("deployments").size() == 1);
 }
 
 TEST_CASE("audit: the trail cannot be changed through SQL", "[audit]")

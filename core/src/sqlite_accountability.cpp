@@ -36,15 +36,6 @@ std::string defaultActor()
 
 namespace {
 
-// The key a list's items are told apart by: "id" for records, else the
-// item itself (a date, a window...).
-std::string itemKey(const json &item)
-{
-    if (item.is_object() && item.contains("id") && item["id"].is_string())
-        return item["id"].get<std::string>();
-    return item.dump();
-}
-
 std::string deploymentLabel(const Deployment &d) { return describeKey(keyOf(d)); }
 
 json deploymentJson(const Deployment &d)
@@ -75,44 +66,78 @@ void SqliteStorage::Impl::audit(std::string_view action, std::string_view subjec
     insert.run();
 }
 
+namespace {
+
+// The scenario without its four big lists (officers, teams, hotspots, vans):
+// the policy, dates, windows, shifts, roles, crew and pins, as JSON.
+json frameJson(Scenario s)
+{
+    s.officers.clear();
+    s.teams.clear();
+    s.hotspots.clear();
+    s.vans.clear();
+    json j = scenarioToJson(s);
+    for (const char *key : {"officers", "teams", "hotspots", "vans", "format", "name"})
+        j.erase(key);
+    return j;
+}
+
+// One record as the scenario format writes it.
+template <class Record> json recordJson(const Record &record, std::vector<Record> Scenario::*list, const char *key)
+{
+    Scenario one;
+    (one.*list).push_back(record);
+    return scenarioToJson(one).at(key).at(0);
+}
+
+} // namespace
+
+json scenarioSummary(const Scenario &s)
+{
+    json j = frameJson(s);
+    j["officers"] = s.officers.size();
+    j["teams"] = s.teams.size();
+    j["hotspots"] = s.hotspots.size();
+    j["vans"] = s.vans.size();
+    return j;
+}
+
 void SqliteStorage::Impl::auditScenarioChange(const Scenario &before, const Scenario &next) const
 {
-    const json a = scenarioToJson(before);
-    const json b = scenarioToJson(next);
-    std::set<std::string> keys;
-    for (const auto &[k, v] : a.items())
-        keys.insert(k);
-    for (const auto &[k, v] : b.items())
-        keys.insert(k);
-    for (const std::string &k : keys) {
-        const json &x = a.contains(k) ? a[k] : json(nullptr);
-        const json &y = b.contains(k) ? b[k] : json(nullptr);
-        if (x == y)
-            continue;
-        const bool records =
-            x.is_array() && y.is_array() &&
-            std::all_of(x.begin(), x.end(), [](const json &i) { return i.is_object() && i.contains("id"); }) &&
-            std::all_of(y.begin(), y.end(), [](const json &i) { return i.is_object() && i.contains("id"); });
-        if (!records) { // the policy, the dates, the crew...: as a whole
-            audit("scenario." + k + ".changed", next.name, x, y);
-            continue;
+    // The records by id, compared as structures: only a changed one is
+    // turned into JSON (a 33,000-officer scenario stays cheap to save).
+    const auto diff = [&](auto list, const char *key) {
+        const auto &old = before.*list;
+        const auto &now = next.*list;
+        using Record = typename std::decay_t<decltype(old)>::value_type;
+        std::map<std::string, const Record *> oldById, nowById;
+        for (const Record &r : old)
+            oldById.emplace(r.id, &r);
+        for (const Record &r : now)
+            nowById.emplace(r.id, &r);
+        const std::string prefix = "scenario." + std::string(key) + ".";
+        for (const auto &[id, r] : oldById) {
+            const auto it = nowById.find(id);
+            if (it == nowById.end())
+                audit(prefix + "removed", next.name + " / " + id, recordJson(*r, list, key), nullptr);
+            else if (!(*it->second == *r))
+                audit(prefix + "changed", next.name + " / " + id, recordJson(*r, list, key),
+                      recordJson(*it->second, list, key));
         }
-        std::map<std::string, const json *> old, now;
-        for (const json &i : x)
-            old.emplace(itemKey(i), &i);
-        for (const json &i : y)
-            now.emplace(itemKey(i), &i);
-        for (const auto &[id, item] : old) {
-            const auto it = now.find(id);
-            if (it == now.end())
-                audit("scenario." + k + ".removed", next.name + " / " + id, *item, nullptr);
-            else if (*it->second != *item)
-                audit("scenario." + k + ".changed", next.name + " / " + id, *item, *it->second);
-        }
-        for (const auto &[id, item] : now)
-            if (!old.count(id))
-                audit("scenario." + k + ".added", next.name + " / " + id, nullptr, *item);
-    }
+        for (const auto &[id, r] : nowById)
+            if (!oldById.count(id))
+                audit(prefix + "added", next.name + " / " + id, nullptr, recordJson(*r, list, key));
+    };
+    diff(&Scenario::officers, "officers");
+    diff(&Scenario::teams, "teams");
+    diff(&Scenario::hotspots, "hotspots");
+    diff(&Scenario::vans, "vans");
+    // The rest (policy, dates, windows, shifts, roles, crew, pins) as wholes.
+    const json a = frameJson(before);
+    const json b = frameJson(next);
+    for (const auto &[key, value] : b.items())
+        if (!a.contains(key) || a.at(key) != value)
+            audit("scenario." + key + ".changed", next.name, a.contains(key) ? a.at(key) : json(nullptr), value);
 }
 
 void SqliteStorage::Impl::auditPlanChange(std::string_view scenario, const std::optional<Plan> &before,

@@ -5,6 +5,7 @@
 #include "sqlite_schema.h"
 #include "sqlite_storage_impl.h"
 
+#include "lfrplan/plan_io.h"
 #include "lfrplan/scenario_io.h"
 
 #include <map>
@@ -493,13 +494,7 @@ void SqliteStorage::importScenario(const Scenario &scenario, ImportMode mode)
     if (before)
         impl_->auditScenarioChange(*before, scenario);
     else
-        impl_->audit("scenario.create", scenario.name, nullptr,
-                     {{"officers", scenario.officers.size()},
-                      {"teams", scenario.teams.size()},
-                      {"hotspots", scenario.hotspots.size()},
-                      {"vans", scenario.vans.size()},
-                      {"dates", scenario.dates.size()},
-                      {"policy", scenarioToJson(scenario).at("policy")}});
+        impl_->audit("scenario.create", scenario.name, nullptr, scenarioSummary(scenario));
     write.commit();
 }
 
@@ -535,9 +530,12 @@ void SqliteStorage::deleteScenario(std::string_view name)
 {
     Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
     const std::int64_t id = impl_->requireScenario(name);
-    const Scenario before = sqlite::readScenario(impl_->handle(), impl_->where(), id);
+    // What is kept of it: its frame and sizes, and its saved plan.
+    nlohmann::json kept = scenarioSummary(sqlite::readScenario(impl_->handle(), impl_->where(), id));
+    if (const auto plan = sqlite::readPlan(impl_->handle(), impl_->where(), id, name))
+        kept["plan"] = nlohmann::json::parse(writePlan(*plan));
     sqlite::deleteScenarioRows(impl_->handle(), impl_->where(), id);
-    impl_->audit("scenario.delete", name, scenarioToJson(before), nullptr);
+    impl_->audit("scenario.delete", name, kept, nullptr);
     write.commit();
 }
 

@@ -20,6 +20,12 @@ inline constexpr const char *kNow = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 inline std::string scenarioLabel(std::string_view name) { return "scenario \"" + std::string(name) + "\""; }
 } // namespace sqlitestore
 
+// What the audit trail keeps of a whole scenario (created or deleted): its
+// policy, dates, windows, shifts, roles, crew and pins, and the sizes of its
+// officer, team, hotspot and van lists. The records themselves are audited
+// one by one as they change.
+nlohmann::json scenarioSummary(const Scenario &scenario);
+
 struct SqliteStorage::Impl {
     sqlite::Database db;
     std::string actor = defaultActor();
