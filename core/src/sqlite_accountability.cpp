@@ -70,12 +70,17 @@ namespace {
 
 // The scenario without its four big lists (officers, teams, hotspots, vans):
 // the policy, dates, windows, shifts, roles, crew and pins, as JSON.
-json frameJson(Scenario s)
+json frameJson(const Scenario &full)
 {
-    s.officers.clear();
-    s.teams.clear();
-    s.hotspots.clear();
-    s.vans.clear();
+    Scenario s; // the small members only: copying the lists would cost more than the rest
+    s.name = full.name;
+    s.dates = full.dates;
+    s.policy = full.policy;
+    s.windows = full.windows;
+    s.shifts = full.shifts;
+    s.roles = full.roles;
+    s.crew = full.crew;
+    s.pinned = full.pinned;
     json j = scenarioToJson(s);
     for (const char *key : {"officers", "teams", "hotspots", "vans", "format", "name"})
         j.erase(key);
