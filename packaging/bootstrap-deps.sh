@@ -47,6 +47,10 @@ test_packages=(
     clang-tidy
     coinor-cbc
     python3-icalendar
+    dpkg-dev
+    file
+    lintian
+    desktop-file-utils
 )
 
 case $set_name in

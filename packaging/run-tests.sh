@@ -4,10 +4,13 @@
 #   0. format  clang-format check of every tracked C++ file
 #   1. ci      warnings-as-errors build into build-ci/, ctest (UI tests on the
 #              offscreen platform included)
-#   2. asan    ASan+UBSan build (LFRPLAN_SANITIZE=ON, no UI) into build-asan/, ctest
-#   3. fuzz    libFuzzer build with clang into build-fuzz/, fuzz the scenario
-#              reader for LFRPLAN_FUZZ_SECONDS over a scratch copy of
-#              tests/fuzz/corpus/
+#   2. package the .deb from build-ci/ (CPack), unpacked into a scratch root:
+#              the installed CLI and app run on the installed demo, lintian
+#              without errors (packaging/test-package.sh)
+#   3. asan    ASan+UBSan build (LFRPLAN_SANITIZE=ON, no UI) into build-asan/, ctest
+#   4. fuzz    libFuzzer build with clang into build-fuzz/, fuzz the scenario
+#              and records readers for LFRPLAN_FUZZ_SECONDS (half each) over
+#              scratch copies of their seed corpora
 #
 # Any failure stops the run with a non-zero exit. Environment:
 #   LFRPLAN_FUZZ_SECONDS  fuzzing time in seconds (default 60)
@@ -22,7 +25,7 @@ cd "$root"
 jobs=${LFRPLAN_JOBS:-2}
 fuzz_seconds=${LFRPLAN_FUZZ_SECONDS:-60}
 asan_cxx=${LFRPLAN_ASAN_CXX:-g++}
-all_stages="format ci asan fuzz"
+all_stages="format ci package asan fuzz"
 stages=${LFRPLAN_STAGES:-$all_stages}
 
 die()
@@ -135,6 +138,14 @@ if want ci; then
     cmake --build build-ci -j "$jobs"
     run_ctest build-ci
     stage_done "$ctest_result"
+fi
+
+# ---------------------------------------------------------------- package
+if want package; then
+    banner package "the .deb from build-ci/: install into a scratch root, run, lintian"
+    [[ -x build-ci/app/lfrplan ]] || die "the package stage needs the ci stage's build-ci/"
+    bash "$root/packaging/test-package.sh" build-ci
+    stage_done "built, ran from the unpacked package, lintian without errors"
 fi
 
 # ---------------------------------------------------------------- asan
