@@ -61,6 +61,9 @@ chmod 700 "$XDG_RUNTIME_DIR"
     }
 [[ -s $scratch/gui.png ]] || die "the installed desktop app drew nothing"
 [[ -f $XDG_DATA_HOME/lfrplan/lfrplan/lfrplan.db ]] || die "no workspace database under \$XDG_DATA_HOME"
+# As the desktop entry starts it on a file (Exec=lfrplan-gui %f).
+"$installed/bin/lfrplan-gui" "$scratch/demo.db" --scenario "Notting Hill Carnival weekend 2026" \
+    --screenshot "$scratch/carnival.png" 2>>"$scratch/gui.log" || die "the app did not open a database given as a file"
 (cd "$installed" && find . | sort) >"$scratch/files-after"
 diff -u "$scratch/files-before" "$scratch/files-after" || die "running the programs wrote under the install prefix"
 echo "test-package: installed lfrplan-gui ran; its database is under \$XDG_DATA_HOME, nothing written under /usr"

@@ -2,7 +2,7 @@
 // database in the user's data location (the bundled file is never edited)
 // and opens it; later starts open the most recent database.
 //
-//   lfrplan-gui [--database FILE] [--scenario NAME]
+//   lfrplan-gui [--database FILE | FILE] [--scenario NAME]
 //               [--screenshot PNG [--solve] [--show VIEW]] [--roster-pdf PDF [--solve]]
 //
 // --screenshot renders the main window at 1366x768 to PNG and exits (with
@@ -78,10 +78,19 @@ int main(int argc, char **argv)
         QStringLiteral("Write the printable roster to PDF and exit (with --solve: solve first)."),
         QStringLiteral("PDF"));
     parser.addOptions({database, scenario, screenshot, solve, show, rosterPdf});
+    parser.addPositionalArgument(QStringLiteral("DATABASE"),
+                                 QStringLiteral("A database to open (as --database; the desktop entry's %f)."),
+                                 QStringLiteral("[DATABASE]"));
     parser.process(app);
+    if (parser.positionalArguments().size() > 1 ||
+        (!parser.positionalArguments().isEmpty() && parser.isSet(database))) {
+        std::fprintf(stderr, "lfrplan-gui: give one database, either as --database FILE or as FILE\n");
+        return 2;
+    }
 
     lfr::ui::MainWindow window;
-    QString file = parser.value(database);
+    QString file =
+        parser.positionalArguments().isEmpty() ? parser.value(database) : parser.positionalArguments().front();
     try {
         if (file.isEmpty()) {
             const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
