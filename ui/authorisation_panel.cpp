@@ -151,7 +151,12 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
         connect(box, &QCheckBox::toggled, this, &AuthorisationPanel::updateMissing);
     connect(start_, &QTimeEdit::timeChanged, this, &AuthorisationPanel::updateMissing);
     connect(end_, &QTimeEdit::timeChanged, this, &AuthorisationPanel::updateMissing);
-    connect(document_, &PlanDocument::accountabilityChanged, this, &AuthorisationPanel::refresh);
+    connect(document_, &PlanDocument::accountabilityChanged, this, [this] {
+        shownKey_.reset();
+        refresh();
+    });
+    // A plan change or a new selection refills the form only for another
+    // slot (refresh()); a stored change always does.
     connect(document_, &PlanDocument::changed, this, &AuthorisationPanel::refresh);
     refresh();
 }
@@ -175,6 +180,9 @@ void AuthorisationPanel::refresh()
         return;
     }
     const Deployment &d = document_->deployments()[*deployment_];
+    // The same slot as the form shows: keep what is typed in it.
+    const bool sameSlot = shownKey_ == keyOf(d);
+    shownKey_ = keyOf(d);
     const ScenarioIndex &ix = document_->index();
     const Authorisation *record = document_->authorisationOf(d);
     title_->setText(
@@ -182,6 +190,11 @@ void AuthorisationPanel::refresh()
             .arg(text(ix.hotspotName(d.hotspot)), text(formatDay(d.date)), text(d.window),
                  record ? tr("status: %1, planned by %2").arg(text(statusName(record->status)), text(record->plannedBy))
                         : tr("no authorisation record yet")));
+    if (sameSlot) {
+        updateMissing();
+        updateButtons();
+        return;
+    }
     // Officers who may authorise: the minimum rank or above.
     const SafeguardSettings settings = document_->store()->safeguardSettings();
     {

@@ -63,6 +63,7 @@ private:
 
     PlanDocument *document_;
     std::optional<std::size_t> deployment_;
+    std::optional<DeploymentKey> shownKey_; // the slot the form shows (kept while nothing is selected)
     QLabel *title_, *policy_, *message_;
     QComboBox *useCase_, *authoriser_;
     QPlainTextEdit *rationale_;

@@ -88,6 +88,16 @@ private slots:
         QVERIFY(panel.message()->text().contains(QStringLiteral("cannot authorise: use case: not chosen")));
         QVERIFY(doc.authorisations().empty()); // nothing stored
         fillIn(panel);
+        // Moving another card leaves the form as typed.
+        window->boardView()->setCurrentIndex(window->boardModel()->indexOf(1));
+        window->togglePinSelected();
+        window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0));
+        QCOMPARE(panel.watchlistSize()->value(), 0); // another slot shown: refilled from the store
+        fillIn(panel);
+        window->document()->undoStack()->undo();                                // a change elsewhere...
+        QCOMPARE(panel.watchlistSize()->value(), 9800);                         // ...keeps what is typed
+        window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0)); // the undo reset the board
+        QCOMPARE(panel.watchlistSize()->value(), 9800);
         QCOMPARE(panel.missing()->count(), 1);
         QVERIFY(panel.missing()->item(0)->text().startsWith(QStringLiteral("Nothing")));
         QVERIFY(panel.saveAs(AuthorisationStatus::Authorised));
