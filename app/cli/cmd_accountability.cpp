@@ -12,6 +12,7 @@
 #include "lfrplan/transparency.h"
 
 #include <filesystem>
+#include <limits>
 #include <iostream>
 
 namespace lfrcli {
