@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStackedBarSeries>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -41,9 +42,9 @@ std::string slot(const ScenarioIndex &ix, const Deployment &d)
 CompareDialog::CompareDialog(const QString &database, QWidget *parent)
     : QDialog(parent), store_(openStorage(database.toStdString(), OpenMode::ExistingOnly)),
       runner_(new SolveRunner(this)), compare_(new QPushButton(tr("Compare"), this)),
-      cancel_(new QPushButton(tr("Stop solving"), this)), status_(new QLabel(this)), list_(new QListWidget(this)),
-      tabs_(new QTabWidget(this)), table_(new QTableWidget(this)), chartHolder_(new QWidget(this)),
-      diff_(new QPlainTextEdit(this))
+      cancel_(new QPushButton(tr("Stop solving"), this)), timeLimit_(new QSpinBox(this)), status_(new QLabel(this)),
+      list_(new QListWidget(this)), tabs_(new QTabWidget(this)), table_(new QTableWidget(this)),
+      chartHolder_(new QWidget(this)), diff_(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Compare scenarios"));
     setObjectName(QStringLiteral("compareDialog"));
@@ -78,6 +79,14 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
     auto *left = new QVBoxLayout;
     left->addWidget(new QLabel(tr("Scenarios (2 to 4):"), this));
     left->addWidget(list_, 1);
+    timeLimit_->setRange(1, 3600);
+    timeLimit_->setValue(20);
+    timeLimit_->setSuffix(tr(" s"));
+    timeLimit_->setToolTip(tr("How long each scenario without a saved plan is solved for"));
+    auto *limitRow = new QHBoxLayout;
+    limitRow->addWidget(new QLabel(tr("Solve unsaved plans for at most:"), this));
+    limitRow->addWidget(timeLimit_);
+    left->addLayout(limitRow);
     left->addWidget(compare_);
     left->addWidget(cancel_);
     left->addWidget(status_);
@@ -164,7 +173,7 @@ void CompareDialog::solveNext()
         return;
     }
     SolverOptions options;
-    options.timeLimitSeconds = 20;
+    options.timeLimitSeconds = timeLimit_->value();
     cancel_->setEnabled(true);
     status_->setText(tr("Solving \"%1\" (no saved plan)…").arg(text(scenarios_[solving_].name)));
     runner_->start(scenarios_[solving_], options);

@@ -18,6 +18,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSpinBox;
 class QTabWidget;
 class QTableWidget;
 class QPlainTextEdit;
@@ -47,6 +48,8 @@ public:
     bool compareChecked();
     bool busy() const;
     QLabel *status() const { return status_; }
+    // How long each scenario without a plan is solved for, in seconds.
+    QSpinBox *timeLimit() const { return timeLimit_; }
 
 signals:
     void compared();
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<Storage> store_;
     class SolveRunner *runner_;
     QPushButton *compare_, *cancel_;
+    QSpinBox *timeLimit_;
     QLabel *status_;
     QListWidget *list_;
     QTabWidget *tabs_;

@@ -12,8 +12,8 @@
 #include "lfrplan/transparency.h"
 
 #include <filesystem>
-#include <limits>
 #include <iostream>
+#include <limits>
 
 namespace lfrcli {
 

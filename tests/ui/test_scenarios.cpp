@@ -78,6 +78,8 @@ private slots:
         CompareDialog dialog(db);
         QCOMPARE(dialog.scenarioList()->count(), 2);
         QSignalSpy compared(&dialog, &CompareDialog::compared);
+        QCOMPARE(dialog.timeLimit()->value(), 20);
+        dialog.timeLimit()->setValue(45);
         QVERIFY(dialog.compareChecked());
         // Neither has a saved plan: both are solved on the worker first.
         QVERIFY(dialog.busy());
