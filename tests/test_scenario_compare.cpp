@@ -233,3 +233,49 @@ TEST_CASE("compare: lfrplan demo --database makes the three demo scenarios", "[c
     CHECK(visits[0] == "0");
     CHECK(std::stoi(visits[1]) > 0);
 }
+
+TEST_CASE("compare: each scenario keeps its notes, and a clone says what it changed", "[compare][storage]")
+{
+    lfrtest::ScratchDir dir;
+    const auto store = openStorage(dir / "notes.db");
+    Scenario base = demo();
+    store->importScenario(base, ImportMode::FailIfExists);
+    CHECK(store->loadNotes(base.name).empty());
+    store->saveNotes(base.name, "The new policy: 10 a week across 5 days.");
+    // Notes survive a Replace import and a rename, and their change is audited.
+    base.policy.travelWeight = 0.2;
+    store->importScenario(base, ImportMode::Replace);
+    CHECK(store->loadNotes(base.name) == "The new policy: 10 a week across 5 days.");
+    const AuditEntry saved = [&] {
+        for (const AuditEntry &e : store->auditTrail())
+            if (e.action == "scenario.notes.changed")
+                return e;
+        return AuditEntry{};
+    }();
+    CHECK(saved.oldValue == "\"\"");
+    CHECK(saved.newValue == "\"The new policy: 10 a week across 5 days.\"");
+    WhatIf garage;
+    garage.vanOut = base.vans[1].id;
+    garage.team = "west-end";
+    garage.teamLoses = 20;
+    cloneScenario(*store, base.name, "garage", garage);
+    CHECK(store->loadNotes("garage") == "The new policy: 10 a week across 5 days.\nCloned from \"" + base.name +
+                                            "\": van " + base.vans[1].id +
+                                            " out all week; team west-end loses 20 officers.");
+    cloneScenario(*store, base.name, "copy");
+    CHECK(store->loadNotes("copy").find("Cloned from \"" + base.name + "\" unchanged.") != std::string::npos);
+    store->renameScenario("garage", "van 2 in the garage");
+    CHECK(store->loadNotes("van 2 in the garage").find("loses 20 officers") != std::string::npos);
+    store->saveNotes("copy", "");
+    CHECK(store->loadNotes("copy").empty());
+    store->deleteScenario("van 2 in the garage");
+    CHECK(store->auditTrail().back().oldValue.find("loses 20 officers") != std::string::npos);
+    CHECK_THROWS_AS(store->loadNotes("van 2 in the garage"), StorageError);
+    // The comparison table ends with them.
+    const Scenario &s = base;
+    const std::vector<ComparedPlan> plans = {{s.name, &s, planFigures(s, {}), "line one\nline two"},
+                                             {"other", &s, planFigures(s, {}), ""}};
+    const std::string table = comparisonTable(plans);
+    CHECK(table.find("\nnotes of " + s.name + ":\n  line one\n  line two\n") != std::string::npos);
+    CHECK(table.find("notes of other") == std::string::npos);
+}

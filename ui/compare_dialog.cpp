@@ -137,8 +137,10 @@ bool CompareDialog::compareChecked()
     scenarios_.clear();
     plans_.clear();
     notes_.clear();
+    scenarioNotes_.clear();
     try {
         for (const QString &name : names) {
+            scenarioNotes_.push_back(store_->loadNotes(name.toStdString()));
             if (open_ && text(open_->name) == name) {
                 scenarios_.push_back(*open_);
                 plans_.emplace_back(openPlan_);
@@ -186,7 +188,8 @@ void CompareDialog::showComparison()
         plans.push_back(*p);
     std::vector<ComparedPlan> compared;
     for (std::size_t i = 0; i < scenarios_.size(); ++i)
-        compared.push_back({scenarios_[i].name, &scenarios_[i], planFigures(scenarios_[i], plans[i])});
+        compared.push_back(
+            {scenarios_[i].name, &scenarios_[i], planFigures(scenarios_[i], plans[i]), scenarioNotes_[i]});
     // The figures, cell by cell as the command-line table has them.
     std::vector<QStringList> rows;
     for (const auto &cells : comparisonRows(compared)) {
@@ -304,6 +307,9 @@ void CompareDialog::showDifferences(const std::vector<ComparedPlan> &compared)
         for (const std::string &limit : p.figures.bindingLimits)
             out << QStringLiteral("  • ") + text(limit);
     }
+    for (const ComparedPlan &p : compared)
+        if (!p.notes.empty())
+            out << QString() << tr("Notes of %1:").arg(text(p.label)) << text(p.notes);
     diff_->setPlainText(out.join(QLatin1Char('\n')));
 }
 

@@ -39,7 +39,7 @@ public:
     QListWidget *scenarioList() const { return list_; }
     QTableWidget *figuresTable() const { return table_; }
     QPlainTextEdit *differences() const { return diff_; }
-    QTabWidget *tabs() const { return tabs_; }
+    QTabWidget *tabs() const { return tabs_; } // figures, charts, differences (and notes)
     // The open scenario's state, used instead of its stored one.
     void setOpenPlan(const Scenario &scenario, const std::vector<Deployment> &deployments);
     // Starts comparing the checked scenarios (2 to 4): compared() follows,
@@ -75,6 +75,7 @@ private:
     std::vector<Scenario> scenarios_;
     std::vector<std::optional<std::vector<Deployment>>> plans_;
     std::vector<QString> notes_; // per scenario: how its plan was found
+    std::vector<std::string> scenarioNotes_;
     std::size_t solving_ = 0;
 };
 

@@ -173,6 +173,7 @@ void MainWindow::createActions()
     scenarioMenu_->addAction(tr("&Clone as a what-if…"), this, &MainWindow::cloneScenarioDialog);
     scenarioMenu_->addAction(tr("&Rename…"), this, &MainWindow::renameScenarioDialog);
     scenarioMenu_->addAction(tr("&Delete…"), this, &MainWindow::deleteScenarioDialog);
+    scenarioMenu_->addAction(tr("&Notes…"), this, &MainWindow::notesDialog);
     scenarioMenu_->addSeparator();
     compare_ = scenarioMenu_->addAction(tr("Co&mpare scenarios…"), this, &MainWindow::compareDialog);
     createAccountabilityMenu();

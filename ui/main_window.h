@@ -74,6 +74,9 @@ public:
     // opened first. The only scenario of a database is kept.
     bool deleteScenario(const QString &name, bool quiet = false);
     QStringList scenarioNames() const;
+    // The open scenario's notes in its database, and storing them.
+    QString scenarioNotes() const;
+    bool setScenarioNotes(const QString &notes, bool quiet = false);
 
     // Writes the board's plan (saved or not) to `file` atomically; the
     // error message, or empty. `who`: the officer or team of a calendar.
@@ -115,6 +118,7 @@ private:
     void cloneScenarioDialog();
     void renameScenarioDialog();
     void deleteScenarioDialog();
+    void notesDialog();
     void compareDialog();
     void exportDialog(ExportKind kind);
     void createAccountabilityMenu();

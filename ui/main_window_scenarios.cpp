@@ -100,6 +100,42 @@ bool MainWindow::deleteScenario(const QString &name, bool quiet)
     }
 }
 
+QString MainWindow::scenarioNotes() const
+{
+    try {
+        return text(openStore()->loadNotes(document_->scenario().name));
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+bool MainWindow::setScenarioNotes(const QString &notes, bool quiet)
+{
+    try {
+        openStore()->saveNotes(document_->scenario().name, notes.toStdString());
+        statusBar()->showMessage(tr("Notes saved"), 3000);
+        return true;
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Scenario notes"), tr("The notes were not saved:\n%1").arg(text(e.what())));
+        return false;
+    }
+}
+
+void MainWindow::notesDialog()
+{
+    if (!document_ || !document_->hasStore())
+        return;
+    bool ok = false;
+    const QString notes = QInputDialog::getMultiLineText(
+        this, tr("Scenario notes"),
+        tr("Notes of \"%1\": what it assumes, why it exists (shown when scenarios are compared):")
+            .arg(text(document_->scenario().name)),
+        scenarioNotes(), &ok);
+    if (ok)
+        setScenarioNotes(notes);
+}
+
 void MainWindow::switchScenarioDialog()
 {
     if (!document_ || !document_->hasStore() || !maybeSave())

@@ -70,15 +70,18 @@ int cmdScenario(const Argv &argv)
     const char *usage = "lfrplan scenario clone DB FROM TO [--max-deployments N] [--max-days N] [--max-per-date N]\n"
                         "                             [--van-out VAN[@DATE]] [--team-loses TEAM:N]\n"
                         "       lfrplan scenario rename DB FROM TO\n"
-                        "       lfrplan scenario delete DB NAME";
+                        "       lfrplan scenario delete DB NAME\n"
+                        "       lfrplan scenario notes DB NAME [--set TEXT]";
     if (printHelpIfAsked(argv, usage,
                          "Clones, renames or deletes a stored scenario. A clone is a what-if in one step: the\n"
                          "policy's counts, a van in the garage (all week, or on one date), or a team losing\n"
                          "officers (the last ones no pin names). A plain clone keeps the saved plan; a changed\n"
-                         "one starts without a plan (solve it: lfrplan solve --db DB --scenario TO).\n"))
+                         "one starts without a plan (solve it: lfrplan solve --db DB --scenario TO). A clone's\n"
+                         "notes say what it was cloned from and with which changes; notes prints a scenario's\n"
+                         "notes, or replaces them with --set TEXT.\n"))
         return kExitOk;
     const Args args("scenario", argv,
-                    {{"max-deployments"}, {"max-days"}, {"max-per-date"}, {"van-out"}, {"team-loses"}});
+                    {{"max-deployments"}, {"max-days"}, {"max-per-date"}, {"van-out"}, {"team-loses"}, {"set"}});
     const auto &pos = args.positional();
     if (pos.empty())
         throw UsageError("usage: " + std::string(usage));
@@ -98,6 +101,21 @@ int cmdScenario(const Argv &argv)
         lfr::cloneScenario(*store, pos[2], pos[3], change);
         std::cerr << "cloned \"" << pos[2] << "\" as \"" << pos[3] << "\""
                   << (change.changesAnything() ? " with changes" : "") << "\n";
+        return kExitOk;
+    }
+    if (action == "notes") {
+        args.expectPositional(3, 3, usage);
+        const auto store = existingStore(pos[1]);
+        requireScenario(*store, pos[1], pos[2]);
+        if (const auto text = args.value("set")) {
+            store->saveNotes(pos[2], *text);
+            std::cerr << "saved the notes of \"" << pos[2] << "\"\n";
+        } else {
+            const std::string notes = store->loadNotes(pos[2]);
+            std::cout << notes;
+            if (!notes.empty() && notes.back() != '\n')
+                std::cout << "\n";
+        }
         return kExitOk;
     }
     if (action == "delete") {
@@ -143,7 +161,8 @@ int cmdCompare(const Argv &argv)
     }
     std::vector<lfr::ComparedPlan> compared;
     for (std::size_t i = 0; i < scenarios.size(); ++i)
-        compared.push_back({scenarios[i].name, &scenarios[i], lfr::planFigures(scenarios[i], plans[i])});
+        compared.push_back({scenarios[i].name, &scenarios[i], lfr::planFigures(scenarios[i], plans[i]),
+                            store->loadNotes(scenarios[i].name)});
     std::cout << lfr::comparisonTable(compared);
     return kExitOk;
 }

@@ -53,6 +53,25 @@ bool WhatIf::changesAnything() const
     return maxDeployments || maxDays || maxPerDate || vanOut || (team && teamLoses > 0);
 }
 
+std::string WhatIf::describe() const
+{
+    std::vector<std::string> parts;
+    if (maxDeployments)
+        parts.push_back("max_deployments " + std::to_string(*maxDeployments));
+    if (maxDays)
+        parts.push_back("max_days " + std::to_string(*maxDays));
+    if (maxPerDate)
+        parts.push_back("max_per_date " + std::to_string(*maxPerDate));
+    if (vanOut)
+        parts.push_back("van " + *vanOut + " out " + (vanOutDate ? "on " + formatDate(*vanOutDate) : "all week"));
+    if (team && teamLoses > 0)
+        parts.push_back("team " + *team + " loses " + std::to_string(teamLoses) + " officers");
+    std::string out;
+    for (const std::string &p : parts)
+        out += (out.empty() ? "" : "; ") + p;
+    return out;
+}
+
 void applyWhatIf(Scenario &scenario, const WhatIf &change)
 {
     const auto count = [](const char *what, std::optional<int> v) {
@@ -86,7 +105,18 @@ void cloneScenario(Storage &store, std::string_view from, std::string_view to, c
     applyWhatIf(copy, change);
     const bool keepPlan = !change.changesAnything();
     std::optional<Plan> plan = keepPlan ? store.loadPlan(from) : std::nullopt;
+    std::string notes = store.loadNotes(from);
+    if (!notes.empty() && notes.back() != '\n')
+        notes += '\n';
+    notes += "Cloned from \"" + std::string(from) + "\"" +
+             (keepPlan ? std::string(" unchanged.") : ": " + change.describe() + ".");
     store.importScenario(copy, ImportMode::FailIfExists);
+    try {
+        store.saveNotes(target, notes);
+    } catch (...) {
+        store.deleteScenario(target); // all or nothing
+        throw;
+    }
     if (plan) {
         plan->scenario = target;
         try {
@@ -230,6 +260,17 @@ std::string comparisonTable(const std::vector<ComparedPlan> &plans)
             out += "  - " + limit + "\n";
         if (p.figures.bindingLimits.empty())
             out += "  nothing: no limit is met exactly\n";
+    }
+    for (const ComparedPlan &p : plans) {
+        if (p.notes.empty())
+            continue;
+        out += "\nnotes of " + p.label + ":\n";
+        std::size_t start = 0;
+        while (start < p.notes.size()) {
+            const auto end = p.notes.find('\n', start);
+            out += "  " + p.notes.substr(start, end == std::string::npos ? std::string::npos : end - start) + "\n";
+            start = end == std::string::npos ? p.notes.size() : end + 1;
+        }
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "sqlite_schema_v1.h"
 #include "sqlite_schema_v2.h"
+#include "sqlite_schema_v3.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -181,6 +182,7 @@ const std::vector<MigrationStep> &migrationSteps()
         {1, 1, "create the schema", [](sqlite3 *db) { exec(db, {}, kSchemaV1); }},
         {2, 2, "add authorisations, published records, settings and the append-only audit trail",
          [](sqlite3 *db) { exec(db, {}, kSchemaV2); }},
+        {3, 2, "add each scenario's notes", [](sqlite3 *db) { exec(db, {}, kSchemaV3); }},
     };
     return steps;
 }
@@ -191,7 +193,7 @@ const std::vector<std::string_view> &scenarioTablesChildrenFirst()
 {
     // clang-format off
     static const std::vector<std::string_view> tables = {
-        "authorisations",
+        "authorisations", "scenario_notes",
         "plan_crew", "plan_deployments", "plans",
         "pin_crew", "pins",
         "van_unavailable_dates", "vans",

@@ -464,10 +464,12 @@ void SqliteStorage::importScenario(const Scenario &scenario, ImportMode mode)
     Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
     std::optional<std::string> createdAt;
     std::optional<Scenario> before;
+    std::string notes; // kept across a Replace
     if (const auto old = impl_->findScenario(scenario.name)) {
         if (mode == ImportMode::FailIfExists)
             throw StorageError(impl_->where() + ": " + scenarioLabel(scenario.name) + " already exists");
         before = sqlite::readScenario(impl_->handle(), impl_->where(), *old);
+        notes = impl_->readNotes(*old);
         Statement created = impl_->prepare("SELECT created_at FROM scenarios WHERE id = ?");
         created.bind(1, *old);
         if (created.step())
@@ -489,8 +491,10 @@ void SqliteStorage::importScenario(const Scenario &scenario, ImportMode mode)
     const std::string context = impl_->where() + ": importing " + scenarioLabel(scenario.name);
     if (insert.tryRun() != SQLITE_DONE)
         throw StorageError(context + ": policy: " + oneLine(insert.lastError()));
-    ScenarioWriter writer(impl_->handle(), context, sqlite3_last_insert_rowid(impl_->handle()));
+    const std::int64_t id = sqlite3_last_insert_rowid(impl_->handle());
+    ScenarioWriter writer(impl_->handle(), context, id);
     writer.write(scenario);
+    impl_->writeNotes(id, notes);
     if (before)
         impl_->auditScenarioChange(*before, scenario);
     else
@@ -534,6 +538,8 @@ void SqliteStorage::deleteScenario(std::string_view name)
     nlohmann::json kept = scenarioSummary(sqlite::readScenario(impl_->handle(), impl_->where(), id));
     if (const auto plan = sqlite::readPlan(impl_->handle(), impl_->where(), id, name))
         kept["plan"] = nlohmann::json::parse(writePlan(*plan));
+    if (const std::string notes = impl_->readNotes(id); !notes.empty())
+        kept["notes"] = notes;
     sqlite::deleteScenarioRows(impl_->handle(), impl_->where(), id);
     impl_->audit("scenario.delete", name, kept, nullptr);
     write.commit();
@@ -549,6 +555,26 @@ void SqliteStorage::savePlan(std::string_view scenario, const Plan &plan)
     const std::optional<Plan> before = sqlite::readPlan(impl_->handle(), impl_->where(), id, scenario);
     impl_->writePlan(id, plan);
     impl_->auditPlanChange(scenario, before, plan);
+    write.commit();
+}
+
+std::string SqliteStorage::loadNotes(std::string_view scenario)
+{
+    Transaction read(impl_->handle(), impl_->where(), Transaction::Kind::Deferred);
+    std::string notes = impl_->readNotes(impl_->requireScenario(scenario));
+    read.commit();
+    return notes;
+}
+
+void SqliteStorage::saveNotes(std::string_view scenario, const std::string &notes)
+{
+    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
+    const std::int64_t id = impl_->requireScenario(scenario);
+    const std::string before = impl_->readNotes(id);
+    if (before != notes) {
+        impl_->writeNotes(id, notes);
+        impl_->audit("scenario.notes.changed", scenario, before, notes);
+    }
     write.commit();
 }
 

@@ -52,6 +52,26 @@ struct SqliteStorage::Impl {
 
     void writePlan(std::int64_t id, const Plan &plan) const;
 
+    std::string readNotes(std::int64_t id) const
+    {
+        sqlite::Statement stmt = prepare("SELECT notes FROM scenario_notes WHERE scenario_id = ?");
+        stmt.bind(1, id);
+        return stmt.step() ? stmt.string(0) : std::string();
+    }
+    // Empty notes are no row.
+    void writeNotes(std::int64_t id, const std::string &notes) const
+    {
+        sqlite::Statement remove = prepare("DELETE FROM scenario_notes WHERE scenario_id = ?");
+        remove.bind(1, id);
+        remove.run();
+        if (notes.empty())
+            return;
+        sqlite::Statement insert = prepare("INSERT INTO scenario_notes (scenario_id, notes) VALUES (?, ?)");
+        insert.bind(1, id);
+        insert.bindCopy(2, notes);
+        insert.run();
+    }
+
     // Appends one entry to the audit trail, inside the caller's transaction.
     void audit(std::string_view action, std::string_view subject, const nlohmann::json &oldValue,
                const nlohmann::json &newValue) const;

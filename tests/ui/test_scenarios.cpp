@@ -152,6 +152,10 @@ private slots:
         QCOMPARE(clone.officers.size(), week.officers.size() - 20);
         QVERIFY(window.document()->deployments().empty());
         QCOMPARE(window.scenarioNames().size(), 2);
+        // Its notes say what it was cloned from and how it differs; they can be edited.
+        QVERIFY(window.scenarioNotes().contains(QStringLiteral("loses 20 officers")));
+        QVERIFY(window.setScenarioNotes(QStringLiteral("Van 2 at the garage for its MOT."), true));
+        QCOMPARE(window.scenarioNotes(), QStringLiteral("Van 2 at the garage for its MOT."));
         // A name in use, or a change that cannot be made: refused, nothing added.
         QVERIFY(!window.cloneScenario(QStringLiteral("Van 2 in the garage"), {}, true));
         WhatIf unknown;

@@ -38,6 +38,9 @@ struct WhatIf {
     std::optional<std::string> team;   // a team that loses...
     int teamLoses = 0;                 // ...this many officers (removeOfficers)
     bool changesAnything() const;
+    // The changes in words: "max_days 2; van LFR-2 out all week; team
+    // west-end loses 20 officers"; empty when none.
+    std::string describe() const;
 };
 
 // Applies the changes in the order listed; throws InputError naming the
@@ -46,7 +49,9 @@ void applyWhatIf(Scenario &scenario, const WhatIf &change);
 
 // Stores a copy of scenario `from` as `to` with the changes applied, in one
 // step: the copy keeps the saved plan only when nothing changed (a changed
-// scenario starts without a plan, to be solved). Throws InputError when
+// scenario starts without a plan, to be solved). Its notes are the
+// original's, then a line saying what it was cloned from and with which
+// changes. Throws InputError when
 // `from` is missing, `to` exists or is blank, or a change cannot be made;
 // nothing is stored then.
 void cloneScenario(Storage &store, std::string_view from, std::string_view to, const WhatIf &change = {});
@@ -71,12 +76,13 @@ struct ComparedPlan {
     std::string label; // the scenario's name
     const Scenario *scenario = nullptr;
     PlanFigures figures;
+    std::string notes; // the scenario's notes, shown under the table
 };
 
 // A side-by-side table in plain text (one column per plan): deployments,
 // days, VALUE, TRAVEL, OBJECTIVE and their change from the first plan,
 // officer-hours per team, and how often each hotspot is visited; then each
-// plan's binding limits.
+// plan's binding limits, then each scenario's notes.
 std::string comparisonTable(const std::vector<ComparedPlan> &plans);
 
 // The same table as cells: a header row (an empty cell, then the labels),

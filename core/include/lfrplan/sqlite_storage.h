@@ -26,6 +26,8 @@ public:
     void renameScenario(std::string_view from, std::string_view to) override;
     void deleteScenario(std::string_view name) override;
     void savePlan(std::string_view scenario, const Plan &plan) override;
+    std::string loadNotes(std::string_view scenario) override;
+    void saveNotes(std::string_view scenario, const std::string &notes) override;
     std::optional<Plan> loadPlan(std::string_view scenario) override;
     int schemaVersion() override;
     std::string location() override;

@@ -85,6 +85,11 @@ public:
     virtual void renameScenario(std::string_view from, std::string_view to) = 0;
     // Deletes a scenario with everything it owns, its plan included.
     virtual void deleteScenario(std::string_view name) = 0;
+    // The scenario's notes (free text: what it assumes, why it exists);
+    // empty when none. They follow a rename and survive a Replace import;
+    // a change is audited.
+    virtual std::string loadNotes(std::string_view scenario) = 0;
+    virtual void saveNotes(std::string_view scenario, const std::string &notes) = 0;
     // Stores the plan of a scenario, replacing the previous one.
     // plan.scenario must be the scenario's name; every item the plan refers
     // to must exist in the scenario.
