@@ -173,6 +173,8 @@ TEST_CASE("compare: a clone is one step and all or nothing", "[compare][storage]
         WhatIf w;
         w.maxDeployments = 4;
         w.maxDays = 2;
+        w.maxDutiesPerOfficer = 1;
+        w.travelWeight = 0.25;
         w.vanOut = base.vans[1].id;
         w.team = "west-end";
         w.teamLoses = 20;
@@ -182,6 +184,8 @@ TEST_CASE("compare: a clone is one step and all or nothing", "[compare][storage]
         const Scenario g = store->loadScenario("garage");
         CHECK(g.policy.maxDeployments == 4);
         CHECK(g.policy.maxDays == 2);
+        CHECK(g.policy.maxDutiesPerOfficer == 1);
+        CHECK(g.policy.travelWeight == 0.25);
         CHECK(g.vans[1].unavailable == base.dates);
         CHECK(g.officers.size() == base.officers.size() - 20);
         CHECK_FALSE(store->loadPlan("garage"));
@@ -195,6 +199,9 @@ TEST_CASE("compare: a clone is one step and all or nothing", "[compare][storage]
         WhatIf negative;
         negative.maxDays = -1;
         CHECK_THROWS_WITH(cloneScenario(*store, base.name, "bad", negative), Catch::Contains("max_days"));
+        WhatIf weight;
+        weight.travelWeight = -0.5;
+        CHECK_THROWS_WITH(cloneScenario(*store, base.name, "bad", weight), Catch::Contains("travel_weight"));
         WhatIf tooMany;
         tooMany.team = "west-end";
         tooMany.teamLoses = 100000;

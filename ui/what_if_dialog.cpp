@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <set>
 
 namespace lfr::ui {
@@ -34,6 +36,7 @@ WhatIfDialog::WhatIfDialog(const Scenario &scenario, QWidget *parent)
       maxDeployments_(countBox(scenario.policy.maxDeployments, this)),
       maxDays_(countBox(scenario.policy.maxDays, this)),
       maxPerDate_(countBox(scenario.policy.maxPerDate.value_or(scenario.policy.maxDeployments), this)),
+      maxDuties_(countBox(scenario.policy.maxDutiesPerOfficer, this)), travelWeight_(new QDoubleSpinBox(this)),
       perDateLimited_(new QCheckBox(tr("Limit deployments per date"), this)), van_(new QComboBox(this)),
       vanDate_(new QComboBox(this)), team_(new QComboBox(this)), teamLoses_(new QSpinBox(this))
 {
@@ -52,6 +55,12 @@ WhatIfDialog::WhatIfDialog(const Scenario &scenario, QWidget *parent)
     policyForm->addRow(tr("Deployments a week, at most:"), maxDeployments_);
     policyForm->addRow(tr("Days used, at most:"), maxDays_);
     policyForm->addRow(perDateLimited_, maxPerDate_);
+    policyForm->addRow(tr("Duties per officer, at most:"), maxDuties_);
+    travelWeight_->setRange(0.0, 1000.0);
+    travelWeight_->setDecimals(3);
+    travelWeight_->setSingleStep(0.05);
+    travelWeight_->setValue(scenario.policy.travelWeight);
+    policyForm->addRow(tr("Travel weight:"), travelWeight_);
 
     van_->addItem(tr("No change"));
     for (const Van &v : scenario.vans)
@@ -129,6 +138,10 @@ lfr::WhatIf WhatIfDialog::change() const
         perDateLimited_->isChecked() ? std::optional<int>(maxPerDate_->value()) : std::nullopt;
     if (perDate != p.maxPerDate && perDate)
         w.maxPerDate = perDate;
+    if (maxDuties_->value() != p.maxDutiesPerOfficer)
+        w.maxDutiesPerOfficer = maxDuties_->value();
+    if (std::abs(travelWeight_->value() - p.travelWeight) > 5e-4) // beyond the box's 3 decimals
+        w.travelWeight = travelWeight_->value();
     if (van_->currentIndex() > 0) {
         w.vanOut = van_->currentData().toString().toStdString();
         if (vanDate_->currentIndex() > 0)

@@ -11,6 +11,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QDoubleSpinBox;
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
@@ -28,6 +29,8 @@ public:
     QLineEdit *nameEdit() const { return name_; }
     QSpinBox *maxDeployments() const { return maxDeployments_; }
     QSpinBox *maxDays() const { return maxDays_; }
+    QSpinBox *maxDuties() const { return maxDuties_; }
+    QDoubleSpinBox *travelWeight() const { return travelWeight_; }
     QComboBox *van() const { return van_; }
     QComboBox *vanDate() const { return vanDate_; }
     QComboBox *team() const { return team_; }
@@ -38,7 +41,8 @@ private:
 
     const Scenario &scenario_;
     QLineEdit *name_;
-    QSpinBox *maxDeployments_, *maxDays_, *maxPerDate_;
+    QSpinBox *maxDeployments_, *maxDays_, *maxPerDate_, *maxDuties_;
+    QDoubleSpinBox *travelWeight_;
     QCheckBox *perDateLimited_;
     QComboBox *van_, *vanDate_, *team_;
     QSpinBox *teamLoses_;

@@ -38,6 +38,17 @@ lfr::WhatIf whatIf(const Args &args)
     w.maxDeployments = option("max-deployments");
     w.maxDays = option("max-days");
     w.maxPerDate = option("max-per-date");
+    w.maxDutiesPerOfficer = option("max-duties");
+    if (const auto v = args.value("travel-weight")) {
+        try {
+            std::size_t used = 0;
+            w.travelWeight = std::stod(*v, &used);
+            if (used != v->size())
+                throw std::invalid_argument("trailing text");
+        } catch (const std::exception &) {
+            throw UsageError("--travel-weight " + *v + ": expected a number, e.g. 0.1");
+        }
+    }
     if (const auto v = args.value("van-out")) {
         const auto at = v->find('@');
         if (at != std::string::npos) {
@@ -68,6 +79,7 @@ lfr::WhatIf whatIf(const Args &args)
 int cmdScenario(const Argv &argv)
 {
     const char *usage = "lfrplan scenario clone DB FROM TO [--max-deployments N] [--max-days N] [--max-per-date N]\n"
+                        "                             [--max-duties N] [--travel-weight W]\n"
                         "                             [--van-out VAN[@DATE]] [--team-loses TEAM:N]\n"
                         "       lfrplan scenario rename DB FROM TO\n"
                         "       lfrplan scenario delete DB NAME\n"
@@ -81,7 +93,14 @@ int cmdScenario(const Argv &argv)
                          "notes, or replaces them with --set TEXT.\n"))
         return kExitOk;
     const Args args("scenario", argv,
-                    {{"max-deployments"}, {"max-days"}, {"max-per-date"}, {"van-out"}, {"team-loses"}, {"set"}});
+                    {{"max-deployments"},
+                     {"max-days"},
+                     {"max-per-date"},
+                     {"max-duties"},
+                     {"travel-weight"},
+                     {"van-out"},
+                     {"team-loses"},
+                     {"set"}});
     const auto &pos = args.positional();
     if (pos.empty())
         throw UsageError("usage: " + std::string(usage));

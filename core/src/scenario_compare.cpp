@@ -50,7 +50,8 @@ void removeOfficers(Scenario &scenario, const std::string &team, int count)
 
 bool WhatIf::changesAnything() const
 {
-    return maxDeployments || maxDays || maxPerDate || vanOut || (team && teamLoses > 0);
+    return maxDeployments || maxDays || maxPerDate || maxDutiesPerOfficer || travelWeight || vanOut ||
+           (team && teamLoses > 0);
 }
 
 std::string WhatIf::describe() const
@@ -62,6 +63,13 @@ std::string WhatIf::describe() const
         parts.push_back("max_days " + std::to_string(*maxDays));
     if (maxPerDate)
         parts.push_back("max_per_date " + std::to_string(*maxPerDate));
+    if (maxDutiesPerOfficer)
+        parts.push_back("max_duties_per_officer " + std::to_string(*maxDutiesPerOfficer));
+    if (travelWeight) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%g", *travelWeight);
+        parts.push_back(std::string("travel_weight ") + weight);
+    }
     if (vanOut)
         parts.push_back("van " + *vanOut + " out " + (vanOutDate ? "on " + formatDate(*vanOutDate) : "all week"));
     if (team && teamLoses > 0)
@@ -85,6 +93,13 @@ void applyWhatIf(Scenario &scenario, const WhatIf &change)
         scenario.policy.maxDays = *v;
     if (const auto v = count("max_per_date", change.maxPerDate))
         scenario.policy.maxPerDate = *v;
+    if (const auto v = count("max_duties_per_officer", change.maxDutiesPerOfficer))
+        scenario.policy.maxDutiesPerOfficer = *v;
+    if (change.travelWeight) {
+        if (!(*change.travelWeight >= 0.0) || *change.travelWeight > 1e6)
+            throw InputError("travel_weight", "must be a number from 0, not " + std::to_string(*change.travelWeight));
+        scenario.policy.travelWeight = *change.travelWeight;
+    }
     if (change.vanOut)
         takeVanOut(scenario, *change.vanOut, change.vanOutDate);
     if (change.team)

@@ -173,6 +173,7 @@ private slots:
         QVERIFY(!dialog.name().isEmpty());
         dialog.maxDays()->setValue(2);
         dialog.maxDeployments()->setValue(4);
+        dialog.maxDuties()->setValue(1);
         dialog.van()->setCurrentIndex(2);     // the second van...
         dialog.vanDate()->setCurrentIndex(3); // ...on the third date
         dialog.team()->setCurrentIndex(1);
@@ -182,6 +183,8 @@ private slots:
         QCOMPARE(w.maxDays, std::optional<int>(2));
         QCOMPARE(w.maxDeployments, std::optional<int>(4));
         QVERIFY(!w.maxPerDate);
+        QCOMPARE(w.maxDutiesPerOfficer, std::optional<int>(1));
+        QVERIFY(!w.travelWeight); // untouched: not part of the change
         QCOMPARE(*w.vanOut, week.vans[1].id);
         QVERIFY(w.vanOutDate == week.dates[2]);
         QCOMPARE(*w.team, week.teams[0].id);

@@ -33,10 +33,12 @@ struct WhatIf {
     std::optional<int> maxDeployments; // policy counts (>= 0)
     std::optional<int> maxDays;
     std::optional<int> maxPerDate;
-    std::optional<std::string> vanOut; // a van in the garage...
-    std::optional<Date> vanOutDate;    // ...on this date, or all week
-    std::optional<std::string> team;   // a team that loses...
-    int teamLoses = 0;                 // ...this many officers (removeOfficers)
+    std::optional<int> maxDutiesPerOfficer;
+    std::optional<double> travelWeight; // >= 0
+    std::optional<std::string> vanOut;  // a van in the garage...
+    std::optional<Date> vanOutDate;     // ...on this date, or all week
+    std::optional<std::string> team;    // a team that loses...
+    int teamLoses = 0;                  // ...this many officers (removeOfficers)
     bool changesAnything() const;
     // The changes in words: "max_days 2; van LFR-2 out all week; team
     // west-end loses 20 officers"; empty when none.
