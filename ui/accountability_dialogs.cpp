@@ -180,8 +180,7 @@ void TransparencyDialog::refresh()
     table_->resizeColumnsToContents();
 
     // The chart: per period, deployments, true and false alerts, arrests.
-    const auto periods = transparencyReport(
-        document_->records(), period_->currentIndex() == 0 ? ReportPeriod::Year : ReportPeriod::Month, false);
+    const auto periods = reportOf(*document_, period_->currentIndex(), false);
     auto *series = new QBarSeries;
     auto *deployments = new QBarSet(tr("Deployments"));
     auto *trueAlerts = new QBarSet(tr("True alerts"));

@@ -142,11 +142,13 @@ int cmdAuthorisation(const Argv &argv)
     if (action == "list") {
         args.expectPositional(3, 3, usage);
         nlohmann::json out = nlohmann::json::array();
+        const lfr::Scenario scenario = s->loadScenario(pos[1]); // once, not per record
+        const lfr::SafeguardSettings settings = s->safeguardSettings();
         for (const lfr::Authorisation &a : s->loadAuthorisations(pos[1])) {
             nlohmann::json j = lfr::authorisationToJson(a);
             std::vector<std::string> problems;
             if (a.status == lfr::AuthorisationStatus::Draft)
-                problems = lfr::authorisationProblems(a, s->loadScenario(pos[1]), s->safeguardSettings());
+                problems = lfr::authorisationProblems(a, scenario, settings);
             j["missing_for_authorisation"] = problems;
             if (a.useCase)
                 j["policy_reference"] = std::string(lfr::policyReference(*a.useCase));
