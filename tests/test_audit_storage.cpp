@@ -9,6 +9,7 @@
 
 #include "safeguard_fixtures.h"
 #include "tools/storage_fixtures.h"
+#include "tools/temp_store.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -48,10 +49,10 @@ std::string rawSql(const std::filesystem::path &file, const std::string &sql)
 } // namespace
 
 TEST_CASE("audit: the storage refuses an authorisation the rules refuse, and keeps the old record",
-          "[audit][safeguards]")
+          "[audit][safeguards][both]")
 {
-    TempDatabase file;
-    auto store = openStorage(file.path());
+    lfrtest::TempStore file;
+    auto store = openStorage(file.location());
     const Scenario s = demo();
     store->importScenario(s, ImportMode::FailIfExists);
     store->setActor("planner.jones");
@@ -94,10 +95,10 @@ TEST_CASE("audit: the storage refuses an authorisation the rules refuse, and kee
     CHECK_THROWS_WITH(store->saveAuthorisation(s.name, nowhere), Catch::Contains("no such hotspot"));
 }
 
-TEST_CASE("audit: every change is recorded with who, when, what, old and new", "[audit]")
+TEST_CASE("audit: every change is recorded with who, when, what, old and new", "[audit][both]")
 {
-    TempDatabase file;
-    auto store = openStorage(file.path());
+    lfrtest::TempStore file;
+    auto store = openStorage(file.location());
     store->setActor("planner.jones");
     Scenario s = demo();
     store->importScenario(s, ImportMode::FailIfExists);
@@ -187,10 +188,10 @@ TEST_CASE("audit: the trail cannot be changed through SQL", "[audit]")
     CHECK(openStorage(file.path())->auditTrail().size() == before.size() + 1);
 }
 
-TEST_CASE("audit: storing a scenario again unchanged adds no entry", "[audit]")
+TEST_CASE("audit: storing a scenario again unchanged adds no entry", "[audit][both]")
 {
-    TempDatabase file;
-    auto store = openStorage(file.path());
+    lfrtest::TempStore file;
+    auto store = openStorage(file.location());
     const Scenario s = demo();
     store->importScenario(s, ImportMode::FailIfExists);
     const auto before = store->auditTrail();

@@ -361,5 +361,5 @@ TEST_CASE("a version-1 database is upgraded to the accountability schema with it
     CHECK(storage->loadScenario("week") == s);
     const Raw raw(file.path());
     CHECK(raw.number("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'") == 3);
-    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == 2);
+    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == 4);
 }

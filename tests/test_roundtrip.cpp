@@ -4,30 +4,31 @@
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"
 #include "test_support.h"
+#include "tools/temp_store.h"
 
 #include <catch2/catch.hpp>
 
 using namespace lfr;
 
-TEST_CASE("round trip: the demo week through a database and back to JSON", "[roundtrip]")
+TEST_CASE("round trip: the demo week through a database and back to JSON", "[roundtrip][both]")
 {
-    lfrtest::ScratchDir dir;
+    const lfrtest::TempStore store;
     const auto file = std::filesystem::path(LFRPLAN_DATA_DIR) / "demo-week.json";
     const Scenario demo = readScenarioFile(file);
     {
-        const auto storage = openStorage(dir / "force.db");
+        const auto storage = openStorage(store.location());
         storage->importScenario(demo, ImportMode::FailIfExists);
     }
-    const auto storage = openStorage(dir / "force.db", OpenMode::ExistingOnly);
+    const auto storage = openStorage(store.location(), OpenMode::ExistingOnly);
     const Scenario back = storage->loadScenario(demo.name);
     CHECK(back == demo);
     CHECK(readScenario(writeScenario(back)) == demo);
 }
 
-TEST_CASE("round trip: generated scenarios, many in one database", "[roundtrip]")
+TEST_CASE("round trip: generated scenarios, many in one database", "[roundtrip][both]")
 {
-    lfrtest::ScratchDir dir;
-    const auto storage = openStorage(dir / "many.db");
+    const lfrtest::TempStore store;
+    const auto storage = openStorage(store.location());
     std::vector<Scenario> scenarios;
     for (std::uint64_t seed = 1; seed <= 6; ++seed) {
         GeneratorOptions o;

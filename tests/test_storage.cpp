@@ -1,11 +1,12 @@
 // Storage round trips and error cases on SQLite: every scenario must come
 // back equal (operator==, list order included), plans too.
 #include "lfrplan/errors.h"
-#include "lfrplan/sqlite_storage.h"
 #include "lfrplan/storage.h"
 
+#include "../core/src/sql_read.h"
 #include "../core/src/sqlite_schema.h"
 #include "tools/storage_fixtures.h"
+#include "tools/temp_store.h"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -17,6 +18,7 @@ using namespace lfr;
 using lfrtest::at;
 using lfrtest::day;
 using lfrtest::TempDatabase;
+using lfrtest::TempStore;
 
 namespace {
 
@@ -141,13 +143,13 @@ int scenarioRows(const std::filesystem::path &file)
 
 } // namespace
 
-TEST_CASE("a scenario covering every optional field round-trips exactly", "[storage]")
+TEST_CASE("a scenario covering every optional field round-trips exactly", "[storage][both]")
 {
-    TempDatabase file;
+    TempStore file;
     const Scenario rich = richScenario("rich week");
     const Scenario minimal = minimalScenario("");
     {
-        const auto storage = openStorage(file.path());
+        const auto storage = openStorage(file.location());
         storage->importScenario(rich, ImportMode::FailIfExists);
         storage->importScenario(minimal, ImportMode::FailIfExists);
         CHECK(storage->loadScenario("rich week") == rich);
@@ -156,7 +158,7 @@ TEST_CASE("a scenario covering every optional field round-trips exactly", "[stor
         CHECK_FALSE(storage->hasScenario("rich"));
     }
     // And after closing and reopening the file.
-    const auto reopened = openStorage(file.path(), OpenMode::ExistingOnly);
+    const auto reopened = openStorage(file.location(), OpenMode::ExistingOnly);
     const Scenario loaded = reopened->loadScenario("rich week");
     CHECK(loaded == rich);
     CHECK(loaded.hotspots[0].dates == std::vector<Date>{rich.dates[2], rich.dates[0]});
@@ -168,9 +170,9 @@ TEST_CASE("a scenario covering every optional field round-trips exactly", "[stor
     CHECK(reopened->loadScenario("") == minimal);
 }
 
-TEST_CASE("many scenarios live side by side in one database", "[storage]")
+TEST_CASE("many scenarios live side by side in one database", "[storage][both]")
 {
-    TempDatabase file;
+    TempStore file;
     std::vector<Scenario> scenarios;
     for (int i = 0; i < 30; ++i) {
         Scenario s = i % 2 == 0 ? richScenario("week " + std::to_string(100 + i)) : lfrtest::largeScenario(i, 250);
@@ -179,12 +181,12 @@ TEST_CASE("many scenarios live side by side in one database", "[storage]")
         scenarios.push_back(std::move(s));
     }
     {
-        const auto storage = openStorage(file.path());
+        const auto storage = openStorage(file.location());
         for (const Scenario &s : scenarios)
             storage->importScenario(s, ImportMode::FailIfExists);
         storage->savePlan("week 100", feasiblePlan(scenarios[0]));
     }
-    const auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
+    const auto storage = openStorage(file.location(), OpenMode::ExistingOnly);
     const auto list = storage->listScenarios();
     REQUIRE(list.size() == scenarios.size());
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
@@ -203,21 +205,21 @@ TEST_CASE("many scenarios live side by side in one database", "[storage]")
     }
 }
 
-TEST_CASE("a large scenario round-trips", "[storage]")
+TEST_CASE("a large scenario round-trips", "[storage][both]")
 {
-    TempDatabase file;
+    TempStore file;
     const Scenario large = lfrtest::largeScenario(3, 33000);
-    const auto storage = openStorage(file.path());
+    const auto storage = openStorage(file.location());
     storage->importScenario(large, ImportMode::FailIfExists);
     CHECK(storage->loadScenario(large.name) == large);
     storage->deleteScenario(large.name);
     CHECK(storage->listScenarios().empty());
 }
 
-TEST_CASE("importing under an existing name fails or replaces as asked", "[storage]")
+TEST_CASE("importing under an existing name fails or replaces as asked", "[storage][both]")
 {
-    TempDatabase file;
-    const auto storage = openStorage(file.path());
+    TempStore file;
+    const auto storage = openStorage(file.location());
     const Scenario first = richScenario("week");
     storage->importScenario(first, ImportMode::FailIfExists);
     storage->savePlan("week", feasiblePlan(first));
@@ -245,17 +247,17 @@ TEST_CASE("importing under an existing name fails or replaces as asked", "[stora
     CHECK_FALSE(after[0].hasPlan);
 }
 
-TEST_CASE("a scenario that breaks the schema is refused whole, naming the item", "[storage]")
+TEST_CASE("a scenario that breaks the schema is refused whole, naming the item", "[storage][both]")
 {
-    TempDatabase file;
-    const auto storage = openStorage(file.path());
+    TempStore file;
+    const auto storage = openStorage(file.location());
     const auto refused = [&](const Scenario &bad, const std::string &where) {
         try {
             storage->importScenario(bad, ImportMode::FailIfExists);
             FAIL("import must fail for " + where);
         } catch (const StorageError &error) {
             CHECK_THAT(error.what(), Catch::Contains(where));
-            CHECK_THAT(error.what(), Catch::Contains(file.path().string()));
+            CHECK_THAT(error.what(), Catch::Contains(file.location()));
         }
         CHECK_FALSE(storage->hasScenario(bad.name));
     };
@@ -317,7 +319,7 @@ TEST_CASE("the schema keeps every reference inside one scenario", "[storage]")
                                "SELECT m.name, f.\"table\", f.\"from\", f.\"to\" FROM sqlite_schema m, "
                                "pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.seq = 0",
                                -1, &stmt, nullptr) == SQLITE_OK);
-    const auto &order = sqlite::scenarioTablesChildrenFirst();
+    const auto &order = sql::scenarioTablesChildrenFirst();
     const auto position = [&](const std::string &table) {
         return std::find(order.begin(), order.end(), table) - order.begin();
     };
@@ -347,10 +349,10 @@ TEST_CASE("the schema keeps every reference inside one scenario", "[storage]")
     CHECK(foreignKeys > 40);
 }
 
-TEST_CASE("rename moves a scenario and its plan to the new name", "[storage]")
+TEST_CASE("rename moves a scenario and its plan to the new name", "[storage][both]")
 {
-    TempDatabase file;
-    const auto storage = openStorage(file.path());
+    TempStore file;
+    const auto storage = openStorage(file.location());
     const Scenario s = richScenario("draft");
     storage->importScenario(s, ImportMode::FailIfExists);
     storage->importScenario(minimalScenario("other"), ImportMode::FailIfExists);
@@ -407,10 +409,10 @@ TEST_CASE("deleting a scenario removes every row it owns and nothing else", "[st
     CHECK(scenarioRows(file.path()) == keepRows);
 }
 
-TEST_CASE("plans are saved, replaced and loaded with their null numbers and reason", "[storage]")
+TEST_CASE("plans are saved, replaced and loaded with their null numbers and reason", "[storage][both]")
 {
-    TempDatabase file;
-    const auto storage = openStorage(file.path());
+    TempStore file;
+    const auto storage = openStorage(file.location());
     const Scenario s = richScenario("week");
     storage->importScenario(s, ImportMode::FailIfExists);
     CHECK(storage->loadPlan("week") == std::nullopt);
@@ -448,10 +450,10 @@ TEST_CASE("plans are saved, replaced and loaded with their null numbers and reas
     CHECK(storage->listScenarios().at(0).hasPlan);
 }
 
-TEST_CASE("a plan that does not fit its scenario is refused and the old plan kept", "[storage]")
+TEST_CASE("a plan that does not fit its scenario is refused and the old plan kept", "[storage][both]")
 {
-    TempDatabase file;
-    const auto storage = openStorage(file.path());
+    TempStore file;
+    const auto storage = openStorage(file.location());
     const Scenario s = richScenario("week");
     storage->importScenario(s, ImportMode::FailIfExists);
     const Plan good = feasiblePlan(s);
@@ -494,11 +496,11 @@ TEST_CASE("missing scenarios and files are errors that name them", "[storage]")
     CHECK_THROWS_AS(openStorage(missing.path() / "sub" / "x.sqlite"), StorageError);
 }
 
-TEST_CASE("two connections see each other's commits", "[storage]")
+TEST_CASE("two connections see each other's commits", "[storage][both]")
 {
-    TempDatabase file;
-    const auto writer = openStorage(file.path());
-    const auto reader = openStorage(file.path(), OpenMode::ExistingOnly);
+    TempStore file;
+    const auto writer = openStorage(file.location());
+    const auto reader = openStorage(file.location(), OpenMode::ExistingOnly);
     const Scenario s = richScenario("shared");
     writer->importScenario(s, ImportMode::FailIfExists);
     CHECK(reader->loadScenario("shared") == s);

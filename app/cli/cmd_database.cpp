@@ -6,6 +6,7 @@
 #include "lfrplan/plan_io.h"
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"
+#include "lfrplan/storage_copy.h"
 #include "lfrplan/validator.h"
 
 #include <iomanip>
@@ -28,13 +29,49 @@ void writeOutput(const std::optional<std::string> &out, const std::string &text)
 int cmdInit(const Argv &argv)
 {
     const char *usage = "lfrplan init DB";
-    if (printHelpIfAsked(argv, usage, "Creates an empty lfrplan database (SQLite) at DB, or checks an existing one.\n"))
+    if (printHelpIfAsked(argv, usage,
+                         "Creates an empty lfrplan database at DB, or checks an existing one, and says what\n"
+                         "you may do in it. DB is an SQLite file path, or a PostgreSQL connection string\n"
+                         "(postgresql://USER@HOST:PORT/DATABASE): there the schema is created, or upgraded,\n"
+                         "by the owner of the database (the administrator).\n"))
         return kExitOk;
     const Args args("init", argv, {});
     args.expectPositional(1, 1, usage);
     const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::CreateIfMissing);
+    const lfr::Permissions p = storage->permissions();
     std::cout << "database " << storage->location() << " ready (schema version " << storage->schemaVersion() << ", "
               << storage->listScenarios().size() << " scenarios)\n";
+    std::string may;
+    for (const auto &[allowed, what] :
+         {std::pair{p.editData, "edit data"}, std::pair{p.editPlans, "save plans"},
+          std::pair{p.draftAuthorisations, "draft authorisations"}, std::pair{p.authorise, "authorise"},
+          std::pair{p.changeSettings, "change the safeguard settings"},
+          std::pair{p.readAuditTrail, "read the audit trail"}})
+        if (allowed)
+            may += std::string(may.empty() ? "" : ", ") + what;
+    std::cout << "you are " << storage->actor() << " (" << p.role << "): you may "
+              << (may.empty() ? std::string("read only") : may) << "\n";
+    return kExitOk;
+}
+
+int cmdCopy(const Argv &argv)
+{
+    const char *usage = "lfrplan copy SOURCE DEST";
+    if (printHelpIfAsked(argv, usage,
+                         "Copies a whole database, SQLite or PostgreSQL, into DEST (a new file or an empty\n"
+                         "database, created or opened as its administrator): every scenario with its data,\n"
+                         "plan, notes, revision and authorisation records, the published records, the\n"
+                         "settings and the audit trail as it is. One transaction: a failure copies nothing.\n"
+                         "Both are then read back and compared item by item.\n"))
+        return kExitOk;
+    const Args args("copy", argv, {});
+    args.expectPositional(2, 2, usage);
+    const lfr::CopyReport report = lfr::copyStore(args.positional()[0], args.positional()[1]);
+    std::int64_t rows = 0;
+    for (const auto &[table, count] : report.rows)
+        rows += count;
+    std::cout << "copied " << report.scenarios << " scenarios, " << report.auditEntries << " audit entries, " << rows
+              << " rows in " << report.rows.size() << " tables; verified equal\n";
     return kExitOk;
 }
 

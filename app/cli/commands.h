@@ -14,6 +14,7 @@ namespace lfrcli {
 using Argv = std::vector<std::string>;
 
 int cmdInit(const Argv &args);
+int cmdCopy(const Argv &args);
 int cmdImport(const Argv &args);
 int cmdExport(const Argv &args);
 int cmdList(const Argv &args);

@@ -25,6 +25,7 @@ constexpr Command kCommands[] = {
     {"import", lfrcli::cmdImport, "check a scenario file and store it in a database"},
     {"export", lfrcli::cmdExport, "write a stored scenario (and plan) back to files"},
     {"list", lfrcli::cmdList, "list the scenarios in a database"},
+    {"copy", lfrcli::cmdCopy, "copy a whole database between SQLite and PostgreSQL, verified"},
     {"validate", lfrcli::cmdValidate, "check a scenario, or a plan against every hard constraint"},
     {"solve", lfrcli::cmdSolve, "find the best plan for a scenario, with its proven bound"},
     {"generate", lfrcli::cmdGenerate, "write a deterministic synthetic scenario of any size"},

@@ -151,6 +151,14 @@ public:
     }
     void reset() { sqlite3_reset(stmt_); }
 
+    int columnType(int col) const { return sqlite3_column_type(stmt_, col); }
+    int columnCount() const { return sqlite3_column_count(stmt_); }
+    std::string columnName(int col) const
+    {
+        const char *name = sqlite3_column_name(stmt_, col);
+        return name != nullptr ? name : "";
+    }
+    std::string excerpt() const { return sqlExcerpt(sqlite3_sql(stmt_)); }
     bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
     int integer(int col) const

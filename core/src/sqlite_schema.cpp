@@ -3,6 +3,7 @@
 #include "sqlite_schema_v1.h"
 #include "sqlite_schema_v2.h"
 #include "sqlite_schema_v3.h"
+#include "sqlite_schema_v4.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -183,38 +184,12 @@ const std::vector<MigrationStep> &migrationSteps()
         {2, 2, "add authorisations, published records, settings and the append-only audit trail",
          [](sqlite3 *db) { exec(db, {}, kSchemaV2); }},
         {3, 2, "add each scenario's notes", [](sqlite3 *db) { exec(db, {}, kSchemaV3); }},
+        {4, 4, "add each scenario's revision", [](sqlite3 *db) { exec(db, {}, kSchemaV4); }},
     };
     return steps;
 }
 
 int latestSchemaVersion() { return migrationSteps().back().version; }
-
-const std::vector<std::string_view> &scenarioTablesChildrenFirst()
-{
-    // clang-format off
-    static const std::vector<std::string_view> tables = {
-        "authorisations", "scenario_notes",
-        "plan_crew", "plan_deployments", "plans",
-        "pin_crew", "pins",
-        "van_unavailable_dates", "vans",
-        "hotspot_crew", "hotspot_dates", "hotspot_weekday_factors", "hotspot_windows", "hotspots",
-        "roster_entries", "officer_skills", "officers", "teams",
-        "default_crew", "roles", "shifts", "windows", "scenario_dates"};
-    // clang-format on // the frame
-    return tables;
-}
-
-void deleteScenarioRows(sqlite3 *db, std::string_view location, std::int64_t scenarioId)
-{
-    for (const std::string_view table : scenarioTablesChildrenFirst()) {
-        Statement remove(db, location, "DELETE FROM " + std::string(table) + " WHERE scenario_id = ?");
-        remove.bind(1, scenarioId);
-        remove.run();
-    }
-    Statement remove(db, location, "DELETE FROM scenarios WHERE id = ?");
-    remove.bind(1, scenarioId);
-    remove.run();
-}
 
 DatabaseHeader readHeader(sqlite3 *db, std::string_view location)
 {

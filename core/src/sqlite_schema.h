@@ -37,15 +37,6 @@ const std::vector<MigrationStep> &migrationSteps();
 // The schema version this build writes: migrationSteps().back().version.
 int latestSchemaVersion();
 
-// The tables that hold a scenario's rows, children before their parents
-// (scenarios itself not included).
-const std::vector<std::string_view> &scenarioTablesChildrenFirst();
-
-// Deletes every row of one scenario, children first so that each foreign
-// key check meets an empty range (fast with foreign keys on), then the
-// scenario itself. Runs inside the caller's transaction.
-void deleteScenarioRows(sqlite3 *db, std::string_view location, std::int64_t scenarioId);
-
 // What the header of an SQLite database says about it.
 struct DatabaseHeader {
     std::int32_t applicationId = 0;

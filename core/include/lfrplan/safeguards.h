@@ -85,6 +85,7 @@ struct Authorisation {
 struct SafeguardSettings {
     Rank minimumAuthorisingRank = Rank::Supt;
     std::size_t minimumRationaleLength = 40; // characters of written rationale
+    bool operator==(const SafeguardSettings &) const = default;
 };
 
 // Everything that keeps the record from being authorised, each as a

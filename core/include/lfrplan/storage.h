@@ -7,13 +7,14 @@
 // scenario holds round-trips exactly: loadScenario(name) == the Scenario
 // that was imported, list orders included. See docs/storage.md.
 //
-// Every failure (missing scenario, refused file, I/O, constraint) throws
-// StorageError with a message that names the store and the problem. A
+// Every failure (missing scenario, refused file, I/O, constraint, a
+// change the database role may not make) throws StorageError with a message that names the store and the problem. A
 // Storage object is used from one thread at a time; several processes may
 // share one store.
 #pragma once
 
 #include "lfrplan/deployment_records.h"
+#include "lfrplan/errors.h"
 #include "lfrplan/model.h"
 #include "lfrplan/safeguards.h"
 
@@ -51,6 +52,44 @@ struct AuditEntry {
     std::string oldValue;
     std::string newValue;
     bool operator==(const AuditEntry &) const = default;
+};
+
+// A change refused because the scenario changed since this store read it
+// (optimistic versioning; docs/storage.md). Nothing was written: the other
+// change stays as it is and the caller still holds its own. changes() are
+// the audit entries of what changed underneath, oldest first.
+class ConflictError : public StorageError {
+public:
+    ConflictError(const std::string &message, std::string scenario, std::int64_t expected, std::int64_t found,
+                  std::vector<AuditEntry> changes)
+        : StorageError(message), scenario_(std::move(scenario)), expected_(expected), found_(found),
+          changes_(std::move(changes))
+    {
+    }
+    const std::string &scenario() const noexcept { return scenario_; }
+    std::int64_t expectedRevision() const noexcept { return expected_; }
+    std::int64_t foundRevision() const noexcept { return found_; } // 0: the scenario is gone
+    const std::vector<AuditEntry> &changes() const noexcept { return changes_; }
+
+private:
+    std::string scenario_;
+    std::int64_t expected_;
+    std::int64_t found_;
+    std::vector<AuditEntry> changes_;
+};
+
+// What the connected user may do. On SQLite whoever can write the file may
+// do everything; on PostgreSQL the database role decides and the server
+// enforces it (docs/storage.md, "Roles"); the app shows only what is allowed.
+struct Permissions {
+    std::string role;       // "file owner", "administrator", "planner", "commander", "auditor", "no lfrplan role"
+    bool editData = false;  // import, replace, rename, delete scenarios; notes; published records
+    bool editPlans = false; // save plans
+    bool draftAuthorisations = false; // create and edit draft authorisation records
+    bool authorise = false;           // authorise, mark deployed, close, cancel
+    bool changeSettings = false;
+    bool readAuditTrail = false;
+    bool operator==(const Permissions &) const = default;
 };
 
 // Who changes are recorded under when nobody says: $LFRPLAN_USER, else the
@@ -100,6 +139,21 @@ public:
     virtual int schemaVersion() = 0;
     // Where the store lives (a file path, a server address), for messages.
     virtual std::string location() = 0;
+    // What the connected user may do.
+    virtual Permissions permissions() = 0;
+
+    // --- Optimistic versioning (issue 8) -----------------------------------
+    // A scenario's revision is 1 when created and goes up by one at every
+    // change to its data, plan or notes, and at a rename. Reading a
+    // scenario (loadScenario; loadPlan and loadNotes when it was not read
+    // yet) makes this store expect that revision: its next change to the
+    // scenario (import Replace, savePlan, saveNotes, rename, delete) is
+    // refused with a ConflictError if anyone changed the scenario since,
+    // and expects the new revision after it succeeds. A scenario this
+    // store never read is changed without the check.
+    virtual std::int64_t revision(std::string_view scenario) = 0;
+    // The revision this store expects for the scenario, if any.
+    virtual std::optional<std::int64_t> expectedRevision(std::string_view scenario) = 0;
 
     // --- Accountability (issue 6; docs/safeguards.md) -------------------------
     // Every change above and below is written to the audit trail in the same
@@ -128,7 +182,19 @@ protected:
     Storage() = default;
 };
 
-// Opens the SQLite store at `file` (see sqlite_storage.h).
+// Opens the SQLite store at `file`. Opening checks the file before writing
+// anything: a file that is not SQLite, is damaged, belongs to another
+// application or has a newer schema is refused with a StorageError and left
+// exactly as it was. An older schema is upgraded in one transaction.
 std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode mode = OpenMode::CreateIfMissing);
+
+// Opens the store at `location`: a "postgresql://" or "postgres://"
+// connection string opens the PostgreSQL server database (see
+// postgres_storage.h), anything else is an SQLite file path.
+std::unique_ptr<Storage> openStorage(const std::string &location, OpenMode mode = OpenMode::CreateIfMissing);
+std::unique_ptr<Storage> openStorage(const char *location, OpenMode mode = OpenMode::CreateIfMissing);
+
+// True when `location` names a PostgreSQL server database.
+bool isServerLocation(std::string_view location);
 
 } // namespace lfr

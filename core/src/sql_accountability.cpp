@@ -1,14 +1,13 @@
-// SqliteStorage's accountability (issue 6): authorisation records checked
+// SqlStorage's accountability (issue 6): authorisation records checked
 // by the safeguard rules before they are stored, published deployment
 // records, the force's settings, and the append-only audit trail every
 // change is written to in its own transaction.
 #include "lfrplan/errors.h"
 #include "lfrplan/safeguards_io.h"
 #include "lfrplan/scenario_io.h"
-#include "lfrplan/sqlite_storage.h"
 
-#include "sqlite_read.h"
-#include "sqlite_storage_impl.h"
+#include "sql_read.h"
+#include "sql_storage_impl.h"
 
 #include <cstdlib>
 #include <map>
@@ -19,10 +18,9 @@
 namespace lfr {
 
 using nlohmann::json;
-using sqlite::Statement;
-using sqlite::Transaction;
-using sqlitestore::kNow;
-using sqlitestore::scenarioLabel;
+using sql::Statement;
+using sql::Transaction;
+using store::scenarioLabel;
 
 std::string defaultActor()
 {
@@ -48,13 +46,13 @@ json deploymentJson(const Deployment &d)
 
 } // namespace
 
-void SqliteStorage::Impl::audit(std::string_view action, std::string_view subject, const json &oldValue,
-                                const json &newValue) const
+void SqlStorage::Impl::audit(std::string_view action, std::string_view subject, const json &oldValue,
+                             const json &newValue) const
 {
     Statement insert = prepare(std::string("INSERT INTO audit_log (at, actor, action, subject, old_value, new_value) "
                                            "VALUES (") +
-                               kNow + ", ?, ?, ?, ?, ?)");
-    insert.bindCopy(1, actor);
+                               now() + ", ?, ?, ?, ?, ?)");
+    insert.bindCopy(1, actorName());
     insert.bindCopy(2, action);
     insert.bindCopy(3, subject);
     for (const auto &[index, value] : {std::pair{4, &oldValue}, std::pair{5, &newValue}}) {
@@ -107,7 +105,7 @@ json scenarioSummary(const Scenario &s)
     return j;
 }
 
-void SqliteStorage::Impl::auditScenarioChange(const Scenario &before, const Scenario &next) const
+void SqlStorage::Impl::auditScenarioChange(const Scenario &before, const Scenario &next) const
 {
     // The records by id, compared as structures: only a changed one is
     // turned into JSON (a 33,000-officer scenario stays cheap to save).
@@ -145,8 +143,8 @@ void SqliteStorage::Impl::auditScenarioChange(const Scenario &before, const Scen
             audit("scenario." + key + ".changed", next.name, a.contains(key) ? a.at(key) : json(nullptr), value);
 }
 
-void SqliteStorage::Impl::auditPlanChange(std::string_view scenario, const std::optional<Plan> &before,
-                                          const Plan &next) const
+void SqlStorage::Impl::auditPlanChange(std::string_view scenario, const std::optional<Plan> &before,
+                                       const Plan &next) const
 {
     std::map<std::string, const Deployment *> old, now;
     if (before)
@@ -171,16 +169,16 @@ void SqliteStorage::Impl::auditPlanChange(std::string_view scenario, const std::
            {"objective", next.objective ? json(*next.objective) : json(nullptr)}});
 }
 
-void SqliteStorage::setActor(std::string actor)
+void SqlStorage::setActor(std::string actor)
 {
     if (actor.find_first_not_of(" \t") == std::string::npos)
         throw InputError("user", "the user changes are recorded under needs a name");
     impl_->actor = std::move(actor);
 }
 
-std::string SqliteStorage::actor() { return impl_->actor; }
+std::string SqlStorage::actor() { return impl_->actorName(); }
 
-SafeguardSettings SqliteStorage::safeguardSettings()
+SafeguardSettings SqlStorage::safeguardSettings()
 {
     SafeguardSettings s;
     Statement stmt = impl_->prepare("SELECT key, value FROM settings");
@@ -196,30 +194,33 @@ SafeguardSettings SqliteStorage::safeguardSettings()
     return s;
 }
 
-void SqliteStorage::setSafeguardSettings(const SafeguardSettings &settings)
+void SqlStorage::setSafeguardSettings(const SafeguardSettings &settings)
 {
-    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    const SafeguardSettings before = safeguardSettings();
-    const auto toJson = [](const SafeguardSettings &s) {
-        return json{{"minimum_authorising_rank", std::string(rankName(s.minimumAuthorisingRank))},
-                    {"minimum_rationale_length", s.minimumRationaleLength}};
-    };
-    Statement put = impl_->prepare("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    put.bindCopy(1, "minimum_authorising_rank");
-    put.bindCopy(2, rankName(settings.minimumAuthorisingRank));
-    put.run();
-    put.reset();
-    put.bindCopy(1, "minimum_rationale_length");
-    put.bindCopy(2, std::to_string(settings.minimumRationaleLength));
-    put.run();
-    impl_->audit("settings.changed", "safeguards", toJson(before), toJson(settings));
-    write.commit();
+    impl_->retrying([&] {
+        Transaction write(impl_->db(), sql::TxKind::Write);
+        impl_->lockTable("settings");
+        const SafeguardSettings before = safeguardSettings();
+        const auto toJson = [](const SafeguardSettings &s) {
+            return json{{"minimum_authorising_rank", std::string(rankName(s.minimumAuthorisingRank))},
+                        {"minimum_rationale_length", s.minimumRationaleLength}};
+        };
+        Statement put = impl_->prepare("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        put.bindCopy(1, "minimum_authorising_rank");
+        put.bindCopy(2, rankName(settings.minimumAuthorisingRank));
+        put.run();
+        put.reset();
+        put.bindCopy(1, "minimum_rationale_length");
+        put.bindCopy(2, std::to_string(settings.minimumRationaleLength));
+        put.run();
+        impl_->audit("settings.changed", "safeguards", toJson(before), toJson(settings));
+        write.commit();
+    });
 }
 
-std::vector<Authorisation> SqliteStorage::loadAuthorisations(std::string_view scenario)
+std::vector<Authorisation> SqlStorage::loadAuthorisations(std::string_view scenario)
 {
-    Transaction read(impl_->handle(), impl_->where(), Transaction::Kind::Deferred);
+    Transaction read(impl_->db(), sql::TxKind::Read);
     Statement stmt = impl_->prepare("SELECT record FROM authorisations WHERE scenario_id = ? "
                                     "ORDER BY date, window_id, hotspot");
     stmt.bind(1, impl_->requireScenario(scenario));
@@ -230,93 +231,101 @@ std::vector<Authorisation> SqliteStorage::loadAuthorisations(std::string_view sc
     return out;
 }
 
-void SqliteStorage::saveAuthorisation(std::string_view scenario, const Authorisation &record)
+void SqlStorage::saveAuthorisation(std::string_view scenario, const Authorisation &record)
 {
-    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    const std::int64_t id = impl_->requireScenario(scenario);
-    const Scenario sc = sqlite::readScenario(impl_->handle(), impl_->where(), id);
-    const std::string where =
-        impl_->where() + ": " + scenarioLabel(scenario) + ": authorisation of " + describeKey(record.deployment);
-    const DeploymentKey &k = record.deployment;
-    if (std::none_of(sc.hotspots.begin(), sc.hotspots.end(), [&](const Hotspot &h) { return h.id == k.hotspot; }) ||
-        std::find(sc.dates.begin(), sc.dates.end(), k.date) == sc.dates.end() ||
-        std::none_of(sc.windows.begin(), sc.windows.end(), [&](const Window &w) { return w.id == k.window; }))
-        throw InputError(where, "the scenario has no such hotspot, date or window");
-    Statement find = impl_->prepare(
-        "SELECT record FROM authorisations WHERE scenario_id = ? AND hotspot = ? AND date = ? AND window_id = ?");
-    find.bind(1, id);
-    find.bindCopy(2, k.hotspot);
-    find.bindCopy(3, formatDate(k.date));
-    find.bindCopy(4, k.window);
-    std::optional<Authorisation> before;
-    if (find.step())
-        before = authorisationFromJson(json::parse(find.string(0)), "authorisations.record");
-    Authorisation next = record;
-    if (next.plannedBy.empty())
-        next.plannedBy = before ? before->plannedBy : impl_->actor;
-    if (before && before->plannedBy != next.plannedBy)
-        throw InputError(where, "planned_by is " + before->plannedBy + " and cannot be changed");
-    const auto problems = transitionProblems(before, next, sc, safeguardSettings());
-    if (!problems.empty()) {
-        std::string message = "refused:";
-        for (const std::string &p : problems)
-            message += "\n  - " + p;
-        throw InputError(where, message);
-    }
-    if (before && *before == next) {
+    impl_->retrying([&] {
+        Transaction write(impl_->db(), sql::TxKind::Write);
+        impl_->lockTable("authorisations");
+        const std::int64_t id = impl_->requireScenario(scenario);
+        const Scenario sc = readScenario(impl_->db(), id);
+        const std::string where =
+            impl_->where() + ": " + scenarioLabel(scenario) + ": authorisation of " + describeKey(record.deployment);
+        const DeploymentKey &k = record.deployment;
+        if (std::none_of(sc.hotspots.begin(), sc.hotspots.end(), [&](const Hotspot &h) { return h.id == k.hotspot; }) ||
+            std::find(sc.dates.begin(), sc.dates.end(), k.date) == sc.dates.end() ||
+            std::none_of(sc.windows.begin(), sc.windows.end(), [&](const Window &w) { return w.id == k.window; }))
+            throw InputError(where, "the scenario has no such hotspot, date or window");
+        Statement find = impl_->prepare(
+            "SELECT record FROM authorisations WHERE scenario_id = ? AND hotspot = ? AND date = ? AND window_id = ?");
+        find.bind(1, id);
+        find.bindCopy(2, k.hotspot);
+        find.bindCopy(3, formatDate(k.date));
+        find.bindCopy(4, k.window);
+        std::optional<Authorisation> before;
+        if (find.step())
+            before = authorisationFromJson(json::parse(find.string(0)), "authorisations.record");
+        Authorisation next = record;
+        if (next.plannedBy.empty())
+            next.plannedBy = before ? before->plannedBy : impl_->actorName();
+        if (before && before->plannedBy != next.plannedBy)
+            throw InputError(where, "planned_by is " + before->plannedBy + " and cannot be changed");
+        const auto problems = transitionProblems(before, next, sc, safeguardSettings());
+        if (!problems.empty()) {
+            std::string message = "refused:";
+            for (const std::string &p : problems)
+                message += "\n  - " + p;
+            throw InputError(where, message);
+        }
+        if (before && *before == next) {
+            write.commit();
+            return;
+        }
+        Statement put =
+            impl_->prepare(std::string("INSERT INTO authorisations (scenario_id, hotspot, date, window_id, "
+                                       "status, record, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ") +
+                           impl_->now() +
+                           ", ?) ON CONFLICT (scenario_id, hotspot, date, window_id) DO UPDATE SET "
+                           "status = excluded.status, record = excluded.record, "
+                           "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+        put.bind(1, id);
+        put.bindCopy(2, k.hotspot);
+        put.bindCopy(3, formatDate(k.date));
+        put.bindCopy(4, k.window);
+        put.bindCopy(5, statusName(next.status));
+        put.bindCopy(6, authorisationToJson(next).dump());
+        put.bindCopy(7, impl_->actorName());
+        put.run();
+        const bool moved = !before || before->status != next.status;
+        impl_->audit(moved ? "authorisation." + std::string(statusName(next.status)) : "authorisation.changed",
+                     std::string(scenario) + " / " + describeKey(k),
+                     before ? authorisationToJson(*before) : json(nullptr), authorisationToJson(next));
         write.commit();
-        return;
-    }
-    Statement put = impl_->prepare(std::string("INSERT INTO authorisations (scenario_id, hotspot, date, window_id, "
-                                               "status, record, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ") +
-                                   kNow +
-                                   ", ?) ON CONFLICT (scenario_id, hotspot, date, window_id) DO UPDATE SET "
-                                   "status = excluded.status, record = excluded.record, "
-                                   "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
-    put.bind(1, id);
-    put.bindCopy(2, k.hotspot);
-    put.bindCopy(3, formatDate(k.date));
-    put.bindCopy(4, k.window);
-    put.bindCopy(5, statusName(next.status));
-    put.bindCopy(6, authorisationToJson(next).dump());
-    put.bindCopy(7, impl_->actor);
-    put.run();
-    const bool moved = !before || before->status != next.status;
-    impl_->audit(moved ? "authorisation." + std::string(statusName(next.status)) : "authorisation.changed",
-                 std::string(scenario) + " / " + describeKey(k), before ? authorisationToJson(*before) : json(nullptr),
-                 authorisationToJson(next));
-    write.commit();
+    });
 }
 
-void SqliteStorage::importRecords(const std::string &source, const std::vector<DeploymentRecord> &records)
+void SqlStorage::importRecords(const std::string &source, const std::vector<DeploymentRecord> &records)
 {
-    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    Statement count = impl_->prepare("SELECT count(*) FROM published_records WHERE source = ?");
-    count.bindCopy(1, source);
-    count.step();
-    const int replaced = count.integer(0);
-    Statement remove = impl_->prepare("DELETE FROM published_records WHERE source = ?");
-    remove.bindCopy(1, source);
-    remove.run();
-    Statement insert = impl_->prepare("INSERT INTO published_records (source, line, date, record) VALUES (?, ?, ?, ?)");
-    for (const DeploymentRecord &r : records) {
-        DeploymentRecord stored = r;
-        stored.source = source;
-        insert.reset();
-        insert.bindCopy(1, source);
-        insert.bind(2, r.line);
-        insert.bindCopy(3, formatDate(r.date));
-        insert.bindCopy(4, recordToJson(stored).dump());
-        if (insert.tryRun() != SQLITE_DONE)
-            throw StorageError(impl_->where() + ": importing " + source + " line " + std::to_string(r.line) + ": " +
-                               insert.lastError());
-    }
-    impl_->audit("records.imported", source, replaced ? json{{"records", replaced}} : json(nullptr),
-                 {{"records", records.size()}});
-    write.commit();
+    impl_->retrying([&] {
+        Transaction write(impl_->db(), sql::TxKind::Write);
+        impl_->lockTable("published_records");
+        Statement count = impl_->prepare("SELECT count(*) FROM published_records WHERE source = ?");
+        count.bindCopy(1, source);
+        count.step();
+        const int replaced = count.integer(0);
+        Statement remove = impl_->prepare("DELETE FROM published_records WHERE source = ?");
+        remove.bindCopy(1, source);
+        remove.run();
+        Statement insert =
+            impl_->prepare("INSERT INTO published_records (source, line, date, record) VALUES (?, ?, ?, ?)");
+        for (const DeploymentRecord &r : records) {
+            DeploymentRecord stored = r;
+            stored.source = source;
+            insert.reset();
+            insert.bindCopy(1, source);
+            insert.bind(2, r.line);
+            insert.bindCopy(3, formatDate(r.date));
+            insert.bindCopy(4, recordToJson(stored).dump());
+            if (insert.tryRun() != sql::RunResult::Done)
+                throw StorageError(impl_->where() + ": importing " + source + " line " + std::to_string(r.line) + ": " +
+                                   insert.lastError());
+        }
+        impl_->audit("records.imported", source, replaced ? json{{"records", replaced}} : json(nullptr),
+                     {{"records", records.size()}});
+        write.commit();
+    });
 }
 
-std::vector<DeploymentRecord> SqliteStorage::loadRecords()
+std::vector<DeploymentRecord> SqlStorage::loadRecords()
 {
     Statement stmt = impl_->prepare("SELECT record FROM published_records ORDER BY date, source, line");
     std::vector<DeploymentRecord> out;
@@ -325,7 +334,7 @@ std::vector<DeploymentRecord> SqliteStorage::loadRecords()
     return out;
 }
 
-std::vector<AuditEntry> SqliteStorage::auditTrail(std::int64_t afterSeq)
+std::vector<AuditEntry> SqlStorage::auditTrail(std::int64_t afterSeq)
 {
     Statement stmt = impl_->prepare("SELECT seq, at, actor, action, subject, coalesce(old_value, 'null'), "
                                     "coalesce(new_value, 'null') FROM audit_log WHERE seq > ? ORDER BY seq");

@@ -1,9 +1,6 @@
-#include "lfrplan/sqlite_storage.h"
 
-#include "sqlite_handle.h"
-#include "sqlite_read.h"
-#include "sqlite_schema.h"
-#include "sqlite_storage_impl.h"
+#include "sql_read.h"
+#include "sql_storage_impl.h"
 
 #include "lfrplan/plan_io.h"
 #include "lfrplan/scenario_io.h"
@@ -14,11 +11,10 @@ namespace lfr {
 
 namespace {
 
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Statement;
+using sql::Transaction;
 
-using sqlitestore::kNow;
-using sqlitestore::scenarioLabel;
+using store::scenarioLabel;
 
 // Each date of a scenario formatted once; references stay valid while the
 // cache lives, so they can be bound without copying.
@@ -59,7 +55,7 @@ std::string indexed(std::string_view list, std::size_t index)
 // the scenario format (officers[12].roster.2026-12-07).
 class ScenarioWriter {
 public:
-    ScenarioWriter(sqlite3 *db, std::string location, std::int64_t scenarioId)
+    ScenarioWriter(sql::Connection &db, std::string location, std::int64_t scenarioId)
         : db_(db), location_(std::move(location)), id_(scenarioId)
     {
     }
@@ -79,17 +75,17 @@ public:
     }
 
 private:
-    Statement prepare(std::string_view sql) { return Statement(db_, location_, sql); }
+    Statement prepare(std::string_view sql) { return db_.prepare(sql); }
 
     template <typename Path> void insert(Statement &stmt, Path &&path)
     {
-        const int rc = stmt.tryRun();
-        if (rc == SQLITE_DONE)
+        const sql::RunResult rc = stmt.tryRun();
+        if (rc == sql::RunResult::Done)
             return;
         std::string hint;
-        if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        if (rc == sql::RunResult::ForeignKey)
             hint = " (refers to something the scenario does not have)";
-        else if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
+        else if (rc == sql::RunResult::Unique)
             hint = " (a duplicate)";
         throw StorageError(location_ + ": " + path() + ": " + oneLine(stmt.lastError()) + hint);
     }
@@ -196,8 +192,9 @@ private:
     }
 
     // Roster entries are the bulk of a scenario (7 per officer): they go in
-    // multi-row INSERTs of kBatch rows. SQLite backs out a failed statement
-    // only, so a failed batch is replayed row by row to name its bad entry.
+    // multi-row INSERTs of kBatch rows. A failed batch is backed out (SQLite
+    // backs out the statement, PostgreSQL its savepoint) and replayed row by
+    // row to name its bad entry.
     class RosterWriter {
     public:
         struct Row {
@@ -220,8 +217,18 @@ private:
                 return;
             for (std::size_t k = 0; k < kBatch; ++k)
                 bind(batch_, static_cast<int>(4 * k), rows_[k]);
-            if (batch_.tryRun() != SQLITE_DONE)
+            // PostgreSQL aborts the whole transaction on an error: the batch
+            // runs under a savepoint so the replay can go on after it.
+            const bool server = writer_.db_.dialect() == sql::Dialect::Postgres;
+            if (server)
+                writer_.db_.exec("SAVEPOINT roster_batch");
+            if (batch_.tryRun() != sql::RunResult::Done) {
+                if (server)
+                    writer_.db_.exec("ROLLBACK TO SAVEPOINT roster_batch");
                 finish();
+            } else if (server) {
+                writer_.db_.exec("RELEASE SAVEPOINT roster_batch");
+            }
             rows_.clear();
         }
         void finish()
@@ -368,7 +375,7 @@ private:
         }
     }
 
-    sqlite3 *db_;
+    sql::Connection &db_;
     std::string location_;
     std::int64_t id_;
     DateTexts dateText_;
@@ -376,15 +383,21 @@ private:
 
 } // namespace
 
+void writeScenarioRows(sql::Connection &db, const std::string &context, std::int64_t scenarioId,
+                       const Scenario &scenario)
+{
+    ScenarioWriter(db, context, scenarioId).write(scenario);
+}
+
 // Replaces the scenario's plan: header, deployments in order, crews in order.
-void SqliteStorage::Impl::writePlan(std::int64_t id, const Plan &plan) const
+void SqlStorage::Impl::writePlan(std::int64_t id, const Plan &plan) const
 {
     Statement remove = prepare("DELETE FROM plans WHERE scenario_id = ?");
     remove.bind(1, id);
     remove.run();
     Statement header = prepare(std::string("INSERT INTO plans (scenario_id, status, objective, value, travel_penalty, "
                                            "bound, reason, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ") +
-                               kNow + ")");
+                               now() + ")");
     header.bind(1, id);
     header.bindText(2, planStatusName(plan.status));
     header.bindOptional(3, plan.objective);
@@ -398,11 +411,11 @@ void SqliteStorage::Impl::writePlan(std::int64_t id, const Plan &plan) const
     Statement crew =
         prepare("INSERT INTO plan_crew (scenario_id, deployment_ord, ord, officer_id, role_id) VALUES (?, ?, ?, ?, ?)");
     const auto check = [&](Statement &stmt, const std::string &path) {
-        const int rc = stmt.tryRun();
-        if (rc != SQLITE_DONE)
+        const sql::RunResult rc = stmt.tryRun();
+        if (rc != sql::RunResult::Done)
             throw StorageError(where() + ": saving the plan of " + scenarioLabel(plan.scenario) + ": " + path + ": " +
                                oneLine(stmt.lastError()) +
-                               (rc == SQLITE_CONSTRAINT_FOREIGNKEY ? " (not an item of the scenario)" : ""));
+                               (rc == sql::RunResult::ForeignKey ? " (not an item of the scenario)" : ""));
     };
     for (std::size_t i = 0; i < plan.deployments.size(); ++i) {
         const Deployment &d = plan.deployments[i];
@@ -423,177 +436,6 @@ void SqliteStorage::Impl::writePlan(std::int64_t id, const Plan &plan) const
             check(crew, indexed(indexed("deployments", i) + ".crew", k));
         }
     }
-    Statement touch = prepare(std::string("UPDATE scenarios SET updated_at = ") + kNow + " WHERE id = ?");
-    touch.bind(1, id);
-    touch.run();
 }
-
-SqliteStorage::SqliteStorage(const std::filesystem::path &file, OpenMode mode)
-    : impl_(std::make_unique<Impl>(Impl{sqlite::openDatabase(file, mode)}))
-{
-}
-
-SqliteStorage::~SqliteStorage() = default;
-
-std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode mode)
-{
-    return std::make_unique<SqliteStorage>(file, mode);
-}
-
-std::vector<ScenarioSummary> SqliteStorage::listScenarios()
-{
-    Transaction read(impl_->handle(), impl_->where(), Transaction::Kind::Deferred);
-    Statement stmt =
-        impl_->prepare("SELECT s.name, (SELECT count(*) FROM officers x WHERE x.scenario_id = s.id), "
-                       "(SELECT count(*) FROM teams x WHERE x.scenario_id = s.id), "
-                       "(SELECT count(*) FROM hotspots x WHERE x.scenario_id = s.id), "
-                       "(SELECT count(*) FROM vans x WHERE x.scenario_id = s.id), "
-                       "(SELECT count(*) FROM scenario_dates x WHERE x.scenario_id = s.id), "
-                       "EXISTS (SELECT 1 FROM plans x WHERE x.scenario_id = s.id), s.created_at, s.updated_at "
-                       "FROM scenarios s ORDER BY s.name");
-    std::vector<ScenarioSummary> summaries;
-    while (stmt.step())
-        summaries.push_back({stmt.string(0), stmt.integer(1), stmt.integer(2), stmt.integer(3), stmt.integer(4),
-                             stmt.integer(5), stmt.integer(6) != 0, stmt.string(7), stmt.string(8)});
-    read.commit();
-    return summaries;
-}
-
-void SqliteStorage::importScenario(const Scenario &scenario, ImportMode mode)
-{
-    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    std::optional<std::string> createdAt;
-    std::optional<Scenario> before;
-    std::string notes; // kept across a Replace
-    if (const auto old = impl_->findScenario(scenario.name)) {
-        if (mode == ImportMode::FailIfExists)
-            throw StorageError(impl_->where() + ": " + scenarioLabel(scenario.name) + " already exists");
-        before = sqlite::readScenario(impl_->handle(), impl_->where(), *old);
-        notes = impl_->readNotes(*old);
-        Statement created = impl_->prepare("SELECT created_at FROM scenarios WHERE id = ?");
-        created.bind(1, *old);
-        if (created.step())
-            createdAt = created.string(0);
-        sqlite::deleteScenarioRows(impl_->handle(), impl_->where(), *old);
-    }
-    Statement insert = impl_->prepare(
-        std::string("INSERT INTO scenarios (name, max_deployments, max_days, max_per_date, max_duties_per_officer, "
-                    "travel_weight, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ") +
-        kNow + "), " + kNow + ")");
-    const Policy &policy = scenario.policy;
-    insert.bindText(1, scenario.name);
-    insert.bind(2, policy.maxDeployments);
-    insert.bind(3, policy.maxDays);
-    insert.bindOptional(4, policy.maxPerDate);
-    insert.bind(5, policy.maxDutiesPerOfficer);
-    insert.bind(6, policy.travelWeight);
-    insert.bindOptional(7, createdAt);
-    const std::string context = impl_->where() + ": importing " + scenarioLabel(scenario.name);
-    if (insert.tryRun() != SQLITE_DONE)
-        throw StorageError(context + ": policy: " + oneLine(insert.lastError()));
-    const std::int64_t id = sqlite3_last_insert_rowid(impl_->handle());
-    ScenarioWriter writer(impl_->handle(), context, id);
-    writer.write(scenario);
-    impl_->writeNotes(id, notes);
-    if (before)
-        impl_->auditScenarioChange(*before, scenario);
-    else
-        impl_->audit("scenario.create", scenario.name, nullptr, scenarioSummary(scenario));
-    write.commit();
-}
-
-Scenario SqliteStorage::loadScenario(std::string_view name)
-{
-    Transaction read(impl_->handle(), impl_->where(), Transaction::Kind::Deferred);
-    Scenario scenario = sqlite::readScenario(impl_->handle(), impl_->where(), impl_->requireScenario(name));
-    read.commit();
-    return scenario;
-}
-
-bool SqliteStorage::hasScenario(std::string_view name) { return impl_->findScenario(name).has_value(); }
-
-void SqliteStorage::renameScenario(std::string_view from, std::string_view to)
-{
-    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    const std::int64_t id = impl_->requireScenario(from);
-    if (from == to)
-        return;
-    if (impl_->findScenario(to))
-        throw StorageError(impl_->where() + ": cannot rename " + scenarioLabel(from) + ": " + scenarioLabel(to) +
-                           " already exists");
-    Statement rename =
-        impl_->prepare(std::string("UPDATE scenarios SET name = ?, updated_at = ") + kNow + " WHERE id = ?");
-    rename.bindText(1, to);
-    rename.bind(2, id);
-    rename.run();
-    impl_->audit("scenario.rename", to, std::string(from), std::string(to));
-    write.commit();
-}
-
-void SqliteStorage::deleteScenario(std::string_view name)
-{
-    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    const std::int64_t id = impl_->requireScenario(name);
-    // What is kept of it: its frame and sizes, and its saved plan.
-    nlohmann::json kept = scenarioSummary(sqlite::readScenario(impl_->handle(), impl_->where(), id));
-    if (const auto plan = sqlite::readPlan(impl_->handle(), impl_->where(), id, name))
-        kept["plan"] = nlohmann::json::parse(writePlan(*plan));
-    if (const std::string notes = impl_->readNotes(id); !notes.empty())
-        kept["notes"] = notes;
-    sqlite::deleteScenarioRows(impl_->handle(), impl_->where(), id);
-    impl_->audit("scenario.delete", name, kept, nullptr);
-    write.commit();
-}
-
-void SqliteStorage::savePlan(std::string_view scenario, const Plan &plan)
-{
-    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    const std::int64_t id = impl_->requireScenario(scenario);
-    if (plan.scenario != scenario)
-        throw StorageError(impl_->where() + ": the plan is for " + scenarioLabel(plan.scenario) + ", not " +
-                           scenarioLabel(scenario));
-    const std::optional<Plan> before = sqlite::readPlan(impl_->handle(), impl_->where(), id, scenario);
-    impl_->writePlan(id, plan);
-    impl_->auditPlanChange(scenario, before, plan);
-    write.commit();
-}
-
-std::string SqliteStorage::loadNotes(std::string_view scenario)
-{
-    Transaction read(impl_->handle(), impl_->where(), Transaction::Kind::Deferred);
-    std::string notes = impl_->readNotes(impl_->requireScenario(scenario));
-    read.commit();
-    return notes;
-}
-
-void SqliteStorage::saveNotes(std::string_view scenario, const std::string &notes)
-{
-    Transaction write(impl_->handle(), impl_->where(), Transaction::Kind::Immediate);
-    const std::int64_t id = impl_->requireScenario(scenario);
-    const std::string before = impl_->readNotes(id);
-    if (before != notes) {
-        impl_->writeNotes(id, notes);
-        impl_->audit("scenario.notes.changed", scenario, before, notes);
-    }
-    write.commit();
-}
-
-std::optional<Plan> SqliteStorage::loadPlan(std::string_view scenario)
-{
-    Transaction read(impl_->handle(), impl_->where(), Transaction::Kind::Deferred);
-    const std::int64_t id = impl_->requireScenario(scenario);
-    std::optional<Plan> plan = sqlite::readPlan(impl_->handle(), impl_->where(), id, scenario);
-    read.commit();
-    return plan;
-}
-
-int SqliteStorage::schemaVersion()
-{
-    Statement stmt = impl_->prepare("PRAGMA user_version");
-    stmt.step();
-    return stmt.integer(0);
-}
-
-std::string SqliteStorage::location() { return impl_->where(); }
 
 } // namespace lfr

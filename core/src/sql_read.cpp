@@ -1,13 +1,11 @@
-#include "sqlite_read.h"
-
-#include "sqlite_handle.h"
+#include "sql_read.h"
 
 #include <map>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-namespace lfr::sqlite {
+namespace lfr::sql {
 
 namespace {
 
@@ -39,7 +37,7 @@ private:
 
 class ScenarioReader {
 public:
-    ScenarioReader(sqlite3 *db, const std::string &location, std::int64_t id) : db_(db), location_(location), id_(id) {}
+    ScenarioReader(Connection &db, std::int64_t id) : db_(db), location_(db.location()), id_(id) {}
 
     Scenario read()
     {
@@ -72,7 +70,7 @@ public:
 private:
     Statement query(std::string_view sql)
     {
-        Statement stmt(db_, location_, sql);
+        Statement stmt = db_.prepare(sql);
         stmt.bind(1, id_);
         return stmt;
     }
@@ -248,7 +246,7 @@ private:
         }
     }
 
-    sqlite3 *db_;
+    Connection &db_;
     const std::string &location_;
     std::int64_t id_;
     std::map<std::string, Date, std::less<>> dates_;
@@ -256,15 +254,13 @@ private:
 
 } // namespace
 
-Scenario readScenario(sqlite3 *db, const std::string &location, std::int64_t scenarioId)
-{
-    return ScenarioReader(db, location, scenarioId).read();
-}
+Scenario readScenario(Connection &db, std::int64_t scenarioId) { return ScenarioReader(db, scenarioId).read(); }
 
-std::optional<Plan> readPlan(sqlite3 *db, const std::string &location, std::int64_t scenarioId, std::string_view name)
+std::optional<Plan> readPlan(Connection &db, std::int64_t scenarioId, std::string_view name)
 {
-    Statement header(db, location,
-                     "SELECT status, objective, value, travel_penalty, bound, reason FROM plans WHERE scenario_id = ?");
+    const std::string &location = db.location();
+    Statement header =
+        db.prepare("SELECT status, objective, value, travel_penalty, bound, reason FROM plans WHERE scenario_id = ?");
     header.bind(1, scenarioId);
     if (!header.step())
         return std::nullopt;
@@ -280,9 +276,8 @@ std::optional<Plan> readPlan(sqlite3 *db, const std::string &location, std::int6
     plan.bound = header.optionalReal(4);
     plan.reason = header.optionalString(5);
 
-    Statement deployments(db, location,
-                          "SELECT ord, date, window_id, hotspot_id, van_id FROM plan_deployments "
-                          "WHERE scenario_id = ? ORDER BY ord");
+    Statement deployments = db.prepare("SELECT ord, date, window_id, hotspot_id, van_id FROM plan_deployments "
+                                       "WHERE scenario_id = ? ORDER BY ord");
     deployments.bind(1, scenarioId);
     std::map<std::int64_t, std::size_t> byOrd;
     while (deployments.step()) {
@@ -292,9 +287,8 @@ std::optional<Plan> readPlan(sqlite3 *db, const std::string &location, std::int6
         byOrd.emplace(deployments.int64(0), plan.deployments.size());
         plan.deployments.push_back({*date, deployments.string(2), deployments.string(3), deployments.string(4), {}});
     }
-    Statement crew(db, location,
-                   "SELECT deployment_ord, officer_id, role_id FROM plan_crew WHERE scenario_id = ? "
-                   "ORDER BY deployment_ord, ord");
+    Statement crew = db.prepare("SELECT deployment_ord, officer_id, role_id FROM plan_crew WHERE scenario_id = ? "
+                                "ORDER BY deployment_ord, ord");
     crew.bind(1, scenarioId);
     while (crew.step()) {
         const auto it = byOrd.find(crew.int64(0));
@@ -305,4 +299,42 @@ std::optional<Plan> readPlan(sqlite3 *db, const std::string &location, std::int6
     return plan;
 }
 
-} // namespace lfr::sqlite
+const std::vector<std::string_view> &scenarioTablesChildrenFirst()
+{
+    // clang-format off
+    static const std::vector<std::string_view> tables = {
+        "authorisations", "scenario_notes",
+        "plan_crew", "plan_deployments", "plans",
+        "pin_crew", "pins",
+        "van_unavailable_dates", "vans",
+        "hotspot_crew", "hotspot_dates", "hotspot_weekday_factors", "hotspot_windows", "hotspots",
+        "roster_entries", "officer_skills", "officers", "teams",
+        "default_crew", "roles", "shifts", "windows", "scenario_dates"};
+    // clang-format on
+    return tables;
+}
+
+void deleteScenarioData(Connection &db, std::int64_t scenarioId)
+{
+    for (const std::string_view table : scenarioTablesChildrenFirst()) {
+        if (table == "authorisations" || table == "scenario_notes")
+            continue;
+        Statement remove = db.prepare("DELETE FROM " + std::string(table) + " WHERE scenario_id = ?");
+        remove.bind(1, scenarioId);
+        remove.run();
+    }
+}
+
+void deleteScenarioRows(Connection &db, std::int64_t scenarioId)
+{
+    for (const std::string_view table : scenarioTablesChildrenFirst()) {
+        Statement remove = db.prepare("DELETE FROM " + std::string(table) + " WHERE scenario_id = ?");
+        remove.bind(1, scenarioId);
+        remove.run();
+    }
+    Statement remove = db.prepare("DELETE FROM scenarios WHERE id = ?");
+    remove.bind(1, scenarioId);
+    remove.run();
+}
+
+} // namespace lfr::sql

@@ -1,0 +1,256 @@
+// The PostgreSQL server database (issue 8): roles enforced by the server,
+// row-level security, the database user in the audit trail, hand-written
+// SQL refused, and whole-database copies in both directions. The [postgres]
+// tests need the test run's cluster (tests/pg/pg-cluster.sh) and are hidden
+// otherwise; the copy test is [both].
+#include "lfrplan/errors.h"
+#include "lfrplan/storage.h"
+#include "lfrplan/storage_copy.h"
+
+#include "safeguard_fixtures.h"
+#include "tools/temp_store.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace lfr;
+using lfrtest::TempStore;
+
+namespace {
+
+// One hand-written SQL session as a given user, outside lfrplan.
+class Session {
+public:
+    explicit Session(const std::string &uri) : conn_(PQconnectdb(uri.c_str()), PQfinish)
+    {
+        REQUIRE(PQstatus(conn_.get()) == CONNECTION_OK);
+    }
+    // "" when the command succeeded, else its SQLSTATE.
+    std::string run(const std::string &sql)
+    {
+        PGresult *r = PQexec(conn_.get(), sql.c_str());
+        const ExecStatusType status = PQresultStatus(r);
+        std::string state;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            const char *code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            state = code != nullptr ? code : "?";
+        }
+        PQclear(r);
+        return state;
+    }
+    std::vector<std::string> column(const std::string &sql)
+    {
+        PGresult *r = PQexec(conn_.get(), sql.c_str());
+        std::vector<std::string> out;
+        for (int i = 0; i < PQntuples(r); ++i)
+            out.emplace_back(PQgetvalue(r, i, 0));
+        PQclear(r);
+        return out;
+    }
+
+private:
+    std::unique_ptr<PGconn, void (*)(PGconn *)> conn_;
+};
+
+constexpr const char *kInsufficientPrivilege = "42501";
+
+// A store with the demo week, a saved plan, notes, an authorisation draft,
+// a published record and settings: something in every table.
+void fill(const std::string &location)
+{
+    const auto store = openStorage(location);
+    const Scenario s = lfrtest::demoWeek();
+    store->importScenario(s, ImportMode::FailIfExists);
+    Plan plan;
+    plan.scenario = s.name;
+    plan.status = PlanStatus::Feasible;
+    plan.deployments.push_back({s.dates[0], s.windows[0].id, s.hotspots[0].id, s.vans[0].id,
+                                {{s.officers[0].id, s.roles[0].id}}});
+    store->savePlan(s.name, plan);
+    store->saveNotes(s.name, "filled for the test");
+    store->saveAuthorisation(s.name, lfrtest::completeAuthorisation(s));
+    DeploymentRecord record;
+    record.source = "published.csv";
+    record.line = 2;
+    record.date = s.dates[0];
+    record.borough = "Lambeth";
+    record.name = "Brixton";
+    record.facesSeen = 1234;
+    record.threshold = 0.64;
+    store->importRecords("published.csv", {record});
+    SafeguardSettings settings;
+    settings.minimumRationaleLength = 80;
+    store->setSafeguardSettings(settings);
+}
+
+} // namespace
+
+TEST_CASE("postgresql: each role may do what it should and the app is told", "[.postgres]")
+{
+    TempStore db;
+    REQUIRE(db.onServer());
+    fill(db.location());
+    CHECK(openStorage(db.location())->permissions() ==
+          Permissions{"administrator", true, true, true, true, true, true});
+    CHECK(openStorage(db.locationAs("planner_pat"))->permissions() ==
+          Permissions{"planner", true, true, true, false, false, true});
+    CHECK(openStorage(db.locationAs("commander_kim"))->permissions() ==
+          Permissions{"commander", false, false, true, true, true, true});
+    CHECK(openStorage(db.locationAs("auditor_ali"))->permissions() ==
+          Permissions{"auditor", false, false, false, false, false, true});
+    CHECK(openStorage(db.locationAs("both_bo"))->permissions().role == "planner and commander");
+    CHECK_THROWS_WITH(openStorage(db.locationAs("outsider_oz")),
+                      Catch::Contains("outsider_oz has no lfrplan role here") && Catch::Contains("lfrplan_auditor"));
+    // Every role reads everything.
+    const auto auditor = openStorage(db.locationAs("auditor_ali"), OpenMode::ExistingOnly);
+    const Scenario s = lfrtest::demoWeek();
+    CHECK(auditor->loadScenario(s.name) == s);
+    CHECK(auditor->loadAuthorisations(s.name).size() == 1);
+    CHECK(auditor->auditTrail().size() > 5);
+}
+
+TEST_CASE("postgresql: the auditor role cannot change any table, even with hand-written SQL", "[.postgres]")
+{
+    TempStore db;
+    fill(db.location());
+    Session admin(db.location());
+    const std::vector<std::string> tables =
+        admin.column("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    REQUIRE(tables.size() == 28);
+    Session auditor(db.locationAs("auditor_ali"));
+    for (const std::string &table : tables) {
+        INFO(table);
+        const std::string first =
+            admin.column("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table +
+                         "' ORDER BY ordinal_position LIMIT 1")
+                .at(0);
+        CHECK(auditor.run("SELECT count(*) FROM " + table).empty()); // reading is allowed
+        CHECK(auditor.run("INSERT INTO " + table + " DEFAULT VALUES") == kInsufficientPrivilege);
+        CHECK(auditor.run("UPDATE " + table + " SET " + first + " = " + first) == kInsufficientPrivilege);
+        CHECK(auditor.run("DELETE FROM " + table) == kInsufficientPrivilege);
+        CHECK(auditor.run("TRUNCATE " + table + " CASCADE") == kInsufficientPrivilege);
+        CHECK(auditor.run("ALTER TABLE " + table + " DISABLE TRIGGER ALL") == kInsufficientPrivilege);
+        CHECK(auditor.run("DROP TABLE " + table + " CASCADE") == kInsufficientPrivilege);
+    }
+    CHECK(auditor.run("CREATE TABLE mine (x int)") == kInsufficientPrivilege);
+    CHECK(auditor.run("ALTER TABLE authorisations DISABLE ROW LEVEL SECURITY") == kInsufficientPrivilege);
+    CHECK(auditor.run("SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), 1)") == kInsufficientPrivilege);
+    // Nothing changed, and the store refuses the auditor's writes by name.
+    const auto store = openStorage(db.locationAs("auditor_ali"), OpenMode::ExistingOnly);
+    const Scenario s = lfrtest::demoWeek();
+    CHECK_THROWS_WITH(store->saveNotes(s.name, "auditor was here"),
+                      Catch::Contains("permission denied") && Catch::Contains("your database role may not"));
+    CHECK_THROWS_AS(store->importScenario(s, ImportMode::Replace), StorageError);
+    CHECK(store->loadNotes(s.name) == "filled for the test");
+    CHECK(openStorage(db.location())->loadScenario(s.name) == s);
+}
+
+TEST_CASE("postgresql: planners draft, commanders authorise; row-level security holds for SQL too", "[.postgres]")
+{
+    TempStore db;
+    fill(db.location());
+    const Scenario s = lfrtest::demoWeek();
+    const auto planner = openStorage(db.locationAs("planner_pat"), OpenMode::ExistingOnly);
+    const auto commander = openStorage(db.locationAs("commander_kim"), OpenMode::ExistingOnly);
+    Authorisation draft = planner->loadAuthorisations(s.name).at(0);
+    Authorisation authorised = draft;
+    authorised.status = AuthorisationStatus::Authorised;
+    // The planner may change a draft, not authorise it.
+    draft.rationale += " Checked again.";
+    planner->saveAuthorisation(s.name, draft);
+    CHECK_THROWS_WITH(planner->saveAuthorisation(s.name, authorised),
+                      Catch::Contains("row-level security") || Catch::Contains("permission denied"));
+    CHECK(planner->loadAuthorisations(s.name).at(0).status == AuthorisationStatus::Draft);
+    Session plannerSql(db.locationAs("planner_pat"));
+    plannerSql.run("UPDATE authorisations SET status = 'authorised'");
+    CHECK(plannerSql.column("SELECT status FROM authorisations") == std::vector<std::string>{"draft"});
+    // The commander authorises, but may not edit the data or save plans.
+    authorised = commander->loadAuthorisations(s.name).at(0);
+    authorised.status = AuthorisationStatus::Authorised;
+    commander->saveAuthorisation(s.name, authorised);
+    CHECK(planner->loadAuthorisations(s.name).at(0).status == AuthorisationStatus::Authorised);
+    CHECK_THROWS_WITH(commander->saveNotes(s.name, "x"), Catch::Contains("permission denied"));
+    // Now past draft: the planner can neither change nor delete it, nor
+    // delete the scenario that holds it.
+    CHECK(plannerSql.run("DELETE FROM authorisations").empty()); // no row is visible to delete
+    CHECK(plannerSql.column("SELECT count(*) FROM authorisations") == std::vector<std::string>{"1"});
+    CHECK_THROWS_WITH(planner->deleteScenario(s.name), Catch::Contains("only a commander may delete it"));
+    CHECK(planner->hasScenario(s.name));
+}
+
+TEST_CASE("postgresql: the audit trail records the database user, whatever the client says", "[.postgres]")
+{
+    TempStore db;
+    fill(db.location());
+    const Scenario s = lfrtest::demoWeek();
+    const auto planner = openStorage(db.locationAs("planner_pat"), OpenMode::ExistingOnly);
+    planner->setActor("the chief constable");
+    CHECK(planner->actor() == "planner_pat");
+    const std::int64_t last = planner->auditTrail().back().seq;
+    planner->saveNotes(s.name, "changed by the planner");
+    const auto entries = planner->auditTrail(last);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].actor == "planner_pat");
+    CHECK(entries[0].action == "scenario.notes.changed");
+    // A forged entry by hand is stamped with the real user, time and number.
+    Session plannerSql(db.locationAs("planner_pat"));
+    CHECK(plannerSql.run("INSERT INTO audit_log (seq, at, actor, action, subject) "
+                         "VALUES (1, '1999-01-01T00:00:00Z', 'someone else', 'forged', 'x')")
+              .empty());
+    const auto forged = planner->auditTrail(entries[0].seq);
+    REQUIRE(forged.size() == 1);
+    CHECK(forged[0].actor == "planner_pat");
+    CHECK(forged[0].at.substr(0, 4) != "1999");
+    CHECK(forged[0].seq > entries[0].seq);
+    // ... and nobody changes or removes one, the owner included.
+    CHECK(plannerSql.run("UPDATE audit_log SET actor = 'x'") == kInsufficientPrivilege);
+    CHECK(plannerSql.run("DELETE FROM audit_log") == kInsufficientPrivilege);
+    Session admin(db.location());
+    CHECK(admin.run("UPDATE audit_log SET actor = 'x'") == kInsufficientPrivilege);
+    CHECK(admin.run("DELETE FROM audit_log") == kInsufficientPrivilege);
+    CHECK(admin.run("TRUNCATE audit_log") == kInsufficientPrivilege);
+}
+
+TEST_CASE("postgresql: a database of something else, or a user without the schema, is refused", "[.postgres]")
+{
+    TempStore db;
+    Session admin(db.location());
+    CHECK(admin.run("CREATE TABLE invoices (id int)").empty());
+    CHECK_THROWS_WITH(openStorage(db.location()), Catch::Contains("not an lfrplan database") &&
+                                                      Catch::Contains("nothing was changed"));
+    TempStore empty;
+    CHECK_THROWS_WITH(openStorage(empty.location(), OpenMode::ExistingOnly), Catch::Contains("an empty database"));
+    CHECK_THROWS_WITH(openStorage(empty.locationAs("planner_pat")), Catch::Contains("failed"));
+    CHECK_THROWS_WITH(openStorage("postgresql://nobody_here:secret@127.0.0.1:1/none"),
+                      Catch::Contains("cannot connect") && !Catch::Contains("secret"));
+}
+
+TEST_CASE("copy: a whole database moves to the other kind and back, verified equal", "[copy][both]")
+{
+    lfrtest::TempDatabase original("copy-source");
+    fill(original.path().string());
+    {
+        const auto store = openStorage(original.path());
+        store->renameScenario(lfrtest::demoWeek().name, "renamed week"); // revision 4, more history
+    }
+    TempStore middle; // PostgreSQL in the server run, another SQLite file otherwise
+    const CopyReport there = copyStore(original.path().string(), middle.location());
+    CHECK(there.scenarios == 1);
+    CHECK(there.auditEntries == static_cast<std::int64_t>(openStorage(original.path())->auditTrail().size()));
+    lfrtest::TempDatabase back("copy-back");
+    const CopyReport again = copyStore(middle.location(), back.path().string());
+    CHECK(again.rows == there.rows);
+    const auto a = openStorage(original.path());
+    const auto b = openStorage(back.path());
+    CHECK(a->auditTrail() == b->auditTrail());
+    CHECK(a->loadScenario("renamed week") == b->loadScenario("renamed week"));
+    CHECK(b->revision("renamed week") == 4);
+    // The copy keeps working: new entries continue the numbering.
+    const auto copy = openStorage(middle.location());
+    copy->saveNotes("renamed week", "after the copy");
+    CHECK(copy->auditTrail().back().seq == a->auditTrail().back().seq + 1);
+    // A destination that holds anything is refused, and not touched.
+    CHECK_THROWS_WITH(copyStore(original.path().string(), back.path().string()), Catch::Contains("not empty"));
+    CHECK(openStorage(back.path())->auditTrail() == a->auditTrail());
+}
