@@ -182,5 +182,7 @@ std::string sqlExcerpt(std::string_view sql);
 
 // Waits a little before retry number `attempt` (growing, with jitter).
 void pause(int attempt);
+// Counts one transaction run again (see storageRetries()).
+void countRetry();
 
 } // namespace lfr::sql

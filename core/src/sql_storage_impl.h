@@ -196,6 +196,7 @@ template <typename Body> auto SqlStorage::Impl::retrying(Body &&body) -> decltyp
         } catch (const sql::TransientError &) {
             if (attempt == kAttempts)
                 throw;
+            sql::countRetry();
             sql::pause(attempt);
         }
     }

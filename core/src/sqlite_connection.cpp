@@ -3,6 +3,7 @@
 #include "sql_storage_impl.h"
 #include "sqlite_schema.h"
 
+#include <atomic>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -10,6 +11,12 @@
 namespace lfr::sql {
 
 std::string sqlExcerpt(std::string_view sql) { return sqlite::sqlExcerpt(sql); }
+
+namespace {
+std::atomic<std::uint64_t> retries{0};
+} // namespace
+
+void countRetry() { ++retries; }
 
 void pause(int attempt)
 {
@@ -124,6 +131,8 @@ std::unique_ptr<Connection> sqliteConnection(sqlite::Database db)
 } // namespace lfr::sql
 
 namespace lfr {
+
+std::uint64_t storageRetries() { return sql::retries.load(); }
 
 std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode mode)
 {

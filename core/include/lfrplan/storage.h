@@ -194,6 +194,11 @@ std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode
 std::unique_ptr<Storage> openStorage(const std::string &location, OpenMode mode = OpenMode::CreateIfMissing);
 std::unique_ptr<Storage> openStorage(const char *location, OpenMode mode = OpenMode::CreateIfMissing);
 
+// How many transactions this process has run again because the server
+// reported a deadlock or a serialization failure (each is retried a few
+// times with a short pause before the error reaches the caller).
+std::uint64_t storageRetries();
+
 // True when `location` names a PostgreSQL server database.
 bool isServerLocation(std::string_view location);
 
