@@ -31,6 +31,7 @@ build_packages=(
     qt6-charts-dev
     libsqlite3-dev
     sqlite3
+    libpq-dev
     libboost-graph-dev
     nlohmann-json3-dev
     python3
@@ -51,6 +52,7 @@ test_packages=(
     file
     lintian
     desktop-file-utils
+    postgresql
 )
 
 case $set_name in

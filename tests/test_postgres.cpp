@@ -86,7 +86,7 @@ void fill(const std::string &location)
 
 } // namespace
 
-TEST_CASE("postgresql: each role may do what it should and the app is told", "[.postgres]")
+TEST_CASE("server: each role may do what it should and the app is told", "[.postgres]")
 {
     TempStore db;
     REQUIRE(db.onServer());
@@ -110,7 +110,7 @@ TEST_CASE("postgresql: each role may do what it should and the app is told", "[.
     CHECK(auditor->auditTrail().size() > 5);
 }
 
-TEST_CASE("postgresql: the auditor role cannot change any table, even with hand-written SQL", "[.postgres]")
+TEST_CASE("server: the auditor role cannot change any table, even with hand-written SQL", "[.postgres]")
 {
     TempStore db;
     fill(db.location());
@@ -146,7 +146,7 @@ TEST_CASE("postgresql: the auditor role cannot change any table, even with hand-
     CHECK(openStorage(db.location())->loadScenario(s.name) == s);
 }
 
-TEST_CASE("postgresql: planners draft, commanders authorise; row-level security holds for SQL too", "[.postgres]")
+TEST_CASE("server: planners draft, commanders authorise; row-level security holds for SQL too", "[.postgres]")
 {
     TempStore db;
     fill(db.location());
@@ -179,7 +179,7 @@ TEST_CASE("postgresql: planners draft, commanders authorise; row-level security 
     CHECK(planner->hasScenario(s.name));
 }
 
-TEST_CASE("postgresql: the audit trail records the database user, whatever the client says", "[.postgres]")
+TEST_CASE("server: the audit trail records the database user, whatever the client says", "[.postgres]")
 {
     TempStore db;
     fill(db.location());
@@ -212,7 +212,7 @@ TEST_CASE("postgresql: the audit trail records the database user, whatever the c
     CHECK(admin.run("TRUNCATE audit_log") == kInsufficientPrivilege);
 }
 
-TEST_CASE("postgresql: a database of something else, or a user without the schema, is refused", "[.postgres]")
+TEST_CASE("server: a database of something else, or a user without the schema, is refused", "[.postgres]")
 {
     TempStore db;
     Session admin(db.location());
