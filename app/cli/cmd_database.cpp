@@ -49,8 +49,9 @@ int cmdInit(const Argv &argv)
           std::pair{p.readAuditTrail, "read the audit trail"}})
         if (allowed)
             may += std::string(may.empty() ? "" : ", ") + what;
-    std::cout << "you are " << storage->actor() << " (" << p.role << "): you may "
-              << (may.empty() ? std::string("read only") : may) << "\n";
+    const bool writes = p.editData || p.editPlans || p.draftAuthorisations || p.authorise || p.changeSettings;
+    std::cout << "you are " << storage->actor() << " (" << p.role << "): you may read the scenarios"
+              << (may.empty() ? "" : ", " + may) << (writes ? "" : "; you may change nothing") << "\n";
     return kExitOk;
 }
 
