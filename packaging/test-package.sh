@@ -28,7 +28,7 @@ cpack -G DEB >cpack.log 2>&1 || {
 deb=$(ls lfrplan_*_amd64.deb)
 echo "test-package: built $deb ($(du -h "$deb" | cut -f1))"
 echo "test-package: Depends: $(dpkg-deb -f "$deb" Depends)"
-for needed in libqt6widgets6 libqt6charts6 libsqlite3-0; do
+for needed in libqt6widgets6 libqt6charts6 libsqlite3-0 libpq5; do
     dpkg-deb -f "$deb" Depends | grep -q "$needed" || die "Depends lacks $needed"
 done
 
