@@ -96,7 +96,7 @@ TEST_CASE("ics: an officer's duties pass an independent iCalendar parser, winter
     CHECK(june["uid"] != winter["uid"]);
 }
 
-TEST_CASE("ics: a team's calendar names its officers; a window past midnight ends the next day", "[ics]")
+TEST_CASE("ics: a team's calendar names its officers, and a window past midnight ends the next day", "[ics]")
 {
     Scenario s = readScenario(lfrtest::smallScenarioText());
     std::vector<Deployment> plan = solve(s).plan.deployments;

@@ -146,7 +146,7 @@ TEST_CASE("server: the auditor role cannot change any table, even with hand-writ
     CHECK(openStorage(db.location())->loadScenario(s.name) == s);
 }
 
-TEST_CASE("server: planners draft, commanders authorise; row-level security holds for SQL too", "[.postgres]")
+TEST_CASE("server: planners draft, commanders authorise, and row-level security holds for SQL too", "[.postgres]")
 {
     TempStore db;
     fill(db.location());

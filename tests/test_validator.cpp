@@ -263,7 +263,7 @@ TEST_CASE("van: more deployments in a day than its max_per_date", "[validator]")
           "Van LFR-1 has 2 deployments on Tue 2026-12-01 (Deployments 1 and 2); it can do at most 1 a day");
 }
 
-TEST_CASE("van: overlapping windows on one date; adjacent windows do not overlap", "[validator]")
+TEST_CASE("van: overlapping windows on one date clash, adjacent windows do not", "[validator]")
 {
     auto plan = basePlan();
     plan[0].van = "LFR-3"; // up to 2 a day
