@@ -267,7 +267,10 @@ class PgConnection final : public Connection {
 public:
     explicit PgConnection(const std::string &uri) : location_(redactedLocation(uri))
     {
-        conn_ = PQconnectdb(uri.c_str());
+        // Defaults first: the connection string's own values override them.
+        const std::array<const char *, 4> keys = {"connect_timeout", "application_name", "dbname", nullptr};
+        const std::array<const char *, 4> values = {"10", "lfrplan", uri.c_str(), nullptr};
+        conn_ = PQconnectdbParams(keys.data(), values.data(), 1);
         if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
             const std::string why = trimmed(conn_ != nullptr ? PQerrorMessage(conn_) : "out of memory");
             PQfinish(conn_);
@@ -275,7 +278,7 @@ public:
             throw StorageError(location_ + ": cannot connect to the PostgreSQL server: " + why);
         }
         PQsetNoticeProcessor(conn_, ignoreNotice, nullptr);
-        exec("SET client_encoding = 'UTF8'; SET application_name = 'lfrplan'; SET lock_timeout = '30s'");
+        exec("SET client_encoding = 'UTF8'; SET lock_timeout = '30s'");
     }
     ~PgConnection() override { PQfinish(conn_); }
 
