@@ -65,8 +65,8 @@ void fill(const std::string &location)
     Plan plan;
     plan.scenario = s.name;
     plan.status = PlanStatus::Feasible;
-    plan.deployments.push_back({s.dates[0], s.windows[0].id, s.hotspots[0].id, s.vans[0].id,
-                                {{s.officers[0].id, s.roles[0].id}}});
+    plan.deployments.push_back(
+        {s.dates[0], s.windows[0].id, s.hotspots[0].id, s.vans[0].id, {{s.officers[0].id, s.roles[0].id}}});
     store->savePlan(s.name, plan);
     store->saveNotes(s.name, "filled for the test");
     store->saveAuthorisation(s.name, lfrtest::completeAuthorisation(s));
@@ -122,8 +122,9 @@ TEST_CASE("server: the auditor role cannot change any table, even with hand-writ
     for (const std::string &table : tables) {
         INFO(table);
         const std::string first =
-            admin.column("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table +
-                         "' ORDER BY ordinal_position LIMIT 1")
+            admin
+                .column("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table +
+                        "' ORDER BY ordinal_position LIMIT 1")
                 .at(0);
         CHECK(auditor.run("SELECT count(*) FROM " + table).empty()); // reading is allowed
         CHECK(auditor.run("INSERT INTO " + table + " DEFAULT VALUES") == kInsufficientPrivilege);
@@ -195,8 +196,9 @@ TEST_CASE("server: the audit trail records the database user, whatever the clien
     CHECK(entries[0].action == "scenario.notes.changed");
     // A forged entry by hand is stamped with the real user, time and number.
     Session plannerSql(db.locationAs("planner_pat"));
-    CHECK(plannerSql.run("INSERT INTO audit_log (seq, at, actor, action, subject) "
-                         "VALUES (1, '1999-01-01T00:00:00Z', 'someone else', 'forged', 'x')")
+    CHECK(plannerSql
+              .run("INSERT INTO audit_log (seq, at, actor, action, subject) "
+                   "VALUES (1, '1999-01-01T00:00:00Z', 'someone else', 'forged', 'x')")
               .empty());
     const auto forged = planner->auditTrail(entries[0].seq);
     REQUIRE(forged.size() == 1);
@@ -217,8 +219,8 @@ TEST_CASE("server: a database of something else, or a user without the schema, i
     TempStore db;
     Session admin(db.location());
     CHECK(admin.run("CREATE TABLE invoices (id int)").empty());
-    CHECK_THROWS_WITH(openStorage(db.location()), Catch::Contains("not an lfrplan database") &&
-                                                      Catch::Contains("nothing was changed"));
+    CHECK_THROWS_WITH(openStorage(db.location()),
+                      Catch::Contains("not an lfrplan database") && Catch::Contains("nothing was changed"));
     TempStore empty;
     CHECK_THROWS_WITH(openStorage(empty.location(), OpenMode::ExistingOnly), Catch::Contains("an empty database"));
     CHECK_THROWS_WITH(openStorage(empty.locationAs("planner_pat")), Catch::Contains("failed"));

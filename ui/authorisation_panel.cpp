@@ -168,6 +168,16 @@ void AuthorisationPanel::showDeployment(std::optional<std::size_t> deployment)
     refresh();
 }
 
+void AuthorisationPanel::setPermissions(bool mayDraft, bool mayAuthorise, const QString &draftReason,
+                                        const QString &authoriseReason)
+{
+    mayDraft_ = mayDraft;
+    mayAuthorise_ = mayAuthorise;
+    draftReason_ = draftReason;
+    authoriseReason_ = authoriseReason;
+    refresh(); // updates the buttons when a deployment is shown
+}
+
 void AuthorisationPanel::refresh()
 {
     if (deployment_ && *deployment_ >= document_->deployments().size())
@@ -315,17 +325,22 @@ void AuthorisationPanel::updateButtons()
     const Authorisation *r = document_->authorisationOf(d);
     const S status = r ? r->status : S::Draft;
     const bool editable = status == S::Draft;
+    // Drafting edits the form; every status move needs the right to authorise.
+    const bool draft = editable && mayDraft_;
     for (QWidget *w : std::initializer_list<QWidget *>{useCase_, authoriser_, rationale_, watchlistSize_, categories_,
                                                        impact_, notice_, signage_, start_, end_})
-        w->setEnabled(editable);
-    saveDraft_->setEnabled(editable);
-    authorise_->setEnabled(editable);
-    withdraw_->setEnabled(status == S::Authorised);
-    deployed_->setEnabled(status == S::Authorised);
-    close_->setEnabled(status == S::Deployed);
-    cancel_->setEnabled(status == S::Draft || status == S::Authorised);
+        w->setEnabled(editable && (mayDraft_ || mayAuthorise_));
+    saveDraft_->setEnabled(draft);
+    saveDraft_->setToolTip(mayDraft_ ? QString() : draftReason_);
+    authorise_->setEnabled(editable && mayAuthorise_);
+    withdraw_->setEnabled(status == S::Authorised && mayAuthorise_);
+    deployed_->setEnabled(status == S::Authorised && mayAuthorise_);
+    close_->setEnabled(status == S::Deployed && mayAuthorise_);
+    cancel_->setEnabled((status == S::Draft || status == S::Authorised) && mayAuthorise_);
+    for (QPushButton *b : {authorise_, withdraw_, deployed_, close_, cancel_})
+        b->setToolTip(mayAuthorise_ ? QString() : authoriseReason_);
     cancelReason_->setEnabled(cancel_->isEnabled());
-    outcome_->setEnabled(status == S::Deployed);
+    outcome_->setEnabled(status == S::Deployed && mayAuthorise_);
 }
 
 } // namespace lfr::ui

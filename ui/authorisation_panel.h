@@ -33,6 +33,10 @@ class AuthorisationPanel : public QWidget {
 public:
     explicit AuthorisationPanel(PlanDocument *document, QWidget *parent = nullptr);
     void showDeployment(std::optional<std::size_t> deployment);
+    // What the user's role may do (issue 8): draft records, and move their
+    // status (authorise, back to draft, deployed, close, cancel). What it
+    // may not is disabled with the reason as its tooltip.
+    void setPermissions(bool mayDraft, bool mayAuthorise, const QString &draftReason, const QString &authoriseReason);
 
     // The record as the form has it, in `status`.
     Authorisation formRecord(AuthorisationStatus status) const;
@@ -54,6 +58,8 @@ public:
     QSpinBox *arrests() const { return arrests_; }
     QSpinBox *trueConfirmed() const { return trueConfirmed_; }
     QSpinBox *durationMinutes() const { return duration_; }
+    QPushButton *saveDraftButton() const { return saveDraft_; }
+    QPushButton *authoriseButton() const { return authorise_; }
 
 private:
     void refresh();
@@ -77,6 +83,8 @@ private:
         *noAction_, *duration_;
     QDoubleSpinBox *threshold_;
     QPushButton *saveDraft_, *authorise_, *withdraw_, *deployed_, *close_, *cancel_;
+    bool mayDraft_ = true, mayAuthorise_ = true;
+    QString draftReason_, authoriseReason_;
 };
 
 } // namespace lfr::ui

@@ -236,6 +236,7 @@ DataEditor::DataEditor(RecordTableBase *model, const QString &filterHint, QWidge
     filter_->setClearButtonEnabled(true);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     view_->setModel(proxy_);
+    triggers_ = view_->editTriggers();
     view_->setSortingEnabled(true);
     view_->sortByColumn(0, Qt::AscendingOrder);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -253,6 +254,15 @@ DataEditor::DataEditor(RecordTableBase *model, const QString &filterHint, QWidge
     layout->addWidget(filter_);
     layout->addWidget(view_, 1);
     layout->addWidget(message_);
+}
+
+void DataEditor::setEditable(bool editable, const QString &reason)
+{
+    if (editable_ && !editable)
+        triggers_ = view_->editTriggers();
+    editable_ = editable;
+    view_->setEditTriggers(editable ? triggers_ : QAbstractItemView::NoEditTriggers);
+    view_->setToolTip(editable ? QString() : reason);
 }
 
 } // namespace lfr::ui

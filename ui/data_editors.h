@@ -6,6 +6,7 @@
 
 #include "record_table_model.h"
 
+#include <QAbstractItemView>
 #include <QWidget>
 
 class QLabel;
@@ -32,6 +33,10 @@ public:
     QTableView *view() const { return view_; }
     QLineEdit *filter() const { return filter_; }
     QLabel *message() const { return message_; }
+    // Whether cells can be edited; when not, `reason` is the table's tooltip
+    // (the table stays readable: filter, sort, scroll).
+    void setEditable(bool editable, const QString &reason = {});
+    bool isEditable() const { return editable_; }
 
 private:
     RecordTableBase *model_;
@@ -39,6 +44,8 @@ private:
     QLineEdit *filter_;
     QTableView *view_;
     QLabel *message_;
+    bool editable_ = true;
+    QAbstractItemView::EditTriggers triggers_; // the view's own, while editable
 };
 
 } // namespace lfr::ui

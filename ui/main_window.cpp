@@ -28,7 +28,6 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -84,6 +83,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), runner_(new Solve
     progress_->setRange(0, 1000);
     progress_->setVisible(false);
     solveStatus_ = new QLabel(this);
+    userStatus_ = new QLabel(this);
+    userStatus_->setObjectName(QStringLiteral("userStatus"));
+    statusBar()->addPermanentWidget(userStatus_);
     statusBar()->addPermanentWidget(solveStatus_);
     statusBar()->addPermanentWidget(progress_);
 
@@ -130,6 +132,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New database…"), QKeySequence::New, this, &MainWindow::newDialog);
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    file->addAction(tr("Open &server database…"), this, &MainWindow::openServerDialog);
     recentMenu_ = file->addMenu(tr("Open &recent"));
     import_ = file->addAction(tr("&Import scenario…"), this, &MainWindow::importDialog);
     save_ = file->addAction(tr("&Save plan"), QKeySequence::Save, this, [this] { save(); });
@@ -170,13 +173,16 @@ void MainWindow::createActions()
 
     scenarioMenu_ = menuBar()->addMenu(tr("S&cenario"));
     scenarioMenu_->addAction(tr("S&witch to…"), this, &MainWindow::switchScenarioDialog);
-    scenarioMenu_->addAction(tr("&Clone as a what-if…"), this, &MainWindow::cloneScenarioDialog);
-    scenarioMenu_->addAction(tr("&Rename…"), this, &MainWindow::renameScenarioDialog);
-    scenarioMenu_->addAction(tr("&Delete…"), this, &MainWindow::deleteScenarioDialog);
+    clone_ = scenarioMenu_->addAction(tr("&Clone as a what-if…"), this, &MainWindow::cloneScenarioDialog);
+    rename_ = scenarioMenu_->addAction(tr("&Rename…"), this, &MainWindow::renameScenarioDialog);
+    delete_ = scenarioMenu_->addAction(tr("&Delete…"), this, &MainWindow::deleteScenarioDialog);
     scenarioMenu_->addAction(tr("&Notes…"), this, &MainWindow::notesDialog);
     scenarioMenu_->addSeparator();
     compare_ = scenarioMenu_->addAction(tr("Co&mpare scenarios…"), this, &MainWindow::compareDialog);
     createAccountabilityMenu();
+    // Disabled actions say why in their tooltip (the role may not...).
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
+        menu->setToolTipsVisible(true);
 
     QToolBar *bar = addToolBar(tr("Plan"));
     bar->setObjectName(QStringLiteral("planToolBar"));
@@ -277,6 +283,7 @@ void MainWindow::createDocks()
     resizeDocks({checksDock_}, {380}, Qt::Horizontal);
     resizeDocks({staffingDock_}, {200}, Qt::Vertical);
     restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
+    applyPermissionsToViews();
 }
 
 void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
@@ -286,13 +293,25 @@ void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
     delete board_;
     delete staffing_;
     document_ = std::move(document);
-    if (document_->store())
+    // What the role may do, read once per opened store (issue 8).
+    Permissions permissions{"file owner", true, true, true, true, true, true};
+    if (document_->store()) {
         document_->store()->setActor(userName().toStdString());
+        try {
+            permissions = document_->store()->permissions();
+        } catch (const std::exception &e) {
+            // The server still refuses what the role may not do.
+            permissions.role = "role unknown: " + std::string(e.what());
+        }
+    }
+    permissions_ = permissions;
     board_ = new WeekBoardModel(document_.get(), this);
     staffing_ = new StaffingModel(document_.get(), this);
     boardView_->setModel(board_);
     createDocks();
     connect(document_.get(), &PlanDocument::changed, this, &MainWindow::updateActions);
+    // A reload (or undoing a re-apply) may change every list: views rebuild.
+    connect(document_.get(), &PlanDocument::replaced, this, &MainWindow::createDocks);
     connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(boardView_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const int d = selectedDeployment();
@@ -301,7 +320,7 @@ void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
         authorisation_->showDeployment(shown);
         updateActions();
     });
-    updateActions();
+    applyPermissions(permissions_);
     updateTitle();
 }
 
@@ -311,22 +330,25 @@ bool MainWindow::openDatabase(const QString &file, const QString &scenario, bool
         auto store = openStorage(file.toStdString(), OpenMode::ExistingOnly);
         const auto list = store->listScenarios();
         if (list.empty())
-            throw StorageError(file.toStdString() + ": the database holds no scenario; import one first");
+            throw StorageError(store->location() + ": the database holds no scenario; import one first");
         // No name: the scenario last open in this database, else its first.
-        const QString key = QStringLiteral("lastScenario/") + QFileInfo(file).absoluteFilePath();
+        const QString key = QStringLiteral("lastScenario/") + recentLocation(file);
         QString name = scenario.isEmpty() ? QSettings().value(key).toString() : scenario;
         if (std::none_of(list.begin(), list.end(), [&](const ScenarioSummary &s) { return text(s.name) == name; })) {
             if (!scenario.isEmpty())
-                throw StorageError(file.toStdString() + ": no scenario named \"" + scenario.toStdString() + "\"");
+                throw StorageError(store->location() + ": no scenario named \"" + scenario.toStdString() + "\"");
             name = text(list.front().name);
         }
-        setDocument(std::make_unique<PlanDocument>(std::move(store), name.toStdString()));
+        auto document = std::make_unique<PlanDocument>(std::move(store), name.toStdString());
+        connection_ = file; // before setDocument: views may open the database again
+        setDocument(std::move(document));
         QSettings().setValue(key, name);
         addRecent(file);
         return true;
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Open database"), tr("Could not open %1:\n%2").arg(file, text(e.what())));
+            QMessageBox::warning(this, tr("Open database"),
+                                 tr("Could not open %1:\n%2").arg(recentLocation(file), text(e.what())));
         return false;
     }
 }
@@ -370,6 +392,7 @@ void MainWindow::updateActions()
     exportMenu_->setEnabled(haveDoc);
     accountabilityMenu_->setEnabled(haveDoc && document_->hasStore());
     boardView_->setEnabled(!running);
+    gateActions();
 }
 
 void MainWindow::updateTitle()
@@ -436,7 +459,7 @@ void MainWindow::showView(const QString &name)
 
 void MainWindow::addDeploymentDialog(const QModelIndex &cell)
 {
-    if (!document_ || runner_->running())
+    if (!document_ || runner_->running() || !permissions_.editPlans)
         return;
     const Scenario &sc = document_->scenario();
     const auto row = static_cast<std::size_t>(cell.row());

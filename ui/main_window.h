@@ -4,6 +4,10 @@
 // another one is opened.
 #pragma once
 
+#include "conflict_dialog.h"
+
+#include "lfrplan/storage.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -38,9 +42,14 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a scenario of a store; false (with a message box unless quiet)
-    // when it cannot be read. The current document is kept on failure.
+    // Opens a scenario of a store: an SQLite file, or a PostgreSQL server
+    // database given as a postgresql:// connection string. False (with a
+    // message box unless quiet) when it cannot be read. The current document
+    // is kept on failure.
     bool openDatabase(const QString &file, const QString &scenario = {}, bool quiet = false);
+    // A location as recent files and settings keep it: a file's absolute
+    // path; a connection string without its password.
+    static QString recentLocation(const QString &location);
     void setDocument(std::unique_ptr<PlanDocument> document);
     // Creates a database at `file` holding the scenario read from
     // `scenarioFile`, and opens it; false (with a message unless quiet)
@@ -88,6 +97,35 @@ public:
     static QString userName();
     bool setUserName(const QString &name);
 
+    // Saves the plan (File > Save plan). When someone else changed the
+    // scenario meanwhile, the conflict dialog asks how to go on (see
+    // resolveConflict). True when the plan was saved.
+    bool save();
+
+    // --- Conflicts (issue 8) ------------------------------------------------
+    // Goes on after a save was refused as a conflict: ReloadAndReapply loads
+    // the stored version and re-applies my edits on top, unsaved, to review
+    // (lastReapplied() says what); ReloadAndDiscard loads the stored version;
+    // SaveAsNew stores mine as the scenario `newName` (asked when empty,
+    // unless quiet); Cancel keeps mine, unsaved. True only when something
+    // was saved (SaveAsNew).
+    bool resolveConflict(ConflictChoice choice, const QString &newName = {}, bool quiet = false);
+    const QStringList &lastReapplied() const { return lastReapplied_; }
+    // The same after storing the notes was refused: ReloadAndReapply reloads
+    // (re-applying unsaved plan edits) and stores `notes` again, unless the
+    // stored notes changed too (then both are shown to merge, or false when
+    // quiet). True when the notes were stored.
+    bool resolveNotesConflict(ConflictChoice choice, const QString &notes, bool quiet = false);
+
+    // --- Roles (issue 8) ----------------------------------------------------
+    // What the connected user may do: read from the store once when a
+    // database is opened. Actions the role may not use are disabled, with
+    // the reason as their tooltip.
+    void applyPermissions(const lfr::Permissions &permissions);
+    const lfr::Permissions &permissions() const { return permissions_; }
+    // "user (role) @ location" in the status bar.
+    QLabel *userStatus() const { return userStatus_; }
+
     void solve();
     void cancelSolve();
     void togglePinSelected();
@@ -123,8 +161,16 @@ private:
     void exportDialog(ExportKind kind);
     void createAccountabilityMenu();
     void safeguardsDialog();
+    void openServerDialog();
     std::unique_ptr<lfr::Storage> openStore() const;
-    bool save();
+    // The open database's location, as it was opened (a connection string
+    // with its password, kept in memory only), for opening it again.
+    QString databaseLocation() const;
+    bool reloadDocument(bool reapplyMine, bool quiet);
+    // Disables what the role may not do (called by updateActions()).
+    void gateActions();
+    void applyPermissionsToViews();
+    QString deniedReason(const QString &what) const;
 
     std::unique_ptr<PlanDocument> document_;
     WeekBoardModel *board_ = nullptr;
@@ -147,6 +193,13 @@ private:
     class QDockWidget *authorisationDock_ = nullptr;
     class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr,
                       *mapDock_ = nullptr;
+    QAction *clone_ = nullptr, *rename_ = nullptr, *delete_ = nullptr, *audit_ = nullptr, *safeguards_ = nullptr,
+            *yourName_ = nullptr;
+    lfr::Permissions permissions_{"file owner", true, true, true, true, true, true};
+    QString connection_; // the location the open database was opened from
+    QLabel *userStatus_ = nullptr;
+    QStringList lastReapplied_;
+    QString notesRead_; // the notes as the notes editor was started from
 };
 
 } // namespace lfr::ui

@@ -33,8 +33,10 @@ bool MainWindow::setUserName(const QString &name)
     if (name.trimmed().isEmpty())
         return false;
     QSettings().setValue(QStringLiteral("user"), name.trimmed());
-    if (document_ && document_->store())
+    if (document_ && document_->store()) {
         document_->store()->setActor(name.trimmed().toStdString());
+        applyPermissions(permissions_); // the status bar names the user
+    }
     statusBar()->showMessage(tr("Changes are recorded under \"%1\"").arg(name.trimmed()), 5000);
     return true;
 }
@@ -50,15 +52,15 @@ void MainWindow::createAccountabilityMenu()
         TransparencyDialog dialog(document_.get(), this);
         dialog.exec();
     });
-    accountabilityMenu_->addAction(tr("Au&dit trail…"), this, [this] {
+    audit_ = accountabilityMenu_->addAction(tr("Au&dit trail…"), this, [this] {
         if (!document_ || !document_->store())
             return;
         AuditDialog dialog(document_.get(), this);
         dialog.exec();
     });
     accountabilityMenu_->addSeparator();
-    accountabilityMenu_->addAction(tr("&Safeguard settings…"), this, &MainWindow::safeguardsDialog);
-    accountabilityMenu_->addAction(tr("Your &name for the audit trail…"), this, [this] {
+    safeguards_ = accountabilityMenu_->addAction(tr("&Safeguard settings…"), this, &MainWindow::safeguardsDialog);
+    yourName_ = accountabilityMenu_->addAction(tr("Your &name for the audit trail…"), this, [this] {
         bool ok = false;
         const QString name =
             QInputDialog::getText(this, tr("Your name"),
@@ -72,7 +74,7 @@ void MainWindow::createAccountabilityMenu()
 
 void MainWindow::safeguardsDialog()
 {
-    if (!document_ || !document_->store())
+    if (!document_ || !document_->store() || !permissions_.changeSettings)
         return;
     try {
         SafeguardSettings settings = document_->store()->safeguardSettings();

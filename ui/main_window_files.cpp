@@ -77,16 +77,47 @@ void MainWindow::openDialog()
         openDatabase(file);
 }
 
+void MainWindow::openServerDialog()
+{
+    if (!maybeSave())
+        return;
+    // Offer the most recent server database again (without its password).
+    QString last;
+    for (const QString &recent : QSettings().value(QStringLiteral("recentFiles")).toStringList())
+        if (isServerLocation(recent.toStdString())) {
+            last = recent;
+            break;
+        }
+    bool ok = false;
+    const QString location =
+        QInputDialog::getText(this, tr("Open server database"),
+                              tr("PostgreSQL connection string, e.g. postgresql://pat@db.example:5432/lfrplan\n"
+                                 "(a password is best kept in ~/.pgpass; one typed here is used for this session "
+                                 "only and never stored):"),
+                              QLineEdit::Normal, last.isEmpty() ? QStringLiteral("postgresql://") : last, &ok)
+            .trimmed();
+    if (!ok || location.isEmpty())
+        return;
+    if (!isServerLocation(location.toStdString())) {
+        QMessageBox::warning(this, tr("Open server database"),
+                             tr("\"%1\" is not a connection string: it starts with postgresql:// (File > Open "
+                                "database… opens a file).")
+                                 .arg(recentLocation(location)));
+        return;
+    }
+    openDatabase(location);
+}
+
 void MainWindow::importDialog()
 {
-    if (!document_ || !document_->hasStore())
+    if (!document_ || !document_->hasStore() || !permissions_.editData)
         return;
     const QString file = QFileDialog::getOpenFileName(this, tr("Import scenario"), {}, tr("Scenarios (*.json)"));
     if (file.isEmpty())
         return;
     try {
         const Scenario scenario = readScenarioFile(file.toStdString());
-        const QString db = document_->location();
+        const QString db = databaseLocation();
         {
             auto store = openStorage(db.toStdString(), OpenMode::ExistingOnly);
             if (store->hasScenario(scenario.name) &&
@@ -139,6 +170,9 @@ bool MainWindow::save()
         document_->save();
         statusBar()->showMessage(tr("Plan saved"), 3000);
         return true;
+    } catch (const ConflictError &e) {
+        // Someone else changed the scenario: nothing was written (issue 8).
+        return resolveConflict(ConflictDialog::ask(e, ConflictSubject::Plan, this));
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Save plan"),
                              tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
@@ -161,7 +195,7 @@ void MainWindow::addRecent(const QString &file)
 {
     QSettings settings;
     QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    const QString path = QFileInfo(file).absoluteFilePath();
+    const QString path = recentLocation(file); // never a password
     recent.removeAll(path);
     recent.prepend(path);
     while (recent.size() > kMaxRecent)

@@ -32,7 +32,7 @@ std::unique_ptr<Storage> MainWindow::openStore() const
 {
     if (!document_ || !document_->hasStore())
         throw StorageError("the open scenario is not in a database (File > New database… makes one)");
-    return openStorage(document_->location().toStdString(), OpenMode::ExistingOnly);
+    return openStorage(databaseLocation().toStdString(), OpenMode::ExistingOnly);
 }
 
 QStringList MainWindow::scenarioNames() const
@@ -47,7 +47,7 @@ bool MainWindow::cloneScenario(const QString &name, const WhatIf &change, bool q
 {
     try {
         lfr::cloneScenario(*openStore(), document_->scenario().name, name.toStdString(), change);
-        return openDatabase(document_->location(), name, quiet);
+        return openDatabase(databaseLocation(), name, quiet);
     } catch (const std::exception &e) {
         if (!quiet)
             QMessageBox::warning(this, tr("Clone scenario"), tr("No scenario was added:\n%1").arg(text(e.what())));
@@ -65,7 +65,7 @@ bool MainWindow::renameScenario(const QString &to, bool quiet)
         if (store->hasScenario(target))
             throw InputError(store->location(), "a scenario named \"" + target + "\" already exists");
         store->renameScenario(document_->scenario().name, target);
-        return openDatabase(document_->location(), text(target), quiet);
+        return openDatabase(databaseLocation(), text(target), quiet);
     } catch (const std::exception &e) {
         if (!quiet)
             QMessageBox::warning(this, tr("Rename scenario"), tr("Nothing was renamed:\n%1").arg(text(e.what())));
@@ -83,7 +83,7 @@ bool MainWindow::deleteScenario(const QString &name, bool quiet)
         if (names.size() == 1)
             throw InputError(store->location(),
                              "\"" + name.toStdString() + "\" is the database's only scenario; a database keeps one");
-        const QString location = document_->location();
+        const QString location = databaseLocation();
         if (name == text(document_->scenario().name)) {
             // Open another first: the window never shows a deleted scenario.
             const QString other = names.front() == name ? names[1] : names.front();
@@ -100,10 +100,12 @@ bool MainWindow::deleteScenario(const QString &name, bool quiet)
     }
 }
 
+// The notes go through the document's store: storing them is checked
+// against the revision the document read (issue 8).
 QString MainWindow::scenarioNotes() const
 {
     try {
-        return text(openStore()->loadNotes(document_->scenario().name));
+        return document_ ? text(document_->notes()) : QString();
     } catch (const std::exception &) {
         return {};
     }
@@ -111,10 +113,15 @@ QString MainWindow::scenarioNotes() const
 
 bool MainWindow::setScenarioNotes(const QString &notes, bool quiet)
 {
+    if (!document_)
+        return false;
     try {
-        openStore()->saveNotes(document_->scenario().name, notes.toStdString());
+        document_->saveNotes(notes.toStdString());
+        notesRead_ = notes;
         statusBar()->showMessage(tr("Notes saved"), 3000);
         return true;
+    } catch (const ConflictError &e) {
+        return !quiet && resolveNotesConflict(ConflictDialog::ask(e, ConflictSubject::Notes, this), notes, quiet);
     } catch (const std::exception &e) {
         if (!quiet)
             QMessageBox::warning(this, tr("Scenario notes"), tr("The notes were not saved:\n%1").arg(text(e.what())));
@@ -126,14 +133,26 @@ void MainWindow::notesDialog()
 {
     if (!document_ || !document_->hasStore())
         return;
-    bool ok = false;
-    const QString notes = QInputDialog::getMultiLineText(
-        this, tr("Scenario notes"),
-        tr("Notes of \"%1\": what it assumes, why it exists (shown when scenarios are compared):")
-            .arg(text(document_->scenario().name)),
-        scenarioNotes(), &ok);
-    if (ok)
-        setScenarioNotes(notes);
+    const QString name = text(document_->scenario().name);
+    QString notes = scenarioNotes();
+    notesRead_ = notes;
+    if (!permissions_.editData) {
+        QMessageBox::information(
+            this, tr("Scenario notes"),
+            tr("Notes of \"%1\" (%2)\n\n%3")
+                .arg(name, deniedReason(tr("change them")), notes.isEmpty() ? tr("(no notes)") : notes));
+        return;
+    }
+    // Until stored or given up: a refused save keeps the text in the editor.
+    for (;;) {
+        bool ok = false;
+        notes = QInputDialog::getMultiLineText(
+            this, tr("Scenario notes"),
+            tr("Notes of \"%1\": what it assumes, why it exists (shown when scenarios are compared):").arg(name), notes,
+            &ok);
+        if (!ok || setScenarioNotes(notes))
+            return;
+    }
 }
 
 void MainWindow::switchScenarioDialog()
@@ -147,7 +166,7 @@ void MainWindow::switchScenarioDialog()
             this, tr("Switch scenario"), tr("Scenario:"), names,
             std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))), false, &ok);
         if (ok)
-            openDatabase(document_->location(), name);
+            openDatabase(databaseLocation(), name);
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Switch scenario"), text(e.what()));
     }
@@ -204,7 +223,7 @@ void MainWindow::compareDialog()
     if (!document_ || !document_->hasStore())
         return;
     try {
-        CompareDialog dialog(document_->location(), this);
+        CompareDialog dialog(databaseLocation(), this);
         // The open scenario is compared as the board shows it, saved or not
         // (an empty board that was never changed is a scenario to solve).
         if (!document_->undoStack()->isClean() || !document_->deployments().empty())

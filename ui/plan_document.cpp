@@ -3,13 +3,39 @@
 #include "lfrplan/errors.h"
 #include "lfrplan/objective.h"
 
+#include <QCoreApplication>
+#include <QUndoCommand>
+
 #include <algorithm>
 
 namespace lfr::ui {
 
+namespace {
+
+// Re-applying my edits onto a reloaded version: one undoable step, so that
+// undo shows the stored version as it was reloaded.
+class ReapplyMyChanges : public QUndoCommand {
+public:
+    ReapplyMyChanges(PlanDocument *document, PlanState before, PlanState after, std::size_t changes)
+        : document_(document), before_(std::move(before)), after_(std::move(after))
+    {
+        setText(QCoreApplication::translate("ReapplyMyChanges", "Re-apply my %n change(s)", nullptr,
+                                            static_cast<int>(changes)));
+    }
+    void redo() override { document_->replaceAll(after_); }
+    void undo() override { document_->replaceAll(before_); }
+
+private:
+    PlanDocument *document_;
+    PlanState before_, after_;
+};
+
+} // namespace
+
 PlanDocument::PlanDocument(Scenario scenario, std::vector<Deployment> deployments, QObject *parent)
     : QObject(parent), scenario_(std::move(scenario)), deployments_(std::move(deployments))
 {
+    base_ = PlanState{scenario_, deployments_};
     index_ = std::make_unique<ScenarioIndex>(scenario_);
     revalidate();
 }
@@ -22,6 +48,10 @@ PlanDocument::PlanDocument(std::unique_ptr<Storage> store, const std::string &na
         deployments_ = plan->deployments;
         lastSolved_ = plan->deployments;
     }
+    // Before anything else reads the store (accountedRecords() loads
+    // scenarios, which would move what it expects on).
+    revision_ = store_->expectedRevision(name);
+    base_ = PlanState{scenario_, deployments_};
     index_ = std::make_unique<ScenarioIndex>(scenario_);
     revalidate();
     reloadAccountability();
@@ -58,13 +88,10 @@ void PlanDocument::reloadAccountability()
 
 QString PlanDocument::location() const { return store_ ? QString::fromStdString(store_->location()) : QString(); }
 
-void PlanDocument::save()
+Plan PlanDocument::planToSave(const std::string &name) const
 {
-    if (!store_)
-        throw StorageError("this scenario is not in a database: use File > Save As");
-    store_->importScenario(scenario_, ImportMode::Replace); // the pins are part of the scenario
     Plan plan;
-    plan.scenario = scenario_.name;
+    plan.scenario = name;
     plan.deployments = deployments_;
     plan.value = report_.evaluation.value;
     plan.travelPenalty = report_.evaluation.travelPenalty;
@@ -74,8 +101,125 @@ void PlanDocument::save()
         plan.status = PlanStatus::Infeasible;
         plan.reason = report_.violations.front().message;
     }
-    store_->savePlan(scenario_.name, plan);
+    return plan;
+}
+
+void PlanDocument::checkRevision() const
+{
+    const std::string &name = scenario_.name;
+    // A Replace import of a scenario renamed or deleted meanwhile would
+    // store it again under the old name: refused here as the conflict it is.
+    if (store_->expectedRevision(name) == revision_ && store_->hasScenario(name))
+        return;
+    std::int64_t found = 0;
+    try {
+        found = store_->revision(name);
+    } catch (const StorageError &) {
+        found = 0; // renamed or deleted
+    }
+    const std::string had = std::to_string(revision_.value_or(0));
+    throw ConflictError(store_->location() + ": scenario \"" + name + "\" was " +
+                            (found == 0 ? "renamed or deleted since you read it (you had revision " + had + ")"
+                                        : "changed since you read it (you had revision " + had +
+                                              ", it is now at revision " + std::to_string(found) + ")") +
+                            "; nothing of yours was saved. The audit trail says what changed.",
+                        name, revision_.value_or(0), found, {});
+}
+
+void PlanDocument::save()
+{
+    if (!store_)
+        throw StorageError("this scenario is not in a database: use File > Save As");
+    checkRevision();
+    store_->importScenario(scenario_, ImportMode::Replace); // the pins are part of the scenario
+    // The scenario is stored: a refusal of the plan below leaves it the base.
+    revision_ = store_->expectedRevision(scenario_.name);
+    base_.scenario = scenario_;
+    store_->savePlan(scenario_.name, planToSave(scenario_.name));
+    revision_ = store_->expectedRevision(scenario_.name);
+    base_.deployments = deployments_;
     undo_.setClean();
+}
+
+MergeResult PlanDocument::reload(Reload mode)
+{
+    if (!store_)
+        throw StorageError("this scenario is not in a database: there is nothing to reload");
+    const std::string name = scenario_.name;
+    PlanState theirs;
+    theirs.scenario = store_->loadScenario(name);
+    if (auto plan = store_->loadPlan(name))
+        theirs.deployments = std::move(plan->deployments);
+    const auto revision = store_->expectedRevision(name);
+    MergeResult merged;
+    if (mode == Reload::ReapplyMine)
+        merged = reapplyChanges(base_, PlanState{scenario_, deployments_}, theirs);
+    else
+        merged = MergeResult{theirs.scenario, theirs.deployments, {}, 0};
+    // Nothing below reads the store before the new base is taken.
+    revision_ = revision;
+    base_ = theirs;
+    lastSolved_ = theirs.deployments;
+    undo_.clear(); // its commands were made against the old version
+    const bool mineDiffers = !(merged.scenario == theirs.scenario && merged.deployments == theirs.deployments);
+    if (mineDiffers) {
+        // Theirs, quietly: the command's first redo shows the merged version.
+        scenario_ = theirs.scenario;
+        deployments_ = theirs.deployments;
+        index_ = std::make_unique<ScenarioIndex>(scenario_);
+        undo_.push(
+            new ReapplyMyChanges(this, theirs, PlanState{merged.scenario, merged.deployments}, merged.lines.size()));
+    } else {
+        replaceAll(theirs);
+    }
+    try {
+        reloadAccountability();
+    } catch (const std::exception &e) {
+        merged.lines.push_back(std::string("the authorisation records could not be read again: ") + e.what());
+    }
+    return merged;
+}
+
+void PlanDocument::saveAsNew(const std::string &name)
+{
+    if (!store_)
+        throw StorageError("this scenario is not in a database: there is nowhere to save it");
+    Scenario copy = scenario_;
+    copy.name = name;
+    store_->importScenario(copy, ImportMode::FailIfExists);
+    // The scenario is stored under its new name: the document follows it
+    // even if the plan is refused below (then saving again stores it).
+    scenario_.name = name;
+    index_ = std::make_unique<ScenarioIndex>(scenario_);
+    revision_ = store_->expectedRevision(name);
+    base_ = PlanState{scenario_, {}};
+    try {
+        store_->savePlan(name, planToSave(name));
+    } catch (...) {
+        emit changed();
+        throw;
+    }
+    revision_ = store_->expectedRevision(name);
+    base_.deployments = deployments_;
+    undo_.setClean();
+    reloadAccountability();
+    emit changed();
+}
+
+std::string PlanDocument::notes() const
+{
+    if (!store_)
+        return {};
+    return store_->loadNotes(scenario_.name);
+}
+
+void PlanDocument::saveNotes(const std::string &notes)
+{
+    if (!store_)
+        throw StorageError("this scenario is not in a database: notes are kept in one");
+    checkRevision();
+    store_->saveNotes(scenario_.name, notes);
+    revision_ = store_->expectedRevision(scenario_.name);
 }
 
 std::vector<const Violation *> PlanDocument::violationsOf(std::size_t deployment) const
@@ -142,6 +286,17 @@ void PlanDocument::setPins(std::vector<Pin> pins)
 void PlanDocument::setLastSolved(std::vector<Deployment> deployments)
 {
     lastSolved_ = std::move(deployments);
+    emit changed();
+}
+
+void PlanDocument::replaceAll(const PlanState &state)
+{
+    scenario_ = state.scenario;
+    deployments_ = state.deployments;
+    index_ = std::make_unique<ScenarioIndex>(scenario_);
+    history_ = historyValues(scenario_, records_);
+    report_ = validatePlan(*index_, deployments_);
+    emit replaced();
     emit changed();
 }
 

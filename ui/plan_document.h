@@ -7,6 +7,7 @@
 #include "lfrplan/model.h"
 #include "lfrplan/safeguards.h"
 #include "lfrplan/scenario_index.h"
+#include "lfrplan/scenario_merge.h"
 #include "lfrplan/storage.h"
 #include "lfrplan/transparency.h"
 #include "lfrplan/validator.h"
@@ -15,6 +16,7 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -75,8 +77,33 @@ public:
     bool hasStore() const { return store_ != nullptr; }
     QString location() const;
     // Stores the plan with the scenario (and the pins with the scenario).
-    // Throws lfr::StorageError.
+    // Throws lfr::StorageError; lfr::ConflictError when someone changed the
+    // scenario since the document read it (nothing is written then).
     void save();
+
+    // --- Optimistic versioning (issue 8) ------------------------------------
+    // The scenario and plan as last read from or saved to the store: what a
+    // re-apply merges my edits from.
+    const PlanState &base() const { return base_; }
+    // Reads the scenario and its plan as stored now; the document then
+    // expects that revision. ReapplyMine: the stored version becomes the
+    // base and my edits since the old base are re-applied on top of it
+    // (scenario_merge.h) as one undoable, unsaved step; the result says what
+    // was re-applied and what overlapped. DiscardMine: the document becomes
+    // the stored version, saved, with no undo history. Throws
+    // lfr::StorageError, and then the document keeps what it had (a save
+    // after a failed reload is refused as a conflict: reload again).
+    enum class Reload { ReapplyMine, DiscardMine };
+    MergeResult reload(Reload mode);
+    // Stores my version (scenario and plan) as a new scenario `name` and
+    // makes it the document's scenario: for when mine was renamed or deleted
+    // by someone else. Throws lfr::StorageError (nothing is stored when the
+    // name is taken).
+    void saveAsNew(const std::string &name);
+    // The scenario's notes, read and stored through the document's store,
+    // so that storing them is checked against the revision it read.
+    std::string notes() const;
+    void saveNotes(const std::string &notes);
 
     // --- Accountability (issue 6) ------------------------------------------
     // Authorisation records and outcomes are stored at once (each change is
@@ -102,6 +129,9 @@ public:
     void setDeployments(std::vector<Deployment> deployments);
     void setPins(std::vector<Pin> pins);
     void setLastSolved(std::vector<Deployment> deployments);
+    // The whole scenario and plan replaced (a reload, or undoing or redoing a
+    // re-apply): replaced() then changed() are emitted.
+    void replaceAll(const PlanState &state);
     // An officer, team, hotspot or van replaced (a data editor's edit).
     template <class Record> void replaceRecord(std::size_t row, const Record &record)
     {
@@ -116,10 +146,18 @@ signals:
     void recordChanged(int list, int row);
     // Authorisations, outcomes or records changed.
     void accountabilityChanged();
+    // The whole scenario was replaced (its lists may have other lengths):
+    // views of it rebuild. changed() follows.
+    void replaced();
 
 private:
     void revalidate();
     void recordsEdited(ListKind list, std::size_t row);
+    Plan planToSave(const std::string &name) const;
+    // Refuses a write (ConflictError) when the store expects another
+    // revision than the one the document's base was read at (a read
+    // elsewhere moved it on), or the scenario is gone.
+    void checkRevision() const;
 
     std::unique_ptr<Storage> store_;
     Scenario scenario_;
@@ -131,6 +169,8 @@ private:
     std::vector<Authorisation> authorisations_;
     std::vector<DeploymentRecord> records_;
     std::map<std::string, HistoryValue> history_;
+    PlanState base_;
+    std::optional<std::int64_t> revision_; // the store's revision of base_
 };
 
 } // namespace lfr::ui

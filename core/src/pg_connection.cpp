@@ -298,9 +298,9 @@ public:
                 failWith(location_, conn_, r.get(), "cannot prepare \"" + sqlExcerpt(sql) + "\"");
             it = prepared_.emplace(key, Prepared{std::move(name), params}).first;
         }
-        return Statement(std::make_unique<PgStatement>(conn_, location_, it->second.name, sqlExcerpt(sql),
-                                                       it->second.params),
-                         location_);
+        return Statement(
+            std::make_unique<PgStatement>(conn_, location_, it->second.name, sqlExcerpt(sql), it->second.params),
+            location_);
     }
 
     void exec(std::string_view sql) override

@@ -79,9 +79,9 @@ void migrate(sql::Connection &db, OpenMode mode)
     Found found = inspect(db);
     if (found.hasSchemaInfo && found.version >= latest) {
         if (found.version > latest && (found.minCompatible < 1 || found.minCompatible > latest))
-            throw StorageError(where + ": written by a newer lfrplan (schema version " +
-                               std::to_string(found.version) + "; this build reads versions up to " +
-                               std::to_string(latest) + "); nothing was changed");
+            throw StorageError(where + ": written by a newer lfrplan (schema version " + std::to_string(found.version) +
+                               "; this build reads versions up to " + std::to_string(latest) +
+                               "); nothing was changed");
         return;
     }
     if (!found.hasSchemaInfo && found.otherTables > 0)

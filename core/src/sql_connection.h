@@ -103,8 +103,7 @@ public:
     {
         const std::int64_t value = int64(col);
         if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
-            throw StorageError(location_ + ": damaged database: integer out of range in \"" + impl_->describe() +
-                               "\"");
+            throw StorageError(location_ + ": damaged database: integer out of range in \"" + impl_->describe() + "\"");
         return static_cast<int>(value);
     }
     double real(int col) const { return impl_->real(col); }

@@ -41,7 +41,7 @@ std::vector<AuditEntry> SqlStorage::Impl::changesTo(std::string_view scenario, s
     const std::string renamedFrom = nlohmann::json(std::string(scenario)).dump();
     std::vector<AuditEntry> out;
     while (stmt.step()) {
-        AuditEntry e{stmt.int64(0), stmt.string(1), stmt.string(2), stmt.string(3),
+        AuditEntry e{stmt.int64(0),  stmt.string(1), stmt.string(2), stmt.string(3),
                      stmt.string(4), stmt.string(5), stmt.string(6)};
         if (e.subject == scenario || e.subject.starts_with(prefix) ||
             (e.action == "scenario.rename" && e.oldValue == renamedFrom))
@@ -52,8 +52,8 @@ std::vector<AuditEntry> SqlStorage::Impl::changesTo(std::string_view scenario, s
 
 namespace {
 
-std::string conflictMessage(const std::string &where, std::string_view name, std::int64_t expected,
-                            std::int64_t found, const std::vector<AuditEntry> &changes)
+std::string conflictMessage(const std::string &where, std::string_view name, std::int64_t expected, std::int64_t found,
+                            const std::vector<AuditEntry> &changes)
 {
     std::string message = where + ": " + scenarioLabel(name);
     if (found == 0)
@@ -75,8 +75,8 @@ std::string conflictMessage(const std::string &where, std::string_view name, std
     message += "Changed by " + people + ":";
     constexpr std::size_t kShown = 12;
     for (std::size_t i = 0; i < changes.size() && i < kShown; ++i)
-        message += "\n  - " + changes[i].at + " " + changes[i].actor + ": " + changes[i].action + " " +
-                   changes[i].subject;
+        message +=
+            "\n  - " + changes[i].at + " " + changes[i].actor + ": " + changes[i].action + " " + changes[i].subject;
     if (changes.size() > kShown)
         message += "\n  - and " + std::to_string(changes.size() - kShown) + " more";
     return message;
@@ -109,8 +109,8 @@ SqlStorage::Impl::Locked SqlStorage::Impl::lockForChange(std::string_view name) 
 
 std::int64_t SqlStorage::Impl::bumpRevision(std::int64_t id, std::int64_t revision) const
 {
-    Statement touch = prepare(std::string("UPDATE scenarios SET revision = ?, updated_at = ") + now() +
-                              " WHERE id = ?");
+    Statement touch =
+        prepare(std::string("UPDATE scenarios SET revision = ?, updated_at = ") + now() + " WHERE id = ?");
     touch.bind(1, revision + 1);
     touch.bind(2, id);
     touch.run();

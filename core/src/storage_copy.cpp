@@ -114,8 +114,9 @@ CopyReport copyStore(const std::string &source, const std::string &destination)
                            "; open both with the same lfrplan first");
     const Permissions rights = to->permissions();
     if (rights.role != "administrator" && rights.role != "file owner")
-        throw StorageError(target + ": copying keeps the audit trail's names and times, which only the "
-                                    "administrator (the owner of the tables) may write; you are connected as " +
+        throw StorageError(target +
+                           ": copying keeps the audit trail's names and times, which only the "
+                           "administrator (the owner of the tables) may write; you are connected as " +
                            rights.role);
     sql::Connection &in = connectionOf(*from);
     sql::Connection &out = connectionOf(*to);

@@ -1,0 +1,283 @@
+// MainWindow and the shared database (issue 8): what to do when a save is
+// refused because someone else changed the scenario (reload and re-apply,
+// reload and discard, save mine as a new scenario, cancel), and what the
+// connected user's role may do.
+#include "main_window.h"
+
+#include "authorisation_panel.h"
+#include "data_editors.h"
+#include "plan_document.h"
+#include "solve_runner.h"
+
+#include "lfrplan/errors.h"
+#include "lfrplan/storage.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QUndoStack>
+
+#include <exception>
+
+namespace lfr::ui {
+
+namespace {
+QString text(const std::string &s) { return QString::fromStdString(s); }
+} // namespace
+
+QString MainWindow::recentLocation(const QString &location)
+{
+    if (!isServerLocation(location.toStdString()))
+        return QFileInfo(location).absoluteFilePath();
+    // postgresql://user:password@host/db -> postgresql://user@host/db
+    QString out = location;
+    const auto start = out.indexOf(QStringLiteral("://")) + 3;
+    const auto at = out.indexOf(QLatin1Char('@'), start);
+    const auto slash = out.indexOf(QLatin1Char('/'), start);
+    if (at >= 0 && (slash < 0 || at < slash)) {
+        const auto colon = out.indexOf(QLatin1Char(':'), start);
+        if (colon >= 0 && colon < at)
+            out.remove(colon, at - colon);
+    }
+    // ...?password=secret&sslmode=require -> ...?sslmode=require
+    static const QRegularExpression password(QStringLiteral("(?<=[?&])password=[^&]*(&|$)"));
+    out.remove(password);
+    while (out.endsWith(QLatin1Char('&')) || out.endsWith(QLatin1Char('?')))
+        out.chop(1);
+    return out;
+}
+
+QString MainWindow::databaseLocation() const
+{
+    if (!document_ || !document_->hasStore())
+        return {};
+    const QString location = document_->location();
+    return !connection_.isEmpty() && recentLocation(connection_) == recentLocation(location) ? connection_ : location;
+}
+
+bool MainWindow::reloadDocument(bool reapplyMine, bool quiet)
+{
+    if (!document_ || !document_->hasStore())
+        return false;
+    if (runner_->running()) {
+        // Its plan would land on the reloaded version: finish or cancel first.
+        if (!quiet)
+            QMessageBox::information(this, tr("Reload"),
+                                     tr("A solve is running. Let it finish or cancel it (Esc), then save again: "
+                                        "nothing is lost meanwhile."));
+        return false;
+    }
+    try {
+        const MergeResult merged =
+            document_->reload(reapplyMine ? PlanDocument::Reload::ReapplyMine : PlanDocument::Reload::DiscardMine);
+        lastReapplied_.clear();
+        for (const std::string &line : merged.lines)
+            lastReapplied_ << text(line);
+        updateTitle();
+        updateActions();
+        const QString name = text(document_->scenario().name);
+        if (!reapplyMine) {
+            statusBar()->showMessage(
+                tr("Reloaded \"%1\" as it is stored now; your unsaved edits were dropped").arg(name), 8000);
+            return true;
+        }
+        const QString summary =
+            lastReapplied_.isEmpty()
+                ? tr("Reloaded \"%1\" as it is stored now. None of your edits differ from it: nothing to re-apply.")
+                      .arg(name)
+                : tr("Reloaded \"%1\" as it is stored now and re-applied %n change(s) of yours, unsaved.", nullptr,
+                     static_cast<int>(lastReapplied_.size()))
+                          .arg(name) +
+                      (merged.overlaps ? tr(" %n of them were changed by both sides: yours are kept.", nullptr,
+                                            static_cast<int>(merged.overlaps))
+                                       : QString()) +
+                      tr(" Review the board and the checks, then save (Ctrl+S). Edit > Undo shows their version.");
+        statusBar()->showMessage(summary, 15000);
+        if (!quiet && !lastReapplied_.isEmpty()) {
+            // Not modal: the planner reviews the board with it open.
+            auto *box =
+                new QMessageBox(QMessageBox::Information, tr("Changes re-applied"), summary, QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("reappliedReport"));
+            box->setInformativeText(
+                lastReapplied_.mid(0, 15).join(QLatin1Char('\n')) +
+                (lastReapplied_.size() > 15 ? tr("\n… (all of them under Show Details)") : QString()));
+            if (lastReapplied_.size() > 15)
+                box->setDetailedText(lastReapplied_.join(QLatin1Char('\n')));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setModal(false);
+            box->show();
+        }
+        return true;
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(
+                this, tr("Reload"),
+                tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
+        return false;
+    }
+}
+
+bool MainWindow::resolveConflict(ConflictChoice choice, const QString &newName, bool quiet)
+{
+    if (!document_ || !document_->hasStore())
+        return false;
+    switch (choice) {
+    case ConflictChoice::Cancel:
+        statusBar()->showMessage(tr("Not saved: your changes are kept, unsaved"), 8000);
+        return false;
+    case ConflictChoice::ReloadAndReapply:
+        reloadDocument(true, quiet);
+        return false; // reviewed, then saved again
+    case ConflictChoice::ReloadAndDiscard:
+        reloadDocument(false, quiet);
+        return false;
+    case ConflictChoice::SaveAsNew:
+        break;
+    }
+    QString name = newName.trimmed();
+    if (name.isEmpty() && !quiet) {
+        bool ok = false;
+        name =
+            QInputDialog::getText(this, tr("Save as a new scenario"), tr("Name of the new scenario for your version:"),
+                                  QLineEdit::Normal, tr("%1 (mine)").arg(text(document_->scenario().name)), &ok)
+                .trimmed();
+        if (!ok)
+            return false;
+    }
+    if (name.isEmpty())
+        return false;
+    try {
+        document_->saveAsNew(name.toStdString());
+        QSettings().setValue(QStringLiteral("lastScenario/") + recentLocation(databaseLocation()), name);
+        updateTitle();
+        updateActions();
+        statusBar()->showMessage(tr("Your version was saved as the scenario \"%1\"").arg(name), 8000);
+        return true;
+    } catch (const std::exception &e) {
+        updateTitle();
+        if (!quiet)
+            QMessageBox::warning(
+                this, tr("Save as a new scenario"),
+                tr("Your version was not saved as \"%1\"; it is kept, unsaved:\n%2").arg(name, text(e.what())));
+        return false;
+    }
+}
+
+bool MainWindow::resolveNotesConflict(ConflictChoice choice, const QString &notes, bool quiet)
+{
+    if (choice != ConflictChoice::ReloadAndReapply || !reloadDocument(true, quiet))
+        return false;
+    QString stored;
+    try {
+        stored = text(document_->notes());
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Scenario notes"), text(e.what()));
+        return false;
+    }
+    if (stored != notesRead_ && stored != notes) {
+        // They changed the notes too: both are shown, to keep what stays.
+        notesRead_ = stored;
+        if (quiet)
+            return false;
+        bool ok = false;
+        const QString merged = QInputDialog::getMultiLineText(
+            this, tr("Scenario notes"),
+            tr("Someone else changed these notes meanwhile. Yours come first, theirs below the line; keep what "
+               "should stay and save:"),
+            notes + tr("\n\n--- their notes, as stored now ---\n") + stored, &ok);
+        return ok && setScenarioNotes(merged, quiet);
+    }
+    return setScenarioNotes(notes, quiet);
+}
+
+QString MainWindow::deniedReason(const QString &what) const
+{
+    return tr("Your database role (%1) may not %2.").arg(text(permissions_.role), what);
+}
+
+void MainWindow::applyPermissions(const Permissions &permissions)
+{
+    permissions_ = permissions;
+    applyPermissionsToViews();
+    updateActions();
+    QString who = tr("no database");
+    if (document_ && document_->store()) {
+        QString actor;
+        try {
+            actor = text(document_->store()->actor());
+        } catch (const std::exception &) {
+            actor = userName();
+        }
+        who = tr("%1 (%2) @ %3").arg(actor, text(permissions_.role), recentLocation(document_->location()));
+    }
+    userStatus_->setText(who);
+    QStringList may;
+    const auto add = [&may](bool allowed, const QString &what) {
+        if (allowed)
+            may << what;
+    };
+    add(permissions_.editData, tr("edit data and scenarios"));
+    add(permissions_.editPlans, tr("save plans"));
+    add(permissions_.draftAuthorisations, tr("draft authorisations"));
+    add(permissions_.authorise, tr("authorise"));
+    add(permissions_.changeSettings, tr("change the safeguard settings"));
+    add(permissions_.readAuditTrail, tr("read the audit trail"));
+    userStatus_->setToolTip(
+        tr("Your role may: %1").arg(may.isEmpty() ? tr("read only") : may.join(QStringLiteral(", "))));
+}
+
+void MainWindow::applyPermissionsToViews()
+{
+    const Permissions &p = permissions_;
+    const QString dataReason = p.editData ? QString() : deniedReason(tr("change the force data"));
+    for (DataEditor *editor : {officersEditor_, teamsEditor_, hotspotsEditor_, vansEditor_, rostersEditor_})
+        if (editor)
+            editor->setEditable(p.editData, dataReason);
+    if (authorisation_)
+        authorisation_->setPermissions(p.draftAuthorisations, p.authorise,
+                                       deniedReason(tr("draft or change authorisation records")),
+                                       deniedReason(tr("authorise, mark deployed, close or cancel deployments")));
+    boardView_->setDragEnabled(p.editPlans);
+    boardView_->setAcceptDrops(p.editPlans);
+}
+
+void MainWindow::gateActions()
+{
+    const Permissions &p = permissions_;
+    // Actions updateActions() enables as the document allows: only disabled here.
+    const auto narrow = [this](QAction *action, bool allowed, const QString &what) {
+        if (!allowed)
+            action->setEnabled(false);
+        const QString reason = allowed ? QString() : deniedReason(what);
+        action->setToolTip(reason); // empty: the action's text
+        action->setStatusTip(reason);
+    };
+    // Actions only the role decides.
+    const auto decide = [&narrow](QAction *action, bool allowed, const QString &what) {
+        action->setEnabled(allowed);
+        narrow(action, allowed, what);
+    };
+    narrow(save_, p.editData && p.editPlans, tr("save plans"));
+    narrow(solve_, p.editPlans, tr("change plans (Scenario > Compare scenarios solves them to read)"));
+    narrow(pin_, p.editPlans, tr("change plans"));
+    narrow(remove_, p.editPlans, tr("change plans"));
+    narrow(import_, p.editData, tr("import scenarios"));
+    decide(clone_, p.editData, tr("add scenarios"));
+    decide(rename_, p.editData, tr("rename scenarios"));
+    decide(delete_, p.editData, tr("delete scenarios"));
+    decide(audit_, p.readAuditTrail, tr("read the audit trail"));
+    decide(safeguards_, p.changeSettings, tr("change the safeguard settings"));
+    const bool server = document_ && document_->hasStore() && isServerLocation(document_->location().toStdString());
+    yourName_->setEnabled(!server);
+    yourName_->setToolTip(server ? tr("On a server database, changes are recorded under your database user.")
+                                 : QString());
+}
+
+} // namespace lfr::ui
