@@ -172,3 +172,38 @@ TEST_CASE("versioning: a Replace import keeps the scenario's notes and authorisa
     CHECK(store->loadAuthorisations(s.name) == records);
     CHECK(store->listScenarios().at(0).createdAt == created);
 }
+
+TEST_CASE("versioning: a Replace of a scenario renamed meanwhile is refused, not recreated", "[versioning][both]")
+{
+    TempStore file;
+    const Scenario s = lfrtest::demoWeek();
+    const auto a = openStorage(file.location());
+    const auto b = openStorage(file.location());
+    a->importScenario(s, ImportMode::FailIfExists);
+    b->loadScenario(s.name);
+    a->renameScenario(s.name, "moved");
+    try {
+        b->importScenario(s, ImportMode::Replace);
+        FAIL("a Replace over a renamed scenario must be refused");
+    } catch (const ConflictError &conflict) {
+        CHECK(conflict.foundRevision() == 0);
+        REQUIRE(conflict.changes().size() == 1);
+        CHECK(conflict.changes()[0].action == "scenario.rename");
+    }
+    CHECK_FALSE(a->hasScenario(s.name));
+    CHECK(a->listScenarios().size() == 1);
+}
+
+TEST_CASE("versioning: peeking at a scenario leaves the expected revision alone", "[versioning][both]")
+{
+    TempStore file;
+    const Scenario s = lfrtest::demoWeek();
+    const auto a = openStorage(file.location());
+    const auto b = openStorage(file.location());
+    a->importScenario(s, ImportMode::FailIfExists);
+    b->loadScenario(s.name);
+    a->saveNotes(s.name, "a's change");
+    CHECK(b->peekScenario(s.name) == s);
+    CHECK(b->expectedRevision(s.name) == 1);
+    CHECK_THROWS_AS(b->saveNotes(s.name, "b's change"), ConflictError);
+}

@@ -147,7 +147,7 @@ bool CompareDialog::compareChecked()
                 notes_.push_back(tr("as on the board"));
                 continue;
             }
-            scenarios_.push_back(store_->loadScenario(name.toStdString()));
+            scenarios_.push_back(store_->peekScenario(name.toStdString()));
             const auto plan = store_->loadPlan(name.toStdString());
             plans_.push_back(plan ? std::optional(plan->deployments) : std::nullopt);
             notes_.push_back(plan ? tr("saved plan") : QString());

@@ -192,6 +192,11 @@ void SqlStorage::importScenario(const Scenario &scenario, ImportMode mode)
             writeScenarioRows(impl_->db(), context, id, scenario);
             impl_->auditScenarioChange(before, scenario);
         } else {
+            // Replacing what this store read, but it was renamed or deleted
+            // meanwhile: creating it again would undo that unnoticed.
+            if (mode == ImportMode::Replace)
+                if (const auto it = impl_->expected.find(scenario.name); it != impl_->expected.end())
+                    impl_->lockForChange(scenario.name); // throws the ConflictError
             Statement insert = impl_->prepare(
                 "INSERT INTO scenarios (max_deployments, max_days, max_per_date, max_duties_per_officer, "
                 "travel_weight, name, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, " +
@@ -214,6 +219,14 @@ Scenario SqlStorage::loadScenario(std::string_view name)
     Transaction read(impl_->db(), sql::TxKind::Read);
     Scenario scenario = sql::readScenario(impl_->db(), impl_->requireScenario(name));
     impl_->readRevision(name, true);
+    read.commit();
+    return scenario;
+}
+
+Scenario SqlStorage::peekScenario(std::string_view name)
+{
+    sql::Transaction read(impl_->db(), sql::TxKind::Read);
+    Scenario scenario = sql::readScenario(impl_->db(), impl_->requireScenario(name));
     read.commit();
     return scenario;
 }

@@ -53,6 +53,7 @@ public:
     std::vector<ScenarioSummary> listScenarios() override;
     void importScenario(const Scenario &scenario, ImportMode mode) override;
     Scenario loadScenario(std::string_view name) override;
+    Scenario peekScenario(std::string_view name) override;
     bool hasScenario(std::string_view name) override;
     void renameScenario(std::string_view from, std::string_view to) override;
     void deleteScenario(std::string_view name) override;

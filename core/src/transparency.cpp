@@ -186,7 +186,7 @@ std::vector<DeploymentRecord> accountedRecords(Storage &store)
                 !seen.emplace(a.deployment.hotspot, a.deployment.date, a.deployment.window).second)
                 continue;
             if (!scenario)
-                scenario = store.loadScenario(summary.name);
+                scenario = store.peekScenario(summary.name);
             out.push_back(recordOf(a, *scenario));
         }
     }

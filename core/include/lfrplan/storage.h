@@ -119,6 +119,9 @@ public:
     // (unknown references, duplicate ids, bad counts), naming the item.
     virtual void importScenario(const Scenario &scenario, ImportMode mode) = 0;
     virtual Scenario loadScenario(std::string_view name) = 0;
+    // The same, for reports and comparisons: leaves the revision this store
+    // expects for the scenario as it was (see "Optimistic versioning").
+    virtual Scenario peekScenario(std::string_view name) = 0;
     virtual bool hasScenario(std::string_view name) = 0;
     // Renames a scenario and its plan; `to` must not exist.
     virtual void renameScenario(std::string_view from, std::string_view to) = 0;
