@@ -66,6 +66,17 @@ TransparencyDialog::TransparencyDialog(PlanDocument *document, QWidget *parent)
     top->addStretch(1);
     top->addWidget(import);
     top->addWidget(exportButton);
+    if (document_->store()) {
+        try {
+            const Permissions permissions = document_->store()->permissions();
+            if (!permissions.editData) {
+                import->setEnabled(false);
+                import->setToolTip(tr("Your database role (%1) may not import published records")
+                                       .arg(QString::fromStdString(permissions.role)));
+            }
+        } catch (const std::exception &) { // the server refuses the import itself then
+        }
+    }
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->setVisible(false);
     note_->setWordWrap(true);

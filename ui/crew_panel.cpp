@@ -103,8 +103,8 @@ CrewPanel::CrewPanel(PlanDocument *document, QWidget *parent)
             if (static_cast<std::size_t>(row) < crew.size())
                 role_->setCurrentText(text(crew[static_cast<std::size_t>(row)].role));
         }
-        swap_->setEnabled(row >= 0);
-        remove_->setEnabled(row >= 0);
+        swap_->setEnabled(editable_ && row >= 0);
+        remove_->setEnabled(editable_ && row >= 0);
     });
     connect(add_, &QPushButton::clicked, this, &CrewPanel::addSelected);
     connect(swap_, &QPushButton::clicked, this, &CrewPanel::swapSelected);
@@ -175,7 +175,19 @@ void CrewPanel::refreshCandidates()
         candidates_->setItem(row, 2, new QTableWidgetItem(text(document_->index().teamName(o.team))));
         candidates_->setItem(row, 3, new QTableWidgetItem(QString::number(shown_[i].km, 'f', 1)));
     }
-    add_->setEnabled(!shown_.empty());
+    add_->setEnabled(editable_ && !shown_.empty());
+}
+
+void CrewPanel::setEditable(bool editable, const QString &reason)
+{
+    editable_ = editable;
+    for (QPushButton *button : {add_, swap_, remove_}) {
+        button->setToolTip(editable ? QString() : reason);
+        if (!editable)
+            button->setEnabled(false);
+    }
+    if (editable)
+        refreshCandidates();
 }
 
 void CrewPanel::addSelected()

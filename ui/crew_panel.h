@@ -33,6 +33,10 @@ public:
     explicit CrewPanel(PlanDocument *document, QWidget *parent = nullptr);
     // The deployment shown (none: an empty panel).
     void showDeployment(std::optional<std::size_t> deployment);
+    // Whether the crew may be changed (the database role); `reason` is the
+    // buttons' tooltip when not.
+    void setEditable(bool editable, const QString &reason);
+    QPushButton *addButton() const { return add_; }
     QTableWidget *crewTable() const { return crew_; }
     QTableWidget *candidateTable() const { return candidates_; }
     QComboBox *roleBox() const { return role_; }
@@ -51,6 +55,7 @@ private:
     QComboBox *role_;
     QTableWidget *candidates_;
     QPushButton *add_, *swap_, *remove_;
+    bool editable_ = true;
     std::vector<Candidate> shown_;
 };
 

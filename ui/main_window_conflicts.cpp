@@ -5,6 +5,7 @@
 #include "main_window.h"
 
 #include "authorisation_panel.h"
+#include "crew_panel.h"
 #include "data_editors.h"
 #include "plan_document.h"
 #include "solve_runner.h"
@@ -244,6 +245,8 @@ void MainWindow::applyPermissionsToViews()
         authorisation_->setPermissions(p.draftAuthorisations, p.authorise,
                                        deniedReason(tr("draft or change authorisation records")),
                                        deniedReason(tr("authorise, mark deployed, close or cancel deployments")));
+    if (crew_)
+        crew_->setEditable(p.editPlans, deniedReason(tr("change crews")));
     boardView_->setDragEnabled(p.editPlans);
     boardView_->setAcceptDrops(p.editPlans);
 }

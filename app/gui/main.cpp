@@ -94,7 +94,11 @@ int main(int argc, char **argv)
     try {
         if (file.isEmpty()) {
             const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-            file = !recent.isEmpty() && QFileInfo::exists(recent.front()) ? recent.front() : workspaceDatabase();
+            // A server database comes back too (its password, if any, from
+            // ~/.pgpass or PGPASSWORD: recent files never keep one).
+            const bool usable = !recent.isEmpty() && (lfr::isServerLocation(recent.front().toStdString()) ||
+                                                      QFileInfo::exists(recent.front()));
+            file = usable ? recent.front() : workspaceDatabase();
         }
     } catch (const std::exception &e) {
         QMessageBox::critical(

@@ -7,6 +7,7 @@
 // planners: no server is needed.
 #include "authorisation_panel.h"
 #include "conflict_dialog.h"
+#include "crew_panel.h"
 #include "data_editors.h"
 #include "main_window.h"
 #include "plan_document.h"
@@ -373,6 +374,9 @@ private slots:
         QCOMPARE(w.officersEditor()->view()->editTriggers(), QAbstractItemView::NoEditTriggers);
         QVERIFY(w.officersEditor()->view()->toolTip().contains(QStringLiteral("change the force data")));
         QVERIFY(!w.boardView()->dragEnabled());
+        w.crewPanel()->showDeployment(0);
+        QVERIFY(!w.crewPanel()->addButton()->isEnabled());
+        QVERIFY(w.crewPanel()->addButton()->toolTip().contains(QStringLiteral("change crews")));
         QVERIFY(w.authorisationPanel()->authoriseButton()->isEnabled());
         QVERIFY(w.authorisationPanel()->saveDraftButton()->isEnabled());
 
