@@ -76,7 +76,8 @@ private:
 };
 
 // One prepared statement, reset after each use so it can be reused for bulk
-// inserts. Text bound with bindText() is NOT copied: the caller keeps it
+// inserts (the storage code reaches it through sql::Statement, which adds
+// the typed getters). Text bound with bindText() is NOT copied: the caller keeps it
 // alive until the statement has been stepped.
 class Statement {
 public:
@@ -108,15 +109,6 @@ public:
     {
         check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     }
-    template <typename T> void bindOptional(int index, const std::optional<T> &value)
-    {
-        if (!value)
-            bindNull(index);
-        else if constexpr (std::is_same_v<T, std::string>)
-            bindText(index, *value);
-        else
-            bind(index, *value);
-    }
 
     // Steps once: true when a row is ready, false when done. Throws on error.
     bool step()
@@ -143,12 +135,6 @@ public:
         return rc;
     }
     const std::string &lastError() const noexcept { return lastError_; }
-    void run()
-    {
-        while (step()) {
-        }
-        reset();
-    }
     void reset() { sqlite3_reset(stmt_); }
 
     int columnType(int col) const { return sqlite3_column_type(stmt_, col); }
@@ -159,16 +145,7 @@ public:
         return name != nullptr ? name : "";
     }
     std::string excerpt() const { return sqlExcerpt(sqlite3_sql(stmt_)); }
-    bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-    int integer(int col) const
-    {
-        const std::int64_t value = int64(col);
-        if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
-            throw StorageError(location_ + ": damaged database: integer out of range in \"" +
-                               sqlExcerpt(sqlite3_sql(stmt_)) + "\"");
-        return static_cast<int>(value);
-    }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
     std::string_view text(int col) const
     {
@@ -177,13 +154,6 @@ public:
         if (data == nullptr)
             return {};
         return {reinterpret_cast<const char *>(data), static_cast<std::size_t>(size)};
-    }
-    std::string string(int col) const { return std::string(text(col)); }
-    std::optional<int> optionalInt(int col) const { return isNull(col) ? std::nullopt : std::optional(integer(col)); }
-    std::optional<double> optionalReal(int col) const { return isNull(col) ? std::nullopt : std::optional(real(col)); }
-    std::optional<std::string> optionalString(int col) const
-    {
-        return isNull(col) ? std::nullopt : std::optional(string(col));
     }
 
 private:
