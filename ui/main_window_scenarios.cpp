@@ -61,10 +61,12 @@ bool MainWindow::renameScenario(const QString &to, bool quiet)
         const std::string target = to.trimmed().toStdString();
         if (target.empty())
             throw InputError("scenario", "the scenario needs a name");
-        auto store = openStore();
-        if (store->hasScenario(target))
-            throw InputError(store->location(), "a scenario named \"" + target + "\" already exists");
-        store->renameScenario(document_->scenario().name, target);
+        // Through the document's store: refused if someone changed the
+        // scenario since the board read it (issue 8).
+        Storage &store = *document_->store();
+        if (store.hasScenario(target))
+            throw InputError(store.location(), "a scenario named \"" + target + "\" already exists");
+        store.renameScenario(document_->scenario().name, target);
         return openDatabase(databaseLocation(), text(target), quiet);
     } catch (const std::exception &e) {
         if (!quiet)
@@ -85,12 +87,16 @@ bool MainWindow::deleteScenario(const QString &name, bool quiet)
                              "\"" + name.toStdString() + "\" is the database's only scenario; a database keeps one");
         const QString location = databaseLocation();
         if (name == text(document_->scenario().name)) {
-            // Open another first: the window never shows a deleted scenario.
+            // The open scenario goes through the document's store, so the
+            // delete is refused if someone changed it since the board read
+            // it; then another is opened.
+            document_->store()->deleteScenario(name.toStdString());
             const QString other = names.front() == name ? names[1] : names.front();
             if (!openDatabase(location, other, quiet))
                 return false;
+        } else {
+            openStorage(location.toStdString(), OpenMode::ExistingOnly)->deleteScenario(name.toStdString());
         }
-        openStorage(location.toStdString(), OpenMode::ExistingOnly)->deleteScenario(name.toStdString());
         statusBar()->showMessage(tr("Deleted scenario \"%1\" and its plan").arg(name), 5000);
         return true;
     } catch (const std::exception &e) {

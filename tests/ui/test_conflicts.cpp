@@ -343,6 +343,30 @@ private slots:
         QCOMPARE(store()->loadPlan(name_)->deployments, doc.deployments());
     }
 
+    void renameAndDeleteAreCheckedAgainstTheBoard()
+    {
+        auto window = open();
+        QVERIFY(window);
+        theyDropTheLastDeployment();
+        // The board still shows the plan as read: renaming or deleting it
+        // now would hide the other planner's change, so both are refused.
+        QVERIFY(!window->renameScenario(QStringLiteral("renamed"), true));
+        QVERIFY(!window->deleteScenario(QString::fromStdString(name_), true));
+        QVERIFY(store()->hasScenario(name_));
+        QVERIFY(!store()->hasScenario("renamed"));
+        QCOMPARE(store()->loadPlan(name_)->deployments.size(), saved_.size() - 1);
+        // After reloading, both go through.
+        QVERIFY(window->openDatabase(db_, QString::fromStdString(name_), true));
+        QVERIFY(window->renameScenario(QStringLiteral("renamed"), true));
+        QVERIFY(store()->hasScenario("renamed"));
+        Scenario another = store()->loadScenario("renamed");
+        another.name = "another";
+        store()->importScenario(another, ImportMode::FailIfExists); // a database keeps one scenario
+        QVERIFY(window->deleteScenario(QStringLiteral("renamed"), true));
+        QCOMPARE(window->document()->scenario().name, std::string("another"));
+        QVERIFY(!store()->hasScenario("renamed"));
+    }
+
     void disablesWhatTheRoleMayNotDo()
     {
         auto window = open();
