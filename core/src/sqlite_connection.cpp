@@ -3,27 +3,9 @@
 #include "sql_storage_impl.h"
 #include "sqlite_schema.h"
 
-#include <atomic>
-#include <chrono>
-#include <random>
-#include <thread>
-
 namespace lfr::sql {
 
 std::string sqlExcerpt(std::string_view sql) { return sqlite::sqlExcerpt(sql); }
-
-namespace {
-std::atomic<std::uint64_t> retries{0};
-} // namespace
-
-void countRetry() { ++retries; }
-
-void pause(int attempt)
-{
-    thread_local std::minstd_rand random(std::random_device{}());
-    const int ms = (1 << std::min(attempt, 6)) + static_cast<int>(random() % 8U);
-    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-}
 
 namespace {
 
@@ -131,8 +113,6 @@ std::unique_ptr<Connection> sqliteConnection(sqlite::Database db)
 } // namespace lfr::sql
 
 namespace lfr {
-
-std::uint64_t storageRetries() { return sql::retries.load(); }
 
 std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode mode)
 {
