@@ -5,21 +5,32 @@
 #
 #   packaging/bootstrap-deps.sh build   # compile and run the program
 #   packaging/bootstrap-deps.sh test    # build set + test, sanitizer, fuzz and format tools
+#   packaging/bootstrap-deps.sh --print build|test   # the list, one name a line
 #
-# Runs apt-get as root, or through sudo when not root.
+# Runs apt-get as root, or through sudo when not root. Packages are installed
+# with --no-install-recommends, so every package the build or a script uses
+# must be in a list here or be a dependency (not a recommendation) of one:
+# the run-tests stage 'deps' (packaging/check-deps.py) checks exactly that.
 set -euo pipefail
 
 usage()
 {
-    echo "usage: $0 build|test" >&2
+    echo "usage: $0 [--print] build|test" >&2
     exit 2
 }
 
+print_only=0
+if [[ ${1:-} == --print ]]; then
+    print_only=1
+    shift
+fi
 [[ $# -eq 1 ]] || usage
 set_name=$1
 
 # Debian 12 names. Qt Charts' dev package is qt6-charts-dev in bookworm
-# (libqt6charts6-dev is only a virtual name that it provides).
+# (libqt6charts6-dev is only a virtual name that it provides). Qt Charts'
+# CMake package needs Qt6OpenGL and Qt6OpenGLWidgets, which are in
+# libqt6opengl6-dev: qt6-base-dev only recommends it.
 build_packages=(
     cmake
     ninja-build
@@ -29,6 +40,7 @@ build_packages=(
     git
     qt6-base-dev
     qt6-charts-dev
+    libqt6opengl6-dev
     libsqlite3-dev
     sqlite3
     libpq-dev
@@ -60,6 +72,11 @@ build) wanted=("${build_packages[@]}") ;;
 test) wanted=("${test_packages[@]}") ;;
 *) usage ;;
 esac
+
+if [[ $print_only -eq 1 ]]; then
+    printf '%s\n' "${wanted[@]}"
+    exit 0
+fi
 
 log() { echo "bootstrap-deps: $*"; }
 die()

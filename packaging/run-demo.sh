@@ -6,6 +6,10 @@
 #
 #   bash packaging/run-demo.sh            # summary, then the app
 #   bash packaging/run-demo.sh ARGS...    # extra arguments go to the app
+#   bash packaging/run-demo.sh --configure-only DIR
+#                  # install the 'build' packages and configure DIR exactly
+#                  # as the demo build is, nothing more (the test command's
+#                  # 'deps' stage checks what that configuration finds)
 #
 # Without a display (no DISPLAY or WAYLAND_DISPLAY), or with
 # QT_QPA_PLATFORM=offscreen, the app solves the demo week, renders its
@@ -17,6 +21,17 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 jobs=${LFRPLAN_JOBS:-2}
+build=build
+configure_only=0
+if [[ ${1:-} == --configure-only ]]; then
+    [[ $# -eq 2 ]] || {
+        echo "usage: $0 --configure-only BUILD_DIR" >&2
+        exit 2
+    }
+    configure_only=1
+    build=$2
+    shift 2
+fi
 
 bash "$root/packaging/bootstrap-deps.sh" build
 
@@ -25,7 +40,6 @@ if command -v ccache >/dev/null; then
     export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 fi
 
-build=build
 # A cache from another checkout or generator cannot be reused.
 if [[ -f $build/CMakeCache.txt ]]; then
     home=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt")
@@ -38,6 +52,7 @@ fi
 # The demo needs the program only: no tests (Catch2 is a test dependency).
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLFRPLAN_BUILD_TESTS=OFF \
     -DLFRPLAN_SANITIZE=OFF -DLFRPLAN_FUZZ=OFF
+[[ $configure_only -eq 0 ]] || exit 0
 cmake --build "$build" -j "$jobs"
 
 echo

@@ -11,6 +11,14 @@
 #   4. fuzz    libFuzzer build with clang into build-fuzz/, fuzz the scenario
 #              and records readers for LFRPLAN_FUZZ_SECONDS (half each) over
 #              scratch copies of their seed corpora
+#   5. deps    every package the builds and scripts used is in the set-up's
+#              lists' no-recommends closure (packaging/check-deps.py): the
+#              demo build's configuration (build-deps-demo/, as run-demo.sh
+#              configures it) and the product's headers and libraries in
+#              build-ci/ against the 'build' list; the tests', build-asan/'s
+#              and build-fuzz/'s against the 'test' list; the programs the
+#              scripts and tests run. Then the same check without
+#              libqt6opengl6-dev must fail, naming it: the check has teeth.
 #
 # Any failure stops the run with a non-zero exit. Environment:
 #   LFRPLAN_FUZZ_SECONDS  fuzzing time in seconds (default 60)
@@ -25,7 +33,7 @@ cd "$root"
 jobs=${LFRPLAN_JOBS:-2}
 fuzz_seconds=${LFRPLAN_FUZZ_SECONDS:-60}
 asan_cxx=${LFRPLAN_ASAN_CXX:-g++}
-all_stages="format ci package asan fuzz"
+all_stages="format ci package asan fuzz deps"
 stages=${LFRPLAN_STAGES:-$all_stages}
 
 die()
@@ -216,6 +224,45 @@ if want fuzz; then
         fuzz_summary+="$target: $runs inputs in $seconds s; "
     done
     stage_done "${fuzz_summary}no finding"
+fi
+
+# ---------------------------------------------------------------- deps
+if want deps; then
+    banner deps "everything used comes from packaging/bootstrap-deps.sh's lists"
+    mkdir -p build-deps-demo
+    bash "$root/packaging/run-demo.sh" --configure-only build-deps-demo >build-deps-demo/configure.log 2>&1 || {
+        cat build-deps-demo/configure.log >&2
+        die "configuring the demo build failed"
+    }
+    deps_args=(--configured-dir build:build-deps-demo)
+    for dir in build-ci:build build-asan:test build-fuzz:test; do
+        [[ -f ${dir#*:}/build.ninja && -f ${dir#*:}/.ninja_deps ]] && deps_args+=(--build-dir "${dir#*:}:${dir%%:*}")
+    done
+    # Programs run by run-demo.sh (build), and by run-tests.sh, format.sh,
+    # test-package.sh, tests/pg/pg-cluster.sh and the tests (test).
+    for tool in bash cmake ninja ccache sed; do
+        deps_args+=(--tool "build:$tool")
+    done
+    for tool in git clang-format clang++ ctest cpack dpkg-deb dpkg-shlibdeps lintian desktop-file-validate \
+        file cbc python3 runuser apt-cache dpkg-query xvfb-run; do
+        deps_args+=(--tool "test:$tool")
+    done
+    for tool in /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl /usr/lib/postgresql/*/bin/psql; do
+        deps_args+=(--tool "test:$tool")
+    done
+    deps_args+=(--python-module test:icalendar)
+    python3 "$root/packaging/check-deps.py" "${deps_args[@]}"
+
+    # The check must fail when a package it needs is missing from the list.
+    teeth_rc=0
+    python3 "$root/packaging/check-deps.py" --configured-dir build:build-deps-demo --without libqt6opengl6-dev \
+        >build-deps-demo/teeth.log 2>&1 || teeth_rc=$?
+    if [[ $teeth_rc -ne 1 ]] || ! grep -q 'FAIL \[build\] package libqt6opengl6-dev ' build-deps-demo/teeth.log; then
+        cat build-deps-demo/teeth.log >&2
+        die "check-deps did not fail (exit $teeth_rc) with libqt6opengl6-dev left out of the lists"
+    fi
+    echo "run-tests: without libqt6opengl6-dev the check fails as it must: $(grep -c 'FAIL' build-deps-demo/teeth.log) failure(s)"
+    stage_done "every package used is in the lists' closure; a missing one is caught"
 fi
 
 # ---------------------------------------------------------------- summary
