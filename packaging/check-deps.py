@@ -5,7 +5,7 @@ package that arrived by chance (a recommendation, a hand install).
 
     packaging/check-deps.py [--build-dir SET:DIR]... [--configured-dir SET:DIR]...
                             [--tool SET:NAME]... [--python-module SET:NAME]...
-                            [--without PACKAGE]...
+                            [--file SET:PATH]... [--without PACKAGE]...
 
 SET is 'build' (what packaging/run-demo.sh installs) or 'test' (what
 packaging/run-tests.sh installs). Each set's closure is every package that
@@ -26,7 +26,10 @@ What is checked, each against its set's closure:
                             (objects and programs under tests/) is checked
                             against the 'test' closure;
   --tool SET:NAME           the program NAME as found on PATH;
-  --python-module SET:NAME  the file Python imports for module NAME.
+  --python-module SET:NAME  the file Python imports for module NAME;
+  --file SET:PATH           a file the build uses that no log shows (the
+                            sanitizer and fuzzer runtimes the compiler
+                            driver links by itself).
 
 --without PACKAGE checks as if PACKAGE were not in the lists: the test
 command uses it to see the check fail.
@@ -311,6 +314,7 @@ def main():
     parser.add_argument("--configured-dir", action="append", default=[], metavar="SET:DIR")
     parser.add_argument("--tool", action="append", default=[], metavar="SET:NAME")
     parser.add_argument("--python-module", action="append", default=[], metavar="SET:NAME")
+    parser.add_argument("--file", action="append", default=[], metavar="SET:PATH")
     parser.add_argument(
         "--without",
         action="append",
@@ -331,6 +335,11 @@ def main():
         checker.check_tool(*set_and_value(text, "--tool"))
     for text in args.python_module:
         checker.check_python_module(*set_and_value(text, "--python-module"))
+    for text in args.file:
+        set_name, path = set_and_value(text, "--file")
+        if not os.path.exists(path):
+            checker.failures.setdefault((set_name, MISSING), []).append(f"{path} (does not exist)")
+        checker.check_path(set_name, path, "given with --file")
     return checker.report()
 
 

@@ -251,6 +251,10 @@ if want deps; then
         deps_args+=(--tool "test:$tool")
     done
     deps_args+=(--python-module test:icalendar)
+    # Runtimes the compiler drivers link by themselves (-fsanitize=...):
+    # in no build log, so named here.
+    deps_args+=(--file "test:$(g++ -print-file-name=libasan.so)" --file "test:$(g++ -print-file-name=libubsan.so)")
+    deps_args+=(--file "test:$(clang++ -print-resource-dir)/lib/linux/libclang_rt.fuzzer-x86_64.a")
     python3 "$root/packaging/check-deps.py" "${deps_args[@]}"
 
     # The check must fail when a package it needs is missing from the list.
