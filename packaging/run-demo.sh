@@ -20,6 +20,10 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+# Debian's programs first: the set-up installs and vouches for those, not for
+# a python3, cmake or compiler a user put earlier on PATH (pyenv, /usr/local,
+# ~/.cargo). What passes here then passes on a fresh machine.
+export PATH="/usr/sbin:/usr/bin:/sbin:/bin${PATH:+:$PATH}"
 jobs=${LFRPLAN_JOBS:-2}
 build=build
 configure_only=0

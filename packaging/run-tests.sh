@@ -29,6 +29,10 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+# Debian's programs first: the set-up installs and vouches for those, not for
+# a python3, cmake or compiler a user put earlier on PATH (pyenv, /usr/local,
+# ~/.cargo). What passes here then passes on a fresh machine.
+export PATH="/usr/sbin:/usr/bin:/sbin:/bin${PATH:+:$PATH}"
 
 jobs=${LFRPLAN_JOBS:-2}
 fuzz_seconds=${LFRPLAN_FUZZ_SECONDS:-60}
@@ -244,10 +248,10 @@ if want deps; then
         deps_args+=(--tool "build:$tool")
     done
     for tool in git clang-format clang++ ctest cpack dpkg-deb dpkg-shlibdeps lintian desktop-file-validate \
-        file cbc python3 runuser apt-cache dpkg-query xvfb-run; do
+        file cbc python3 psql runuser apt-cache dpkg-query xvfb-run; do
         deps_args+=(--tool "test:$tool")
     done
-    for tool in /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl /usr/lib/postgresql/*/bin/psql; do
+    for tool in /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl; do
         deps_args+=(--tool "test:$tool")
     done
     deps_args+=(--python-module test:icalendar)
