@@ -214,7 +214,10 @@ class Checker:
                 # find_package read is the config file in it.
                 if m.group(1).endswith("_DIR") and os.path.isdir(value):
                     name = m.group(1)[: -len("_DIR")]
-                    configs = [os.path.join(value, f"{name}Config.cmake"), os.path.join(value, f"{name.lower()}-config.cmake")]
+                    configs = [
+                        os.path.join(value, f"{name}Config.cmake"),
+                        os.path.join(value, f"{name.lower()}-config.cmake"),
+                    ]
                     value = next((c for c in configs if os.path.isfile(c)), value)
                 self.check_path(set_name, value, f"{m.group(1)} in {cache}")
 
@@ -273,7 +276,8 @@ class Checker:
                 f" {self.checked[s]} paths checked"
             )
         if self.unused:
-            print(f"check-deps: found by CMake but linked by no target, so not checked: {', '.join(sorted(set(self.unused)))}")
+            unused = ", ".join(sorted(set(self.unused)))
+            print(f"check-deps: found by CMake but linked by no target, so not checked: {unused}")
         sys.stdout.flush()
         if not self.failures:
             print("check-deps: ok: everything used comes from the set-up's package lists")

@@ -180,5 +180,6 @@ if [[ $what == tests || $what == both ]]; then
     fi
 fi
 in_root dpkg-query -W -f='${Package} ${Version}\n' >"$results/packages.txt"
-log "the root now has $(wc -l <"$results/packages.txt") packages (list: $results/packages.txt); $((SECONDS - start)) s in all"
+log "the root now has $(wc -l <"$results/packages.txt") packages (list: $results/packages.txt)"
+log "$((SECONDS - start)) s in all"
 exit "$status"

@@ -269,7 +269,8 @@ if want deps; then
         cat build-deps-demo/teeth.log >&2
         die "check-deps did not fail (exit $teeth_rc) with libqt6opengl6-dev left out of the lists"
     fi
-    echo "run-tests: without libqt6opengl6-dev the check fails as it must: $(grep -c 'FAIL' build-deps-demo/teeth.log) failure(s)"
+    echo "run-tests: without libqt6opengl6-dev the check fails as it must:" \
+        "$(grep -c 'FAIL' build-deps-demo/teeth.log) failure(s)"
     stage_done "every package used is in the lists' closure; a missing one is caught"
 fi
 
