@@ -10,34 +10,6 @@
 
 namespace lfr::sql {
 
-std::string redactedLocation(std::string_view uri)
-{
-    std::string out(uri);
-    // postgresql://user:password@host -> postgresql://user@host
-    const auto scheme = out.find("://");
-    if (scheme != std::string::npos) {
-        const auto start = scheme + 3;
-        const auto at = out.find('@', start);
-        const auto slash = out.find('/', start);
-        if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-            const auto colon = out.find(':', start);
-            if (colon != std::string::npos && colon < at)
-                out.erase(colon, at - colon);
-        }
-    }
-    // ...?password=secret&x -> ...?x
-    for (auto pos = out.find("password="); pos != std::string::npos; pos = out.find("password=")) {
-        if (pos == 0 || (out[pos - 1] != '?' && out[pos - 1] != '&')) {
-            break;
-        }
-        auto end = out.find('&', pos);
-        out.erase(pos, end == std::string::npos ? std::string::npos : end - pos + 1);
-    }
-    while (!out.empty() && (out.back() == '&' || out.back() == '?'))
-        out.pop_back();
-    return out;
-}
-
 namespace {
 
 // SQLite's `?` placeholders as PostgreSQL's $1, $2...; quoted text and
@@ -267,6 +239,7 @@ class PgConnection final : public Connection {
 public:
     explicit PgConnection(const std::string &uri) : location_(redactedLocation(uri))
     {
+        checkServerLocation(uri);
         // Defaults first: the connection string's own values override them.
         const std::array<const char *, 4> keys = {"connect_timeout", "application_name", "dbname", nullptr};
         const std::array<const char *, 4> values = {"10", "lfrplan", uri.c_str(), nullptr};
