@@ -399,4 +399,67 @@ CREATE POLICY authorisations_commander ON authorisations FOR ALL TO lfrplan_comm
     USING (true) WITH CHECK (true);
 )sql";
 
+// Version 5: the functions that decide a permission or stamp the audit
+// trail name every object with its schema and run with a fixed search
+// path, temporary objects last. Before, a planner's
+// CREATE TEMP TABLE audit_log made 'audit_log'::regclass resolve to the
+// planner's own table, so the planner counted as the administrator (issue
+// 15, finding 6). The schema is the one the tables are in (the migrating
+// administrator's current schema, as inspect() assumes).
+inline constexpr const char *kSchemaV5 = R"sql(
+DO $v5$
+DECLARE
+    schema_id text := quote_ident(current_schema());
+    schema_name text := quote_literal(current_schema());
+    body text;
+BEGIN
+    body := $body$
+CREATE OR REPLACE FUNCTION @S@.lfrplan_is_administrator() RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+    SELECT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user), false)
+        OR coalesce(pg_catalog.pg_has_role(current_user,
+               (SELECT c.relowner FROM pg_catalog.pg_class c
+                    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = @L@ AND c.relname = 'audit_log' AND c.relkind = 'r'), 'MEMBER'), false)
+$f$;
+
+CREATE OR REPLACE FUNCTION @S@.lfrplan_stamp_audit_entry() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+BEGIN
+    IF NOT @S@.lfrplan_is_administrator() THEN
+        NEW.actor := session_user;
+        NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+        NEW.seq := nextval(pg_get_serial_sequence(@Q@, 'seq'));
+    END IF;
+    RETURN NEW;
+END
+$f$;
+
+CREATE OR REPLACE FUNCTION @S@.lfrplan_guard_scenario_delete() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+BEGIN
+    IF EXISTS (SELECT FROM @S@.authorisations a WHERE a.scenario_id = OLD.id AND a.status <> 'draft')
+       AND NOT (@S@.lfrplan_is_administrator() OR pg_has_role(current_user, 'lfrplan_commander', 'MEMBER')) THEN
+        RAISE EXCEPTION 'scenario "%" has authorisation records past draft; only a commander may delete it', OLD.name
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN OLD;
+END
+$f$;
+
+CREATE OR REPLACE FUNCTION @S@.lfrplan_refuse_audit_change() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+BEGIN
+    RAISE EXCEPTION 'the audit trail is append-only: % is refused', TG_OP USING ERRCODE = '42501';
+END
+$f$;
+$body$;
+    body := replace(body, '@S@', schema_id);
+    body := replace(body, '@L@', schema_name);
+    body := replace(body, '@Q@', quote_literal(schema_id || '.audit_log'));
+    EXECUTE body;
+END
+$v5$;
+)sql";
+
 } // namespace lfr::pg
