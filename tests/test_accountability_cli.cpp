@@ -9,6 +9,7 @@
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -101,4 +102,27 @@ TEST_CASE("accountability cli: a deployment from draft to closed, and the audit 
     for (const char *line : {",planner.jones,authorisation.draft,", ",superintendent,authorisation.authorised,",
                              ",planner.jones,authorisation.deployed,", ",planner.jones,authorisation.closed,"})
         CHECK(audit.out.find(line) != std::string::npos);
+}
+
+TEST_CASE("accountability cli: report names a record it cannot read, counts the rest and exits 1", "[cli][records]")
+{
+    lfrtest::ScratchDir dir;
+    const std::string db = (dir / "lfr.db").string();
+    REQUIRE(lfrtest::runProcess(LFRPLAN_CLI, {"demo", "--database", db}, dir).exitCode == 0);
+    REQUIRE(lfrtest::runProcess(LFRPLAN_CLI, {"import-records", db, kSample}, dir).exitCode <= 1);
+    const auto whole = lfrtest::runProcess(LFRPLAN_CLI, {"report", db, "--csv", "-"}, dir);
+    REQUIRE(whole.exitCode == 0);
+    sqlite3 *raw = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+    const int rc = sqlite3_exec(raw,
+                                "INSERT INTO published_records (source, line, date, record) "
+                                "VALUES ('hand.csv', 7, '2026-12-08', '{\"borough\": 5}')",
+                                nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+    REQUIRE(rc == SQLITE_OK);
+    const auto run = lfrtest::runProcess(LFRPLAN_CLI, {"report", db, "--csv", "-"}, dir);
+    CHECK(run.exitCode == 1);
+    CHECK(run.out == whole.out); // the readable records, counted as before
+    CHECK_THAT(run.err, Catch::Contains("1 stored record(s) cannot be read") &&
+                            Catch::Contains("published_records: hand.csv line 7"));
 }

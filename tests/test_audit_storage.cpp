@@ -6,6 +6,7 @@
 #include "lfrplan/safeguards_io.h"
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"
+#include "lfrplan/transparency.h"
 
 #include "safeguard_fixtures.h"
 #include "tools/storage_fixtures.h"
@@ -197,4 +198,42 @@ TEST_CASE("audit: storing a scenario again unchanged adds no entry", "[audit][bo
     const auto before = store->auditTrail();
     store->importScenario(s, ImportMode::Replace);
     CHECK(store->auditTrail() == before);
+}
+
+TEST_CASE("audit: an unreadable stored record never takes a load or the report down", "[audit][both]")
+{
+    // Issue 15, finding 5: one malformed row written by hand made every
+    // report fail ("missing required key").
+    const lfrtest::TempStore db;
+    const Scenario s = demo();
+    {
+        const auto store = openStorage(db.location());
+        store->importScenario(s, ImportMode::FailIfExists);
+        store->saveAuthorisation(s.name, complete(s));
+        DeploymentRecord record;
+        record.source = "published.csv";
+        record.line = 2;
+        record.date = s.dates[0];
+        record.borough = "Lambeth";
+        record.name = "Brixton";
+        store->importRecords("published.csv", {record});
+    }
+    REQUIRE(db.rawSql("UPDATE authorisations SET record = '{\"status\": \"closed\"}'").empty());
+    REQUIRE(db.rawSql("INSERT INTO published_records (source, line, date, record) "
+                      "VALUES ('hand.csv', 7, '2026-12-08', '{}')")
+                .empty());
+    const auto store = openStorage(db.location(), OpenMode::ExistingOnly);
+    CHECK(store->loadAuthorisations(s.name).empty());
+    REQUIRE(store->loadRecords().size() == 1);
+    CHECK(store->loadRecords()[0].name == "Brixton");
+    std::vector<DeploymentRecord> accounted;
+    REQUIRE_NOTHROW(accounted = accountedRecords(*store));
+    CHECK(accounted.size() == 1);
+    const auto bad = store->unreadableRows();
+    REQUIRE(bad.size() == 2);
+    CHECK(bad[0].table == "authorisations");
+    CHECK_THAT(bad[0].row, Catch::Contains(s.name) && Catch::Contains(s.hotspots[0].id));
+    CHECK_THAT(bad[0].reason, Catch::Contains("missing"));
+    CHECK(bad[1].table == "published_records");
+    CHECK(bad[1].row == "hand.csv line 7");
 }

@@ -63,6 +63,23 @@ int cmdImportRecords(const Argv &argv)
     return in.problems.empty() ? kExitOk : kExitInvalid;
 }
 
+namespace {
+
+// Names on standard error every stored record that cannot be read (and so
+// is left out of what `command` shows); true when there is one.
+bool warnUnreadable(lfr::Storage &store, const char *command)
+{
+    const auto rows = store.unreadableRows();
+    if (rows.empty())
+        return false;
+    std::cerr << "lfrplan " << command << ": " << rows.size() << " stored record(s) cannot be read and are left out:\n";
+    for (const lfr::UnreadableRow &row : rows)
+        std::cerr << "  " << row.table << ": " << row.row << ": " << row.reason << "\n";
+    return true;
+}
+
+} // namespace
+
 int cmdReport(const Argv &argv)
 {
     const char *usage = "lfrplan report DB [--by year|month] [--by-borough] [--csv FILE]";
@@ -71,7 +88,8 @@ int cmdReport(const Argv &argv)
                          "alerts, the false-alert rate per face and per alert, and arrests, by year or month\n"
                          "(and borough), then the total. It covers the published records imported\n"
                          "(lfrplan import-records) and every deployment closed with its outcome in lfrplan.\n"
-                         "Hours cover only deployments whose duration is known.\n"
+                         "Hours cover only deployments whose duration is known. A stored record that\n"
+                         "cannot be read is left out and named on standard error; the exit status is then 1.\n"
                          "Options:\n"
                          "  --by year|month   the period of a row [year]\n"
                          "  --by-borough      a row per period and borough\n"
@@ -90,7 +108,9 @@ int cmdReport(const Argv &argv)
         writeOutput(*csv, lfr::reportCsv(rows), "report");
     else
         std::cout << lfr::reportTable(rows);
-    return kExitOk;
+    // A record that cannot be read is not counted: say which, and exit 1 so
+    // that a script never takes an incomplete report for a whole one.
+    return warnUnreadable(*s, "report") ? kExitInvalid : kExitOk;
 }
 
 int cmdAudit(const Argv &argv)

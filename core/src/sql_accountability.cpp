@@ -11,6 +11,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <pwd.h>
 #include <set>
 #include <unistd.h>
@@ -33,6 +34,20 @@ std::string defaultActor()
 }
 
 namespace {
+
+// A stored record's JSON read back; nothing when it cannot be read (the
+// row was damaged or written by hand), with the reason in *why.
+template <class T, class Reader>
+std::optional<T> readStored(const std::string &text, Reader reader, const char *where, std::string *why = nullptr)
+{
+    try {
+        return reader(json::parse(text), where);
+    } catch (const std::exception &e) { // a bad row never takes a load down
+        if (why != nullptr)
+            *why = e.what();
+        return std::nullopt;
+    }
+}
 
 std::string deploymentLabel(const Deployment &d) { return describeKey(keyOf(d)); }
 
@@ -226,7 +241,8 @@ std::vector<Authorisation> SqlStorage::loadAuthorisations(std::string_view scena
     stmt.bind(1, impl_->requireScenario(scenario));
     std::vector<Authorisation> out;
     while (stmt.step())
-        out.push_back(authorisationFromJson(json::parse(stmt.string(0)), "authorisations.record"));
+        if (auto a = readStored<Authorisation>(stmt.string(0), authorisationFromJson, "authorisations.record"))
+            out.push_back(std::move(*a));
     read.commit();
     return out;
 }
@@ -330,7 +346,33 @@ std::vector<DeploymentRecord> SqlStorage::loadRecords()
     Statement stmt = impl_->prepare("SELECT record FROM published_records ORDER BY date, source, line");
     std::vector<DeploymentRecord> out;
     while (stmt.step())
-        out.push_back(recordFromJson(json::parse(stmt.string(0)), "published_records.record"));
+        if (auto r = readStored<DeploymentRecord>(stmt.string(0), recordFromJson, "published_records.record"))
+            out.push_back(std::move(*r));
+    return out;
+}
+
+std::vector<UnreadableRow> SqlStorage::unreadableRows()
+{
+    Transaction read(impl_->db(), sql::TxKind::Read);
+    std::vector<UnreadableRow> out;
+    Statement a = impl_->prepare("SELECT s.name, a.hotspot, a.date, a.window_id, a.record FROM authorisations a "
+                                 "JOIN scenarios s ON s.id = a.scenario_id ORDER BY s.name, a.date, a.window_id, "
+                                 "a.hotspot");
+    while (a.step()) {
+        std::string why;
+        if (!readStored<Authorisation>(a.string(4), authorisationFromJson, "authorisations.record", &why))
+            out.push_back(
+                {"authorisations",
+                 "scenario \"" + a.string(0) + "\", " + a.string(1) + " on " + a.string(2) + " (" + a.string(3) + ")",
+                 why});
+    }
+    Statement r = impl_->prepare("SELECT source, line, record FROM published_records ORDER BY source, line");
+    while (r.step()) {
+        std::string why;
+        if (!readStored<DeploymentRecord>(r.string(2), recordFromJson, "published_records.record", &why))
+            out.push_back({"published_records", r.string(0) + " line " + std::to_string(r.int64(1)), why});
+    }
+    read.commit();
     return out;
 }
 

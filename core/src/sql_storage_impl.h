@@ -74,6 +74,7 @@ public:
     void saveAuthorisation(std::string_view scenario, const Authorisation &record) override;
     void importRecords(const std::string &source, const std::vector<DeploymentRecord> &records) override;
     std::vector<DeploymentRecord> loadRecords() override;
+    std::vector<UnreadableRow> unreadableRows() override;
     std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = 0) override;
 
     sql::Connection &connection();

@@ -10,6 +10,7 @@
 #include "storage_fixtures.h"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -78,6 +79,30 @@ public:
     // Where the store is, as openStorage takes it (on the server: as the
     // administrator, who creates the schema on first open).
     std::string location() const { return onServer() ? locationAs("lfrplan_admin") : file_->path().string(); }
+    // Runs SQL by hand on the database, as its administrator (the file's
+    // owner on SQLite): "" when it worked, else the database's message.
+    std::string rawSql(const std::string &sql) const
+    {
+        if (onServer()) {
+            try {
+                adminCommand(locationAs("lfrplan_admin"), sql);
+                return "";
+            } catch (const std::exception &e) {
+                return e.what();
+            }
+        }
+        sqlite3 *db = nullptr;
+        if (sqlite3_open(file_->path().string().c_str(), &db) != SQLITE_OK) {
+            sqlite3_close(db);
+            return "cannot open " + file_->path().string();
+        }
+        char *error = nullptr;
+        const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+        std::string message = rc == SQLITE_OK ? "" : (error != nullptr ? error : "failed");
+        sqlite3_free(error);
+        sqlite3_close(db);
+        return message;
+    }
     // The same database as another login user of the cluster.
     std::string locationAs(const std::string &user) const
     {

@@ -106,6 +106,14 @@ enum class OpenMode : std::uint8_t {
     ExistingOnly,    // the file must already be a store of this program
 };
 
+// A stored record that cannot be read: its table, which row (in a
+// planner's words), and what is wrong with it.
+struct UnreadableRow {
+    std::string table;
+    std::string row;
+    std::string reason;
+};
+
 class Storage {
 public:
     virtual ~Storage() = default;
@@ -166,7 +174,9 @@ public:
     // The force's settings (minimum authorising rank...); changes audited.
     virtual SafeguardSettings safeguardSettings() = 0;
     virtual void setSafeguardSettings(const SafeguardSettings &settings) = 0;
-    // The scenario's authorisation records, by date, window and hotspot.
+    // The scenario's authorisation records, by date, window and hotspot. A
+    // stored record that cannot be read (damaged, or written by hand with
+    // SQL) is left out, never failing the load: unreadableRows() names it.
     virtual std::vector<Authorisation> loadAuthorisations(std::string_view scenario) = 0;
     // Stores a record after transitionProblems() against the stored one (and
     // the scenario, under the stored settings) finds nothing; otherwise an
@@ -176,8 +186,12 @@ public:
     virtual void saveAuthorisation(std::string_view scenario, const Authorisation &record) = 0;
     // Replaces the published records of `source` with these.
     virtual void importRecords(const std::string &source, const std::vector<DeploymentRecord> &records) = 0;
-    // Every published record, by date, source and line.
+    // Every published record, by date, source and line; one that cannot be
+    // read is left out (unreadableRows()).
     virtual std::vector<DeploymentRecord> loadRecords() = 0;
+    // Every stored authorisation or published record that cannot be read,
+    // with where it is and why: what the loads above leave out.
+    virtual std::vector<UnreadableRow> unreadableRows() = 0;
     // The audit trail, oldest first; `afterSeq` skips the entries up to it.
     virtual std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = 0) = 0;
 
