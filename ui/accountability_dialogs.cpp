@@ -216,10 +216,29 @@ void TransparencyDialog::refresh()
                                     Qt::AlignBottom, chartHolder_);
     view->setMinimumHeight(260);
     chartHolder_->layout()->addWidget(view);
-    note_->setText(tr("%n record(s): the published records imported and the deployments closed in lfrplan. "
+    QString text = tr("%n record(s): the published records imported and the deployments closed in lfrplan. "
                       "Records are dated by their Date. Hours cover only deployments with a known duration; "
                       "“-” in the published data counts as none, “n/a” and blanks as not available.",
-                      nullptr, static_cast<int>(document_->records().size())));
+                      nullptr, static_cast<int>(document_->records().size()));
+    // A stored record that cannot be read is not counted: say which.
+    std::vector<UnreadableRow> unreadable;
+    if (document_->store()) {
+        try {
+            unreadable = document_->store()->unreadableRows();
+        } catch (const std::exception &e) {
+            text += QLatin1Char('\n') +
+                    tr("Could not check for unreadable records: %1").arg(QString::fromStdString(e.what()));
+        }
+    }
+    if (!unreadable.empty()) {
+        text += QLatin1Char('\n') +
+                tr("Not counted: %n stored record(s) cannot be read:", nullptr, static_cast<int>(unreadable.size()));
+        for (const UnreadableRow &row : unreadable)
+            text += QStringLiteral("\n• %1: %2: %3")
+                        .arg(QString::fromStdString(row.table), QString::fromStdString(row.row),
+                             QString::fromStdString(row.reason));
+    }
+    note_->setText(text);
 }
 
 AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)

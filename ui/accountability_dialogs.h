@@ -22,6 +22,7 @@ class TransparencyDialog : public QDialog {
 public:
     explicit TransparencyDialog(PlanDocument *document, QWidget *parent = nullptr);
     QTableWidget *table() const { return table_; }
+    QLabel *note() const { return note_; }
     QComboBox *period() const { return period_; }
     QCheckBox *byBorough() const { return byBorough_; }
     // Reads a published records file into the store; the problems found (one

@@ -31,6 +31,7 @@
 #include <QTest>
 
 #include <memory>
+#include <sqlite3.h>
 
 using namespace lfr;
 using namespace lfr::ui;
@@ -198,6 +199,28 @@ private slots:
         for (int r = 0; r < hotspots->rowCount(); ++r)
             site = site || hotspots->index(r, column).data().toString().contains(QStringLiteral("at the site"));
         QVERIFY(site); // Oxford Circus, Leicester Square... were deployed at before
+    }
+
+    void namesUnreadableRecordsInTheReport()
+    {
+        // Issue 15, finding 5: one record written by hand, not readable,
+        // must be named, not take the report down.
+        auto window = openSolved();
+        QVERIFY(window);
+        const QByteArray db = window->document()->location().toLocal8Bit();
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open(db.constData(), &raw), SQLITE_OK);
+        const int rc = sqlite3_exec(raw,
+                                    "INSERT INTO published_records (source, line, date, record) "
+                                    "VALUES ('hand.csv', 7, '2026-12-08', '{}')",
+                                    nullptr, nullptr, nullptr);
+        sqlite3_close(raw);
+        QCOMPARE(rc, SQLITE_OK);
+        TransparencyDialog dialog(window->document());
+        QCOMPARE(dialog.table()->rowCount(), 1); // the total, of nothing readable
+        QVERIFY2(dialog.note()->text().contains(QStringLiteral("1 stored record(s) cannot be read")),
+                 qPrintable(dialog.note()->text()));
+        QVERIFY(dialog.note()->text().contains(QStringLiteral("published_records: hand.csv line 7")));
     }
 
     void showsAndFiltersTheAuditTrail()
