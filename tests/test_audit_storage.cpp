@@ -189,6 +189,34 @@ TEST_CASE("audit: the trail cannot be changed through SQL", "[audit]")
     CHECK(openStorage(file.path())->auditTrail().size() == before.size() + 1);
 }
 
+TEST_CASE("audit: an entry numbered below 1 is refused and never blocks a later write", "[audit]")
+{
+    // Issue 15, finding 8: SQLite shows a number it has yet to choose as -1
+    // in a BEFORE INSERT trigger, so one entry numbered -1, written by hand,
+    // made every later audited write fail; and the trail hid it.
+    TempDatabase file;
+    const Scenario s = demo();
+    openStorage(file.path())->importScenario(s, ImportMode::FailIfExists);
+    for (const char *seq : {"-1", "0"})
+        CHECK(rawSql(file.path(), std::string("INSERT INTO audit_log (seq, at, actor, action, subject) VALUES (") +
+                                      seq + ", 'x', 'x', 'forged', '')")
+                  .find("numbered from 1") != std::string::npos);
+    const auto store = openStorage(file.path());
+    CHECK_NOTHROW(store->saveNotes(s.name, "written after the attempt"));
+    // A file that has such an entry anyway (its owner dropped the trigger):
+    // still written to, and the entry shown.
+    REQUIRE(rawSql(file.path(), "DROP TRIGGER audit_log_numbered_from_one; "
+                                "INSERT INTO audit_log (seq, at, actor, action, subject) "
+                                "VALUES (-1, 'x', 'x', 'forged', '')")
+                .empty());
+    CHECK_NOTHROW(store->saveNotes(s.name, "written after the entry"));
+    const auto trail = openStorage(file.path())->auditTrail();
+    REQUIRE(trail.size() >= 4);
+    CHECK(trail.front().seq == -1);
+    CHECK(trail.front().action == "forged");
+    CHECK(trail.back().action == "scenario.notes.changed");
+}
+
 TEST_CASE("audit: storing a scenario again unchanged adds no entry", "[audit][both]")
 {
     lfrtest::TempStore file;

@@ -255,6 +255,28 @@ TEST_CASE("server: a planner's temporary objects change no permission and forge 
           std::vector<std::string>{"0"});
 }
 
+TEST_CASE("server: audit entries are numbered one after another", "[.postgres]")
+{
+    // Issue 15, finding 8: the stamp drew a second number after the
+    // identity default had drawn one, so the numbers stepped by 2.
+    TempStore db;
+    fill(db.location());
+    const Scenario s = lfrtest::demoWeek();
+    const auto planner = openStorage(db.locationAs("planner_pat"), OpenMode::ExistingOnly);
+    const std::int64_t last = planner->auditTrail().back().seq;
+    planner->saveNotes(s.name, "one");
+    planner->saveNotes(s.name, "two");
+    Session plannerSql(db.locationAs("planner_pat"));
+    CHECK(
+        plannerSql.run("INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'x', 'by hand', '')").empty());
+    CHECK(plannerSql.run("INSERT INTO audit_log (seq, at, actor, action, subject) VALUES (-5, 'x', 'x', 'by hand', '')")
+              .empty());
+    const auto entries = planner->auditTrail(last);
+    REQUIRE(entries.size() == 4);
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        CHECK(entries[i].seq == last + 1 + static_cast<std::int64_t>(i));
+}
+
 TEST_CASE("server: a database of something else, or a user without the schema, is refused", "[.postgres]")
 {
     TempStore db;

@@ -126,7 +126,8 @@ int cmdAudit(const Argv &argv)
         return kExitOk;
     const Args args("audit", argv, {{"after"}, {"csv"}});
     args.expectPositional(1, 1, usage);
-    const auto after = args.integer("after", 0, std::numeric_limits<long long>::max()).value_or(0);
+    const auto after = args.integer("after", 0, std::numeric_limits<long long>::max())
+                           .value_or(std::numeric_limits<std::int64_t>::min()); // every entry
     const auto entries = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly)->auditTrail(after);
     if (const auto csv = args.value("csv")) {
         writeOutput(*csv, lfr::auditCsv(entries), "audit trail");

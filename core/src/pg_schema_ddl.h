@@ -401,7 +401,8 @@ CREATE POLICY authorisations_commander ON authorisations FOR ALL TO lfrplan_comm
 
 // Version 5: the functions that decide a permission or stamp the audit
 // trail name every object with its schema and run with a fixed search
-// path, temporary objects last. Before, a planner's
+// path, temporary objects last; the stamp draws one number an entry (it
+// drew a second one, so the numbers stepped by 2). Before, a planner's
 // CREATE TEMP TABLE audit_log made 'audit_log'::regclass resolve to the
 // planner's own table, so the planner counted as the administrator (issue
 // 15, finding 6). The schema is the one the tables are in (the migrating
@@ -429,7 +430,16 @@ BEGIN
     IF NOT @S@.lfrplan_is_administrator() THEN
         NEW.actor := session_user;
         NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
-        NEW.seq := nextval(pg_get_serial_sequence(@Q@, 'seq'));
+        -- The identity default has already drawn this entry's number
+        -- (currval); a number the writer chose is replaced by the next one.
+        -- Drawing again regardless made the numbers step by 2.
+        BEGIN
+            IF NEW.seq IS DISTINCT FROM currval(pg_get_serial_sequence(@Q@, 'seq')) THEN
+                NEW.seq := nextval(pg_get_serial_sequence(@Q@, 'seq'));
+            END IF;
+        EXCEPTION WHEN object_not_in_prerequisite_state THEN -- no number drawn yet in this session
+            NEW.seq := nextval(pg_get_serial_sequence(@Q@, 'seq'));
+        END;
     END IF;
     RETURN NEW;
 END

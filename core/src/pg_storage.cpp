@@ -30,7 +30,8 @@ const std::vector<PgStep> &pgSteps()
         {2, 2, "add authorisations, published records, settings and the append-only audit trail", pg::kSchemaV2},
         {3, 2, "add each scenario's notes", pg::kSchemaV3},
         {4, 4, "add each scenario's revision, the roles and their row-level security", pg::kSchemaV4},
-        {5, 4, "harden the server functions: schema-qualified names, a fixed search path", pg::kSchemaV5},
+        {5, 4, "harden the server functions: schema-qualified names, a fixed search path; one audit number an entry",
+         pg::kSchemaV5},
     };
     return steps;
 }

@@ -75,7 +75,7 @@ public:
     void importRecords(const std::string &source, const std::vector<DeploymentRecord> &records) override;
     std::vector<DeploymentRecord> loadRecords() override;
     std::vector<UnreadableRow> unreadableRows() override;
-    std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = 0) override;
+    std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = std::numeric_limits<std::int64_t>::min()) override;
 
     sql::Connection &connection();
 

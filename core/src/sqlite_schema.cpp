@@ -4,6 +4,7 @@
 #include "sqlite_schema_v2.h"
 #include "sqlite_schema_v3.h"
 #include "sqlite_schema_v4.h"
+#include "sqlite_schema_v5.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -185,9 +186,8 @@ const std::vector<MigrationStep> &migrationSteps()
          [](sqlite3 *db) { exec(db, {}, kSchemaV2); }},
         {3, 2, "add each scenario's notes", [](sqlite3 *db) { exec(db, {}, kSchemaV3); }},
         {4, 4, "add each scenario's revision", [](sqlite3 *db) { exec(db, {}, kSchemaV4); }},
-        // Version 5 hardens PostgreSQL's server functions; SQLite has none,
-        // so the step only moves the version, keeping both ladders in step.
-        {5, 4, "harden the server functions (PostgreSQL only)", [](sqlite3 * /*db*/) {}},
+        {5, 4, "number audit entries from 1 (on PostgreSQL: harden the server functions)",
+         [](sqlite3 *db) { exec(db, {}, kSchemaV5); }},
     };
     return steps;
 }

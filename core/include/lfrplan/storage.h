@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -193,7 +194,9 @@ public:
     // with where it is and why: what the loads above leave out.
     virtual std::vector<UnreadableRow> unreadableRows() = 0;
     // The audit trail, oldest first; `afterSeq` skips the entries up to it.
-    virtual std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = 0) = 0;
+    // By default every entry, one numbered below 1 included (only a hand-
+    // written insert into an older schema can make one).
+    virtual std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = std::numeric_limits<std::int64_t>::min()) = 0;
 
 protected:
     Storage() = default;
