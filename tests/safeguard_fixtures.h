@@ -2,6 +2,7 @@
 // for the safeguard tests (rules, storage, command line).
 #pragma once
 
+#include "lfrplan/deployment_records.h"
 #include "lfrplan/safeguards.h"
 #include "lfrplan/scenario_io.h"
 
@@ -43,6 +44,19 @@ inline lfr::Authorisation completeAuthorisation(const lfr::Scenario &s)
     a.start = lfr::Clock{10 * 60};
     a.end = lfr::Clock{16 * 60};
     return a;
+}
+
+// A published record of a deployment at Brixton on the scenario's first
+// date, as imported from "published.csv" line 2.
+inline lfr::DeploymentRecord publishedRecord(const lfr::Scenario &s)
+{
+    lfr::DeploymentRecord record;
+    record.source = "published.csv";
+    record.line = 2;
+    record.date = s.dates[0];
+    record.borough = "Lambeth";
+    record.name = "Brixton";
+    return record;
 }
 
 } // namespace lfrtest

@@ -238,13 +238,7 @@ TEST_CASE("audit: an unreadable stored record never takes a load or the report d
         const auto store = openStorage(db.location());
         store->importScenario(s, ImportMode::FailIfExists);
         store->saveAuthorisation(s.name, complete(s));
-        DeploymentRecord record;
-        record.source = "published.csv";
-        record.line = 2;
-        record.date = s.dates[0];
-        record.borough = "Lambeth";
-        record.name = "Brixton";
-        store->importRecords("published.csv", {record});
+        store->importRecords("published.csv", {lfrtest::publishedRecord(s)});
     }
     REQUIRE(db.rawSql("UPDATE authorisations SET record = '{\"status\": \"closed\"}'").empty());
     REQUIRE(db.rawSql("INSERT INTO published_records (source, line, date, record) "

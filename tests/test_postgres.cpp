@@ -70,12 +70,7 @@ void fill(const std::string &location)
     store->savePlan(s.name, plan);
     store->saveNotes(s.name, "filled for the test");
     store->saveAuthorisation(s.name, lfrtest::completeAuthorisation(s));
-    DeploymentRecord record;
-    record.source = "published.csv";
-    record.line = 2;
-    record.date = s.dates[0];
-    record.borough = "Lambeth";
-    record.name = "Brixton";
+    DeploymentRecord record = lfrtest::publishedRecord(s);
     record.facesSeen = 1234;
     record.threshold = 0.64;
     store->importRecords("published.csv", {record});
