@@ -239,8 +239,15 @@ if want deps; then
         die "configuring the demo build failed"
     }
     deps_args=(--configured-dir build:build-deps-demo)
-    for dir in build-ci:build build-asan:test build-fuzz:test; do
-        [[ -f ${dir#*:}/build.ninja && -f ${dir#*:}/.ninja_deps ]] && deps_args+=(--build-dir "${dir#*:}:${dir%%:*}")
+    # Each build folder this run built must be there to be checked; one
+    # left by an earlier run is checked too.
+    for entry in ci:build-ci:build asan:build-asan:test fuzz:build-fuzz:test; do
+        IFS=: read -r built_by dir set <<<"$entry"
+        if [[ -f $dir/build.ninja && -f $dir/.ninja_deps ]]; then
+            deps_args+=(--build-dir "$set:$dir")
+        elif want "$built_by"; then
+            die "the deps stage needs $dir/, which the $built_by stage should have built"
+        fi
     done
     # Programs run by run-demo.sh (build), and by run-tests.sh, format.sh,
     # test-package.sh, tests/pg/pg-cluster.sh and the tests (test).
