@@ -51,11 +51,16 @@ build_packages=(
     xauth
 )
 
+# clang's own archiver and linker: CMake takes llvm-ar and ld.lld for the
+# fuzz build whenever they are installed, so they are listed to make every
+# machine build it alike (the deps stage found them used, unlisted).
 test_packages=(
     "${build_packages[@]}"
     catch2
     clang
     libclang-rt-14-dev
+    llvm-14
+    lld-14
     clang-format
     clang-tidy
     coinor-cbc
