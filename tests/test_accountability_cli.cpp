@@ -7,9 +7,9 @@
 #include "lfrplan/storage.h"
 #include "process_runner.h"
 #include "test_support.h"
+#include "tools/storage_fixtures.h"
 
 #include <catch2/catch.hpp>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -112,14 +112,9 @@ TEST_CASE("accountability cli: report names a record it cannot read, counts the 
     REQUIRE(lfrtest::runProcess(LFRPLAN_CLI, {"import-records", db, kSample}, dir).exitCode <= 1);
     const auto whole = lfrtest::runProcess(LFRPLAN_CLI, {"report", db, "--csv", "-"}, dir);
     REQUIRE(whole.exitCode == 0);
-    sqlite3 *raw = nullptr;
-    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
-    const int rc = sqlite3_exec(raw,
-                                "INSERT INTO published_records (source, line, date, record) "
-                                "VALUES ('hand.csv', 7, '2026-12-08', '{\"borough\": 5}')",
-                                nullptr, nullptr, nullptr);
-    sqlite3_close(raw);
-    REQUIRE(rc == SQLITE_OK);
+    REQUIRE(lfrtest::sqliteExec(db, "INSERT INTO published_records (source, line, date, record) "
+                                    "VALUES ('hand.csv', 7, '2026-12-08', '{\"borough\": 5}')")
+                .empty());
     const auto run = lfrtest::runProcess(LFRPLAN_CLI, {"report", db, "--csv", "-"}, dir);
     CHECK(run.exitCode == 1);
     CHECK(run.out == whole.out); // the readable records, counted as before

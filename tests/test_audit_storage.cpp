@@ -14,7 +14,6 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include <filesystem>
 
@@ -32,19 +31,6 @@ Authorisation complete(const Scenario &s)
     Authorisation a = lfrtest::completeAuthorisation(s);
     a.plannedBy.clear();
     return a;
-}
-
-// Runs SQL on a raw connection; the error message, or empty when it worked.
-std::string rawSql(const std::filesystem::path &file, const std::string &sql)
-{
-    sqlite3 *db = nullptr;
-    REQUIRE(sqlite3_open(file.string().c_str(), &db) == SQLITE_OK);
-    char *error = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    std::string message = rc == SQLITE_OK ? "" : (error ? error : "failed");
-    sqlite3_free(error);
-    sqlite3_close(db);
-    return message;
 }
 
 } // namespace
@@ -171,20 +157,24 @@ TEST_CASE("audit: the trail cannot be changed through SQL", "[audit]")
     }
     const auto before = openStorage(file.path())->auditTrail();
     REQUIRE(before.size() == 2);
-    CHECK(rawSql(file.path(), "UPDATE audit_log SET actor = 'nobody'").find("append-only") != std::string::npos);
-    CHECK(rawSql(file.path(), "DELETE FROM audit_log WHERE seq = 1").find("append-only") != std::string::npos);
-    CHECK(rawSql(file.path(), "DELETE FROM audit_log").find("append-only") != std::string::npos);
-    CHECK(rawSql(file.path(), "INSERT OR REPLACE INTO audit_log (seq, at, actor, action, subject) "
-                              "VALUES (1, 'x', 'x', 'x', 'x')")
-              .find("append-only") != std::string::npos);
-    CHECK(rawSql(file.path(), "REPLACE INTO audit_log (seq, at, actor, action, subject) "
-                              "VALUES (2, 'x', 'x', 'x', 'x')")
-              .find("append-only") != std::string::npos);
-    CHECK(rawSql(file.path(), "UPDATE OR REPLACE audit_log SET seq = 1 WHERE seq = 2").find("append-only") !=
+    CHECK(lfrtest::sqliteExec(file.path(), "UPDATE audit_log SET actor = 'nobody'").find("append-only") !=
           std::string::npos);
+    CHECK(lfrtest::sqliteExec(file.path(), "DELETE FROM audit_log WHERE seq = 1").find("append-only") !=
+          std::string::npos);
+    CHECK(lfrtest::sqliteExec(file.path(), "DELETE FROM audit_log").find("append-only") != std::string::npos);
+    CHECK(lfrtest::sqliteExec(file.path(), "INSERT OR REPLACE INTO audit_log (seq, at, actor, action, subject) "
+                                           "VALUES (1, 'x', 'x', 'x', 'x')")
+              .find("append-only") != std::string::npos);
+    CHECK(lfrtest::sqliteExec(file.path(), "REPLACE INTO audit_log (seq, at, actor, action, subject) "
+                                           "VALUES (2, 'x', 'x', 'x', 'x')")
+              .find("append-only") != std::string::npos);
+    CHECK(
+        lfrtest::sqliteExec(file.path(), "UPDATE OR REPLACE audit_log SET seq = 1 WHERE seq = 2").find("append-only") !=
+        std::string::npos);
     CHECK(openStorage(file.path())->auditTrail() == before);
     // Appending stays possible, and is the only change that is.
-    CHECK(rawSql(file.path(), "INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'dba', 'note', '')")
+    CHECK(lfrtest::sqliteExec(file.path(),
+                              "INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'dba', 'note', '')")
               .empty());
     CHECK(openStorage(file.path())->auditTrail().size() == before.size() + 1);
 }
@@ -198,16 +188,17 @@ TEST_CASE("audit: an entry numbered below 1 is refused and never blocks a later 
     const Scenario s = demo();
     openStorage(file.path())->importScenario(s, ImportMode::FailIfExists);
     for (const char *seq : {"-1", "0"})
-        CHECK(rawSql(file.path(), std::string("INSERT INTO audit_log (seq, at, actor, action, subject) VALUES (") +
+        CHECK(lfrtest::sqliteExec(file.path(),
+                                  std::string("INSERT INTO audit_log (seq, at, actor, action, subject) VALUES (") +
                                       seq + ", 'x', 'x', 'forged', '')")
                   .find("numbered from 1") != std::string::npos);
     const auto store = openStorage(file.path());
     CHECK_NOTHROW(store->saveNotes(s.name, "written after the attempt"));
     // A file that has such an entry anyway (its owner dropped the trigger):
     // still written to, and the entry shown.
-    REQUIRE(rawSql(file.path(), "DROP TRIGGER audit_log_numbered_from_one; "
-                                "INSERT INTO audit_log (seq, at, actor, action, subject) "
-                                "VALUES (-1, 'x', 'x', 'forged', '')")
+    REQUIRE(lfrtest::sqliteExec(file.path(), "DROP TRIGGER audit_log_numbered_from_one; "
+                                             "INSERT INTO audit_log (seq, at, actor, action, subject) "
+                                             "VALUES (-1, 'x', 'x', 'forged', '')")
                 .empty());
     CHECK_NOTHROW(store->saveNotes(s.name, "written after the entry"));
     const auto trail = openStorage(file.path())->auditTrail();

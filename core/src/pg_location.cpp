@@ -132,11 +132,9 @@ Parsed parse(std::string_view uri)
     return p;
 }
 
-} // namespace
-
-std::string redactedLocation(std::string_view uri)
+// The location as shown: no password, no value of an unknown key.
+std::string shown(const Parsed &p)
 {
-    const Parsed p = parse(uri);
     std::string out = p.scheme + (p.userText.empty() ? "" : p.userText + "@") + p.hosts;
     if (!p.dbText.empty())
         out += "/" + p.dbText;
@@ -156,10 +154,14 @@ std::string redactedLocation(std::string_view uri)
     return out;
 }
 
+} // namespace
+
+std::string redactedLocation(std::string_view uri) { return shown(parse(uri)); }
+
 void checkServerLocation(std::string_view uri)
 {
     const Parsed p = parse(uri);
-    const std::string shown = redactedLocation(uri);
+    const std::string where = shown(p);
     // A setting given twice with two values connects to something other
     // than what the location seems to name: refused.
     const std::array<std::pair<const char *, std::string>, 4> inPath = {
@@ -170,9 +172,9 @@ void checkServerLocation(std::string_view uri)
                 continue;
             const auto queryValue = decoded(value);
             if (!queryValue)
-                refuse(shown, "the connection string's " + key + " has a malformed %-escape");
+                refuse(where, "the connection string's " + key + " has a malformed %-escape");
             if (!pathValue.empty() && *queryValue != pathValue)
-                refuse(shown, "the connection string names two values for " + key + " (\"" + pathValue + "\" and \"" +
+                refuse(where, "the connection string names two values for " + key + " (\"" + pathValue + "\" and \"" +
                                   *queryValue + "\"): give one");
         }
     }
@@ -180,7 +182,7 @@ void checkServerLocation(std::string_view uri)
     for (std::size_t i = 0; i < p.query.size(); ++i)
         for (std::size_t j = i + 1; j < p.query.size(); ++j)
             if (p.query[i].first == p.query[j].first && p.query[i].second != p.query[j].second)
-                refuse(shown, "the connection string gives " + p.query[i].first + " twice: give it once");
+                refuse(where, "the connection string gives " + p.query[i].first + " twice: give it once");
 }
 
 } // namespace lfr::sql

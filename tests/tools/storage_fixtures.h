@@ -5,6 +5,8 @@
 
 #include "lfrplan/model.h"
 
+#include <sqlite3.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +16,23 @@
 #include <system_error>
 
 namespace lfrtest {
+
+// Runs SQL by hand on an SQLite file, outside lfrplan: "" when it worked,
+// else SQLite's message.
+inline std::string sqliteExec(const std::filesystem::path &file, const std::string &sql)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(file.string().c_str(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return "cannot open " + file.string();
+    }
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string message = rc == SQLITE_OK ? "" : (error != nullptr ? error : "failed");
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return message;
+}
 
 // A unique file name under the system's temp folder; the file and its
 // SQLite companions (-wal, -shm, -journal) are removed on destruction.

@@ -10,7 +10,6 @@
 #include "storage_fixtures.h"
 
 #include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -91,17 +90,7 @@ public:
                 return e.what();
             }
         }
-        sqlite3 *db = nullptr;
-        if (sqlite3_open(file_->path().string().c_str(), &db) != SQLITE_OK) {
-            sqlite3_close(db);
-            return "cannot open " + file_->path().string();
-        }
-        char *error = nullptr;
-        const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-        std::string message = rc == SQLITE_OK ? "" : (error != nullptr ? error : "failed");
-        sqlite3_free(error);
-        sqlite3_close(db);
-        return message;
+        return sqliteExec(file_->path(), sql);
     }
     // The same database as another login user of the cluster.
     std::string locationAs(const std::string &user) const
