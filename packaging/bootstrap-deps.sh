@@ -44,6 +44,7 @@ build_packages=(
     libsqlite3-dev
     sqlite3
     libpq-dev
+    libssl-dev
     libboost-graph-dev
     nlohmann-json3-dev
     python3

@@ -46,6 +46,15 @@ inline lfr::Authorisation completeAuthorisation(const lfr::Scenario &s)
     return a;
 }
 
+// The same, as a client sends it to the store: without planned_by, which
+// the store stamps with the login that saves it.
+inline lfr::Authorisation storableAuthorisation(const lfr::Scenario &s)
+{
+    lfr::Authorisation a = completeAuthorisation(s);
+    a.plannedBy.clear();
+    return a;
+}
+
 // A published record of a deployment at Brixton on the scenario's first
 // date, as imported from "published.csv" line 2.
 inline lfr::DeploymentRecord publishedRecord(const lfr::Scenario &s)

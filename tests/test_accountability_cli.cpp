@@ -4,7 +4,9 @@
 // export the audit trail.
 #include "lfrplan/safeguards_io.h"
 #include "lfrplan/scenario_io.h"
+#include "lfrplan/audit_chain.h"
 #include "lfrplan/storage.h"
+#include "sqlite_connection.h"
 #include "process_runner.h"
 #include "test_support.h"
 #include "tools/storage_fixtures.h"
@@ -28,7 +30,7 @@ TEST_CASE("accountability cli: import-records reports the sample's flaw by line 
     lfrtest::ScratchDir dir;
     const std::string db = (dir / "demo.db").string();
     REQUIRE(lfrtest::runProcess(LFRPLAN_CLI, {"demo", "--database", db}, dir).exitCode == 0);
-    const auto run = lfrtest::runProcess(LFRPLAN_CLI, {"import-records", db, kSample, "--user", "analyst"}, dir);
+    const auto run = lfrtest::runProcess(LFRPLAN_CLI, {"import-records", db, kSample}, dir);
     CHECK(run.exitCode == 1); // stored, with a problem reported
     CHECK(run.err.find(kSample + ":5: column \"Year\" \"2020\": disagrees with the Date 28/01/2022") !=
           std::string::npos);
@@ -64,19 +66,25 @@ TEST_CASE("accountability cli: a deployment from draft to closed, and the audit 
         {"authorisation", db, s.name, "template", s.hotspots[0].id, formatDate(s.dates[1]), s.windows[0].id}, dir);
     REQUIRE(tpl.exitCode == 0);
     Authorisation a = readAuthorisation(tpl.out, "template");
-    const auto save = [&](const Authorisation &record, const std::string &user) {
+    const auto save = [&](const Authorisation &record, std::vector<std::string> extra = {}) {
         std::ofstream(dir / "record.json") << authorisationToJson(record).dump(2);
-        return lfrtest::runProcess(
-            LFRPLAN_CLI, {"authorisation", db, s.name, "save", (dir / "record.json").string(), "--user", user}, dir);
+        std::vector<std::string> args{"authorisation", db, s.name, "save", (dir / "record.json").string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return lfrtest::runProcess(LFRPLAN_CLI, args, dir);
     };
-    REQUIRE(save(a, "planner.jones").exitCode == 0);
-    a.plannedBy = "planner.jones";
+    // Issue 15, finding 1: nobody names who they are.
+    const auto named = save(a, {"--user", "MP158477"});
+    CHECK(named.exitCode == 2);
+    CHECK_THAT(named.err, Catch::Contains("--user is not accepted"));
+    const std::string me = operatingSystemLogin(); // who the CLI runs as
+    REQUIRE(save(a).exitCode == 0);
     a.status = AuthorisationStatus::Authorised;
-    const auto refused = save(a, "planner.jones");
+    const auto refused = save(a);
     CHECK(refused.exitCode == 2);
     for (const char *item : {"use case", "authorising officer", "rationale", "watchlist size", "watchlist categories",
                              "community impact assessment", "public notice", "signage", "start time", "end time"})
         CHECK(refused.err.find(std::string("cannot authorise: ") + item) != std::string::npos);
+    CHECK_THAT(refused.err, Catch::Contains("your login " + me + " is not mapped to an officer"));
     for (const Officer &o : s.officers)
         if (o.rank >= Rank::Supt)
             a.authorisingOfficer = o.id;
@@ -87,21 +95,40 @@ TEST_CASE("accountability cli: a deployment from draft to closed, and the audit 
     a.communityImpactAssessed = a.publicNoticeGiven = a.signagePlanned = true;
     a.start = Clock{600};
     a.end = Clock{960};
-    REQUIRE(save(a, "superintendent").exitCode == 0);
+    // I am the superintendent, but I planned this one.
+    const auto mapped = lfrtest::runProcess(LFRPLAN_CLI, {"users", db, "--map", me, a.authorisingOfficer}, dir);
+    REQUIRE(mapped.exitCode == 0);
+    const auto users = lfrtest::runProcess(LFRPLAN_CLI, {"users", db}, dir);
+    CHECK_THAT(users.out, Catch::Contains("you are " + me + " (officer " + a.authorisingOfficer + ")"));
+    const auto own = save(a);
+    CHECK(own.exitCode == 2);
+    CHECK_THAT(own.err, Catch::Contains("planned this deployment and cannot authorise it"));
+    // Another login drafted the next day's: I authorise that one.
+    a.deployment.date = s.dates[2];
+    a.status = AuthorisationStatus::Draft;
+    openSqliteStorageAs(db, OpenMode::ExistingOnly, "planner.jones")->saveAuthorisation(s.name, a);
+    a.plannedBy = "planner.jones";
+    a.status = AuthorisationStatus::Authorised;
+    REQUIRE(save(a).exitCode == 0);
+    a.authorisedBy = me;
     a.status = AuthorisationStatus::Deployed;
-    REQUIRE(save(a, "planner.jones").exitCode == 0);
+    REQUIRE(save(a).exitCode == 0);
     a.status = AuthorisationStatus::Closed;
     a.outcome = Outcome{5000, 2, 0, 1, 0, 2, 0, 0, 360, 0.6};
-    REQUIRE(save(a, "planner.jones").exitCode == 0);
+    REQUIRE(save(a).exitCode == 0);
     // The closed deployment is in the report with the published records.
     const auto report = lfrtest::runProcess(LFRPLAN_CLI, {"report", db, "--csv", "-"}, dir);
     CHECK(report.out.find("\r\n2026,all boroughs,1,1,6.00,5000,3,2,1,") != std::string::npos);
     // The audit trail: who moved it through each status.
     const auto audit = lfrtest::runProcess(LFRPLAN_CLI, {"audit", db, "--csv", "-"}, dir);
     REQUIRE(audit.exitCode == 0);
-    for (const char *line : {",planner.jones,authorisation.draft,", ",superintendent,authorisation.authorised,",
-                             ",planner.jones,authorisation.deployed,", ",planner.jones,authorisation.closed,"})
-        CHECK(audit.out.find(line) != std::string::npos);
+    for (const std::string &line : std::vector<std::string>{",planner.jones,authorisation.draft,", "," + me + ",authorisation.authorised,",
+                                   "," + me + ",authorisation.deployed,", "," + me + ",authorisation.closed,",
+                                   "," + me + ",user.mapped,"})
+        CHECK_THAT(audit.out, Catch::Contains(line));
+    const auto verified = lfrtest::runProcess(LFRPLAN_CLI, {"audit", db, "--verify"}, dir);
+    CHECK(verified.exitCode == 0);
+    CHECK_THAT(verified.out, Catch::Contains("the audit trail's chain holds"));
 }
 
 TEST_CASE("accountability cli: report names a record it cannot read, counts the rest and exits 1", "[cli][records]")

@@ -4,6 +4,7 @@
 // failed upgrade rolled back. Files that are refused must be left byte for
 // byte as they were, with no companion files created next to them.
 #include "lfrplan/errors.h"
+#include "lfrplan/audit_chain.h"
 #include "lfrplan/storage.h"
 
 #include "../core/src/sqlite_schema.h"
@@ -360,7 +361,38 @@ TEST_CASE("a version-1 database is upgraded to the accountability schema with it
     storage->importScenario(s, ImportMode::FailIfExists);
     CHECK(storage->loadScenario("week") == s);
     const Raw raw(file.path());
-    // Append-only (update, delete, replace) and numbered from 1 (version 5).
-    CHECK(raw.number("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'") == 4);
-    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == 4);
+    // Append-only (update, delete, replace), numbered from 1 (version 5),
+    // without gaps and chained (version 6).
+    CHECK(raw.number("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'") == 6);
+    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == 6);
+    CHECK(storage->verifyAuditTrail().ok());
+}
+
+TEST_CASE("a version-5 database's audit trail is chained on the upgrade to version 6", "[migrations][audit]")
+{
+    // Issue 15: the entries written before the chain existed are chained
+    // in their order, so --verify covers them from then on.
+    TempDatabase file;
+    {
+        const Raw raw(file.path());
+        const auto &all = sqlite::migrationSteps();
+        REQUIRE(sqlite::migrate(raw.get(), {all.begin(), all.begin() + 5}, "test") == 5);
+        for (int i = 1; i <= 3; ++i)
+            raw.exec("INSERT INTO audit_log (at, actor, action, subject, new_value) VALUES ('2026-11-0" +
+                     std::to_string(i) + "T10:00:00Z', 'planner', 'scenario.notes.changed', 'week', '\"note " +
+                     std::to_string(i) + "\"')");
+    }
+    auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
+    CHECK(storage->schemaVersion() == 6);
+    const auto trail = storage->auditTrail();
+    REQUIRE(trail.size() == 3);
+    CHECK(trail[0].hash == auditEntryHash(std::nullopt, 1, "2026-11-01T10:00:00Z", "planner", "scenario.notes.changed",
+                                          "week", std::nullopt, std::string("\"note 1\"")));
+    CHECK(trail[1].hash == auditEntryHash(trail[0].hash, 2, "2026-11-02T10:00:00Z", "planner", "scenario.notes.changed",
+                                          "week", std::nullopt, std::string("\"note 2\"")));
+    const ChainCheck check = storage->verifyAuditTrail();
+    CHECK(check.ok());
+    CHECK(check.entries == 3);
+    CHECK(check.headSeq == 3);
+    CHECK(check.headHash == trail[2].hash);
 }

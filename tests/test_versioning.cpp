@@ -55,10 +55,8 @@ TEST_CASE("versioning: the second of two planners' saves is refused, naming the 
     const Scenario s = lfrtest::demoWeek();
     openStorage(file.location())->importScenario(s, ImportMode::FailIfExists);
 
-    const auto first = openStorage(file.location());
-    const auto second = openStorage(file.location());
-    first->setActor("planner.one");
-    second->setActor("planner.two");
+    const auto first = file.openAs("planner_pat");
+    const auto second = file.openAs("both_bo");
     const Scenario mine = first->loadScenario(s.name);
     const Scenario theirs = second->loadScenario(s.name);
     CHECK(mine == theirs);
@@ -73,7 +71,7 @@ TEST_CASE("versioning: the second of two planners' saves is refused, naming the 
         CHECK(conflict.foundRevision() == 2);
         REQUIRE_FALSE(conflict.changes().empty());
         CHECK(conflict.changes().back().action == "plan.saved");
-        CHECK(conflict.changes().back().actor == "planner.one");
+        CHECK(conflict.changes().back().actor == "planner_pat");
         const std::string message = conflict.what();
         CHECK_THAT(message, Catch::Contains("was changed since you read it"));
         CHECK_THAT(message, Catch::Contains("revision 1, it is now at revision 2"));
@@ -159,7 +157,7 @@ TEST_CASE("versioning: a Replace import keeps the scenario's notes and authorisa
     const auto store = openStorage(file.location());
     store->importScenario(s, ImportMode::FailIfExists);
     store->saveNotes(s.name, "why this week");
-    store->saveAuthorisation(s.name, lfrtest::completeAuthorisation(s));
+    store->saveAuthorisation(s.name, lfrtest::storableAuthorisation(s));
     const auto records = store->loadAuthorisations(s.name);
     REQUIRE(records.size() == 1);
     const std::string created = store->listScenarios().at(0).createdAt;

@@ -264,7 +264,9 @@ Authorisation AuthorisationPanel::formRecord(AuthorisationStatus status) const
     Authorisation a;
     a.deployment = keyOf(d);
     a.status = status;
-    a.plannedBy = stored ? stored->plannedBy : std::string(); // the store fills in the user
+    // The store stamps who planned and who authorised (the authenticated login).
+    a.plannedBy = stored ? stored->plannedBy : std::string();
+    a.authorisedBy = stored ? stored->authorisedBy : std::string();
     if (useCase_->currentIndex() > 0)
         a.useCase = static_cast<UseCase>(useCase_->currentData().toInt());
     a.authorisingOfficer = authoriser_->currentIndex() > 0 ? authoriser_->currentData().toString().toStdString() : "";
@@ -310,7 +312,18 @@ void AuthorisationPanel::updateMissing()
     Authorisation a = formRecord(AuthorisationStatus::Draft);
     if (a.plannedBy.empty())
         a.plannedBy = document_->store()->actor();
-    const auto problems = authorisationProblems(a, document_->scenario(), document_->store()->safeguardSettings());
+    auto problems = authorisationProblems(a, document_->scenario(), document_->store()->safeguardSettings());
+    // Who may authorise it: the login of the officer it names, not its planner.
+    if (mayAuthorise_) {
+        const Deployment &d = document_->deployments()[*deployment_];
+        const Authorisation *stored = document_->authorisationOf(d);
+        const std::optional<Authorisation> before = stored ? std::optional(*stored) : std::nullopt;
+        const std::string me = document_->store()->actor();
+        if (!before || before->status == AuthorisationStatus::Draft)
+            for (std::string &p : identityProblems(before, stampIdentity(before, formRecord(AuthorisationStatus::Authorised), me),
+                                                   me, document_->store()->users()))
+                problems.push_back(std::move(p));
+    }
     for (const std::string &p : problems)
         missing_->addItem(text(p));
     if (problems.empty())

@@ -294,9 +294,8 @@ void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
     delete staffing_;
     document_ = std::move(document);
     // What the role may do, read once per opened store (issue 8).
-    Permissions permissions{"file owner", true, true, true, true, true, true};
+    Permissions permissions{"file owner", true, true, true, true, true, true, true};
     if (document_->store()) {
-        document_->store()->setActor(userName().toStdString());
         try {
             permissions = document_->store()->permissions();
         } catch (const std::exception &e) {

@@ -92,10 +92,10 @@ public:
     enum class ExportKind { ScheduleCsv, RosterCsv, OfficerCalendar, TeamCalendar };
     QString exportSchedule(const QString &file, ExportKind kind, const QString &who = {});
 
-    // Who changes are recorded under in the audit trail: the name set in
-    // Accountability > Your name, else lfr::defaultActor().
-    static QString userName();
-    bool setUserName(const QString &name);
+    // Accountability > Who you are: the login changes are recorded under
+    // (authenticated, never typed: issue 15), the officer it is mapped to,
+    // and every mapping; what separation of duties needs on this database.
+    QString identityText() const;
 
     // Saves the plan (File > Save plan). When someone else changed the
     // scenario meanwhile, the conflict dialog asks how to go on (see
@@ -194,8 +194,8 @@ private:
     class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr,
                       *mapDock_ = nullptr;
     QAction *clone_ = nullptr, *rename_ = nullptr, *delete_ = nullptr, *audit_ = nullptr, *safeguards_ = nullptr,
-            *yourName_ = nullptr;
-    lfr::Permissions permissions_{"file owner", true, true, true, true, true, true};
+            *whoAmI_ = nullptr;
+    lfr::Permissions permissions_{"file owner", true, true, true, true, true, true, true};
     QString connection_; // the location the open database was opened from
     QLabel *userStatus_ = nullptr;
     QStringList lastReapplied_;

@@ -1,6 +1,6 @@
 // MainWindow's Accountability menu (issue 6): the selected deployment's
 // authorisation, the transparency report, the audit trail, the safeguard
-// settings, and the name changes are recorded under.
+// settings, and who you are (the authenticated login, its officer).
 #include "main_window.h"
 
 #include "accountability_dialogs.h"
@@ -22,23 +22,43 @@ namespace {
 QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
-QString MainWindow::userName()
+QString MainWindow::identityText() const
 {
-    const QString stored = QSettings().value(QStringLiteral("user")).toString().trimmed();
-    return stored.isEmpty() ? text(defaultActor()) : stored;
-}
-
-bool MainWindow::setUserName(const QString &name)
-{
-    if (name.trimmed().isEmpty())
-        return false;
-    QSettings().setValue(QStringLiteral("user"), name.trimmed());
-    if (document_ && document_->store()) {
-        document_->store()->setActor(name.trimmed().toStdString());
-        applyPermissions(permissions_); // the status bar names the user
+    if (!document_ || !document_->store())
+        return tr("No database is open.");
+    Storage &store = *document_->store();
+    const bool server = isServerLocation(document_->location().toStdString());
+    QString out;
+    try {
+        const auto officer = store.actorOfficer();
+        out = tr("You are %1 (%2), authenticated by %3. Every change you make is recorded under this login; "
+                 "nobody can choose another name.")
+                  .arg(text(store.actor()),
+                       officer ? tr("officer %1").arg(text(*officer)) : tr("not mapped to an officer"),
+                       server ? tr("the database server") : tr("the operating system"));
+        out += QStringLiteral("\n\n");
+        out += tr("Only the login mapped to the authorising officer a record names may authorise it, and never "
+                  "the login that planned it.");
+        out += QStringLiteral("\n\n");
+        if (!server)
+            out += tr("This is an SQLite file: whoever may write it can change anything in it with other tools, "
+                      "and separation of duties holds only between distinct operating-system logins sharing "
+                      "it. For separation of duties that holds against every user, use the PostgreSQL server "
+                      "(docs/safeguards.md).") +
+                   QStringLiteral("\n\n");
+        const auto users = store.users();
+        if (users.empty())
+            out += tr("No login is mapped to an officer yet: nobody can authorise.");
+        else {
+            out += tr("Logins mapped to officers:");
+            for (const UserMapping &u : users)
+                out += QStringLiteral("\n  %1 \u2192 %2").arg(text(u.login), text(u.officer));
+        }
+        out += QStringLiteral("\n\n") + tr("The administrator maps logins with: lfrplan users DB --map LOGIN OFFICER");
+    } catch (const std::exception &e) {
+        out = tr("Cannot read who you are: %1").arg(text(e.what()));
     }
-    statusBar()->showMessage(tr("Changes are recorded under \"%1\"").arg(name.trimmed()), 5000);
-    return true;
+    return out;
 }
 
 void MainWindow::createAccountabilityMenu()
@@ -60,15 +80,9 @@ void MainWindow::createAccountabilityMenu()
     });
     accountabilityMenu_->addSeparator();
     safeguards_ = accountabilityMenu_->addAction(tr("&Safeguard settings…"), this, &MainWindow::safeguardsDialog);
-    yourName_ = accountabilityMenu_->addAction(tr("Your &name for the audit trail…"), this, [this] {
-        bool ok = false;
-        const QString name =
-            QInputDialog::getText(this, tr("Your name"),
-                                  tr("Changes are recorded in the audit trail under this name (use your collar "
-                                     "number if you are an officer: it keeps you from authorising what you planned):"),
-                                  QLineEdit::Normal, userName(), &ok);
-        if (ok && !setUserName(name))
-            QMessageBox::warning(this, tr("Your name"), tr("The name cannot be blank."));
+    whoAmI_ = accountabilityMenu_->addAction(tr("&Who you are and who may authorise…"), this, [this] {
+        QMessageBox box(QMessageBox::Information, tr("Who you are"), identityText(), QMessageBox::Close, this);
+        box.exec();
     });
 }
 

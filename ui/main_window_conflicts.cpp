@@ -213,8 +213,10 @@ void MainWindow::applyPermissions(const Permissions &permissions)
         QString actor;
         try {
             actor = text(document_->store()->actor());
+            if (const auto officer = document_->store()->actorOfficer())
+                actor += QStringLiteral(" = ") + text(*officer);
         } catch (const std::exception &) {
-            actor = userName();
+            actor = tr("login unknown");
         }
         who = tr("%1 (%2) @ %3").arg(actor, text(permissions_.role), recentLocation(document_->location()));
     }
@@ -277,10 +279,7 @@ void MainWindow::gateActions()
     decide(delete_, p.editData, tr("delete scenarios"));
     decide(audit_, p.readAuditTrail, tr("read the audit trail"));
     decide(safeguards_, p.changeSettings, tr("change the safeguard settings"));
-    const bool server = document_ && document_->hasStore() && isServerLocation(document_->location().toStdString());
-    yourName_->setEnabled(!server);
-    yourName_->setToolTip(server ? tr("On a server database, changes are recorded under your database user.")
-                                 : QString());
+    whoAmI_->setEnabled(document_ && document_->hasStore());
 }
 
 } // namespace lfr::ui

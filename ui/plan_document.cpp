@@ -72,7 +72,12 @@ void PlanDocument::saveAuthorisation(const Authorisation &record)
 {
     if (!store_)
         throw StorageError("this scenario is not in a database: authorisations are kept in one");
-    store_->saveAuthorisation(scenario_.name, record);
+    try {
+        store_->saveAuthorisation(scenario_.name, record);
+    } catch (const ConflictError &) {
+        reloadAccountability(); // show what is stored now; the message says what changed
+        throw;
+    }
     reloadAccountability(); // a closed deployment joins the records and the history
 }
 

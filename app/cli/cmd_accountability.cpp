@@ -19,19 +19,18 @@ namespace lfrcli {
 
 namespace {
 
-std::unique_ptr<lfr::Storage> store(const std::string &db, const Args &args)
+// Changes are recorded under the login the operating system or the server
+// authenticated (issue 15): there is no option to name anyone else.
+std::unique_ptr<lfr::Storage> store(const std::string &db)
 {
-    auto s = lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
-    if (const auto user = args.value("user"))
-        s->setActor(*user);
-    return s;
+    return lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
 }
 
 } // namespace
 
 int cmdImportRecords(const Argv &argv)
 {
-    const char *usage = "lfrplan import-records DB FILE.csv [--source NAME] [--check] [--user NAME]";
+    const char *usage = "lfrplan import-records DB FILE.csv [--source NAME] [--check]";
     if (printHelpIfAsked(argv, usage,
                          "Reads published LFR deployment records (the columns of the public compilation of the\n"
                          "Met's records: Year, Date, Deployment, Borough, ..., Ward Code) and stores them,\n"
@@ -42,10 +41,9 @@ int cmdImportRecords(const Argv &argv)
                          "Exit code: 0 all read, 1 stored with problems reported, 2 not such a file.\n"
                          "Options:\n"
                          "  --check        read and report only; store nothing\n"
-                         "  --source NAME  the name the records are stored under\n"
-                         "  --user NAME    who the audit trail records [$LFRPLAN_USER or the login name]\n"))
+                         "  --source NAME  the name the records are stored under\n"))
         return kExitOk;
-    const Args args("import-records", argv, {{"source"}, {"check", false}, {"user"}});
+    const Args args("import-records", argv, {{"source"}, {"check", false}});
     args.expectPositional(2, 2, usage);
     const std::string &file = args.positional()[1];
     const lfr::RecordImport in = lfr::readDeploymentRecords(lfr::readTextFile(file), file);
@@ -57,7 +55,7 @@ int cmdImportRecords(const Argv &argv)
               << (in.problems.size() == 1 ? "" : "s") << " reported\n";
     if (!args.flag("check")) {
         const std::string source = args.value("source").value_or(std::filesystem::path(file).filename().string());
-        store(args.positional()[0], args)->importRecords(source, in.records);
+        store(args.positional()[0])->importRecords(source, in.records);
         std::cerr << "stored " << in.records.size() << " records as \"" << source << "\"\n";
     }
     return in.problems.empty() ? kExitOk : kExitInvalid;
@@ -113,19 +111,88 @@ int cmdReport(const Argv &argv)
     return warnUnreadable(*s, "report") ? kExitInvalid : kExitOk;
 }
 
+namespace {
+
+int verifyAudit(const std::string &db, const std::optional<std::string> &head)
+{
+    const lfr::ChainCheck check = store(db)->verifyAuditTrail(head);
+    for (const std::string &note : check.notes)
+        std::cerr << "note: " << note << "\n";
+    if (!check.ok()) {
+        for (const std::string &problem : check.problems)
+            std::cout << "FAILED: " << problem << "\n";
+        return kExitInvalid;
+    }
+    std::cout << "the audit trail's chain holds: " << check.entries << " entries\n";
+    if (check.headSeq > 0)
+        std::cout << "head: " << check.headSeq << ":" << check.headHash << "\n";
+    return kExitOk;
+}
+
+} // namespace
+
+int cmdUsers(const Argv &argv)
+{
+    const char *usage = "lfrplan users DB [--map LOGIN OFFICER] [--unmap LOGIN]";
+    if (printHelpIfAsked(argv, usage,
+                         "Which login is which officer. Changes are recorded under the login you are\n"
+                         "authenticated as (the operating system's on an SQLite file, the server's on\n"
+                         "PostgreSQL). A record is authorised only by the login mapped to the authorising\n"
+                         "officer it names, and never by the login that planned it. A login maps to one\n"
+                         "officer, an officer to one login. Only the administrator maps logins (on an SQLite\n"
+                         "file: whoever may write it). Without options: the mappings, and who you are.\n"
+                         "Options:\n"
+                         "  --map LOGIN OFFICER   map (or re-map) a login to an officer's collar number\n"
+                         "  --unmap LOGIN         remove a login's mapping\n"))
+        return kExitOk;
+    const Args args("users", argv, {{"map"}, {"unmap"}});
+    const auto &pos = args.positional();
+    const auto map = args.value("map");
+    args.expectPositional(map ? 2 : 1, map ? 2 : 1, usage);
+    auto s = store(pos[0]);
+    if (const auto login = map) {
+        if (args.value("unmap"))
+            throw UsageError("--map and --unmap: one at a time");
+        s->mapUser(*login, pos[1]);
+        std::cerr << "mapped " << *login << " to officer " << pos[1] << "\n";
+        return kExitOk;
+    }
+    if (const auto login = args.value("unmap")) {
+        s->unmapUser(*login);
+        std::cerr << "unmapped " << *login << "\n";
+        return kExitOk;
+    }
+    const auto officer = s->actorOfficer();
+    std::cout << "you are " << s->actor() << " ("
+              << (officer ? "officer " + *officer : std::string("not mapped to an officer")) << ")\n";
+    for (const lfr::UserMapping &u : s->users())
+        std::cout << u.login << "\t" << u.officer << "\n";
+    return kExitOk;
+}
+
 int cmdAudit(const Argv &argv)
 {
-    const char *usage = "lfrplan audit DB [--after SEQ] [--csv FILE]";
+    const char *usage = "lfrplan audit DB [--after SEQ] [--csv FILE]\n"
+                        "       lfrplan audit DB --verify [--head SEQ:HASH]";
     if (printHelpIfAsked(argv, usage,
                          "The audit trail: every change to data, plans, authorisations, outcomes, records and\n"
                          "settings, with its number, time (UTC), who, what, and the old and new values (JSON).\n"
-                         "The database refuses any change to it (it is append-only).\n"
+                         "The database writes it and refuses any change to it (it is append-only); each entry\n"
+                         "carries a hash chained to the one before (docs/safeguards.md).\n"
                          "Options:\n"
-                         "  --after SEQ   only the entries after this number\n"
-                         "  --csv FILE    write CSV (- for standard output)\n"))
+                         "  --after SEQ       only the entries after this number\n"
+                         "  --csv FILE        write CSV (- for standard output)\n"
+                         "  --verify          recompute the hash chain: exit 0 when it holds (and print its\n"
+                         "                    head, to publish), 1 naming the first entry that does not fit\n"
+                         "                    or the numbers missing\n"
+                         "  --head SEQ:HASH   with --verify: a head published earlier must still be in it\n"))
         return kExitOk;
-    const Args args("audit", argv, {{"after"}, {"csv"}});
+    const Args args("audit", argv, {{"after"}, {"csv"}, {"verify", false}, {"head"}});
     args.expectPositional(1, 1, usage);
+    if (args.flag("verify"))
+        return verifyAudit(args.positional()[0], args.value("head"));
+    if (args.value("head"))
+        throw UsageError("--head goes with --verify");
     const auto after = args.integer("after", 0, std::numeric_limits<long long>::max())
                            .value_or(std::numeric_limits<std::int64_t>::min()); // every entry
     const auto entries = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly)->auditTrail(after);
@@ -142,7 +209,7 @@ int cmdAudit(const Argv &argv)
 int cmdAuthorisation(const Argv &argv)
 {
     const char *usage = "lfrplan authorisation DB SCENARIO list\n"
-                        "       lfrplan authorisation DB SCENARIO save RECORD.json [--user NAME]\n"
+                        "       lfrplan authorisation DB SCENARIO save RECORD.json\n"
                         "       lfrplan authorisation DB SCENARIO template HOTSPOT DATE WINDOW";
     if (printHelpIfAsked(argv, usage,
                          "The authorisation record of each deployment (the College of Policing's APP for LFR):\n"
@@ -152,14 +219,18 @@ int cmdAuthorisation(const Argv &argv)
                          "save stores a record (JSON, as list prints it) after the rules allow its status:\n"
                          "draft -> authorised (nothing missing, not by its planner) -> deployed -> closed (with\n"
                          "its outcome); cancelled with a reason. A refusal lists every problem (exit 2).\n"
+                         "The store records who planned and who authorised a record: the login you are\n"
+                         "authenticated as. Only the login mapped to the authorising officer (lfrplan users)\n"
+                         "may authorise, never the login that planned it. A record changed by someone else\n"
+                         "since it was read is refused as a conflict, naming the change.\n"
                          "template prints an empty draft for a deployment.\n"))
         return kExitOk;
-    const Args args("authorisation", argv, {{"user"}});
+    const Args args("authorisation", argv, {});
     const auto &pos = args.positional();
     if (pos.size() < 3)
         throw UsageError("usage: " + std::string(usage));
     const std::string &action = pos[2];
-    auto s = store(pos[0], args);
+    auto s = store(pos[0]);
     if (action == "list") {
         args.expectPositional(3, 3, usage);
         nlohmann::json out = nlohmann::json::array();
@@ -203,15 +274,15 @@ int cmdAuthorisation(const Argv &argv)
 
 int cmdSafeguards(const Argv &argv)
 {
-    const char *usage = "lfrplan safeguards DB [--min-rank RANK] [--min-rationale N] [--user NAME]";
+    const char *usage = "lfrplan safeguards DB [--min-rank RANK] [--min-rationale N]";
     if (printHelpIfAsked(argv, usage,
                          "Shows, or sets, the force's safeguard settings: the minimum rank of an authorising\n"
                          "officer (PC, PS, Insp, CI, Supt, CS, Cmdr; default Supt) and the least length of the\n"
                          "written rationale. Changes are audited.\n"))
         return kExitOk;
-    const Args args("safeguards", argv, {{"min-rank"}, {"min-rationale"}, {"user"}});
+    const Args args("safeguards", argv, {{"min-rank"}, {"min-rationale"}});
     args.expectPositional(1, 1, usage);
-    auto s = store(args.positional()[0], args);
+    auto s = store(args.positional()[0]);
     lfr::SafeguardSettings settings = s->safeguardSettings();
     bool changed = false;
     if (const auto r = args.value("min-rank")) {

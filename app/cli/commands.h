@@ -32,6 +32,7 @@ int cmdReport(const Argv &args);
 int cmdAudit(const Argv &args);
 int cmdAuthorisation(const Argv &args);
 int cmdSafeguards(const Argv &args);
+int cmdUsers(const Argv &args);
 
 class Args;
 struct ScenarioAndPlan {

@@ -6,6 +6,7 @@
 #include "lfrplan/errors.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <iostream>
@@ -39,7 +40,8 @@ constexpr Command kCommands[] = {
     {"safeguards", lfrcli::cmdSafeguards, "show or set the minimum authorising rank and rationale length"},
     {"import-records", lfrcli::cmdImportRecords, "read published LFR deployment records, reporting bad cells"},
     {"report", lfrcli::cmdReport, "the transparency report by year or month and borough"},
-    {"audit", lfrcli::cmdAudit, "show or export the append-only audit trail"},
+    {"audit", lfrcli::cmdAudit, "show, export or verify the append-only, hash-chained audit trail"},
+    {"users", lfrcli::cmdUsers, "which login is which officer (who may authorise)"},
 };
 
 void printHelp(std::ostream &out)
@@ -76,6 +78,16 @@ int main(int argc, char **argv)
         std::cout << "lfrplan " LFRPLAN_VERSION "\n";
         return lfrcli::kExitOk;
     }
+    // Issue 15: nobody names who they are; the login is authenticated.
+    for (const std::string &a : all)
+        if (a == "--user" || a.starts_with("--user=")) {
+            std::cerr << "lfrplan: --user is not accepted: changes are recorded under the login you are "
+                         "authenticated as (the operating system's, or the database server's); see lfrplan users\n";
+            return lfrcli::kExitBadInput;
+        }
+    if (const char *typed = std::getenv("LFRPLAN_USER"); typed != nullptr && *typed != '\0')
+        std::cerr << "lfrplan: note: LFRPLAN_USER is ignored; changes are recorded under the login you are "
+                     "authenticated as\n";
     for (const Command &c : kCommands) {
         if (first != c.name)
             continue;

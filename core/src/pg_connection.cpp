@@ -304,6 +304,12 @@ public:
         return "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     }
     const char *forUpdate() const override { return " FOR UPDATE"; }
+    void setTriggerAuditing(bool on) override
+    {
+        const std::string verb = on ? "ENABLE" : "DISABLE";
+        exec("ALTER TABLE authorisations " + verb + " TRIGGER authorisations_audit; ALTER TABLE settings " + verb +
+             " TRIGGER settings_audit; ALTER TABLE users " + verb + " TRIGGER users_audit");
+    }
 
 private:
     struct Prepared {

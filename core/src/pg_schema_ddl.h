@@ -472,4 +472,258 @@ END
 $v5$;
 )sql";
 
+// Version 6 (issue 15), the server's side of the safeguards:
+// - users: which database login is which officer (collar number); only
+//   the administrator writes it, everyone with a role reads it.
+// - authorisations: the status, hotspot, date and window columns must be
+//   the record's own; a non-administrator's change is checked by the
+//   server: planned_by is the login that first saved it, the status moves
+//   only as the rules allow, and only the login mapped to the named
+//   authorising officer authorises, never the login that planned it nor a
+//   login of the same officer; authorised_by is that login; revision,
+//   updated_at and updated_by are stamped.
+// - Every change to an authorisation record, a setting or a user mapping
+//   writes its audit entry from a trigger, however it was made.
+// - audit_log: numbered by the server without gaps (a counter row in
+//   audit_head, taken under a lock, instead of a sequence that skips
+//   numbers on rollback); each entry carries its chain hash
+//   (lfr::auditEntryHash). Entries written before are chained now;
+//   chain_start is the first number under this version.
+// The stamping function runs as the owner (it alone writes audit_head)
+// and tells the administrator by session_user, which no SET ROLE changes.
+inline constexpr const char *kSchemaV6 = R"sql(
+CREATE TABLE users (
+    login text COLLATE "C" PRIMARY KEY CHECK (login <> ''),
+    officer text COLLATE "C" NOT NULL UNIQUE CHECK (officer <> '')
+);
+GRANT SELECT ON users TO lfrplan_planner, lfrplan_commander, lfrplan_auditor;
+
+ALTER TABLE authorisations ADD COLUMN revision bigint NOT NULL DEFAULT 1 CHECK (revision >= 1);
+ALTER TABLE audit_log ADD COLUMN hash text COLLATE "C";
+ALTER TABLE audit_log ALTER COLUMN seq DROP IDENTITY IF EXISTS;
+
+CREATE TABLE audit_head (
+    singleton integer PRIMARY KEY CHECK (singleton = 1),
+    seq bigint NOT NULL,
+    hash text COLLATE "C",
+    chain_start bigint NOT NULL CHECK (chain_start >= 1)
+);
+GRANT SELECT ON audit_head TO lfrplan_planner, lfrplan_commander, lfrplan_auditor;
+
+DO $v6$
+DECLARE
+    schema_id text := quote_ident(current_schema());
+    schema_name text := quote_literal(current_schema());
+    body text;
+BEGIN
+    body := $body$
+CREATE FUNCTION @S@.lfrplan_entry_hash(previous text, seq bigint, at text, actor text, action text, subject text,
+                                       old_value text, new_value text) RETURNS text
+    LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $f$
+    SELECT encode(sha256(convert_to(
+        coalesce(octet_length(previous)::text || ':' || previous, '-')
+        || '|' || octet_length(seq::text)::text || ':' || seq::text
+        || '|' || octet_length(at)::text || ':' || at
+        || '|' || octet_length(actor)::text || ':' || actor
+        || '|' || octet_length(action)::text || ':' || action
+        || '|' || octet_length(subject)::text || ':' || subject
+        || '|' || coalesce(octet_length(old_value)::text || ':' || old_value, '-')
+        || '|' || coalesce(octet_length(new_value)::text || ':' || new_value, '-'), 'UTF8')), 'hex')
+$f$;
+
+CREATE FUNCTION @S@.lfrplan_login_is_administrator(login name) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+    SELECT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = login), false)
+        OR coalesce(pg_catalog.pg_has_role(login,
+               (SELECT c.relowner FROM pg_catalog.pg_class c
+                    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = @L@ AND c.relname = 'audit_log' AND c.relkind = 'r'), 'MEMBER'), false)
+$f$;
+
+CREATE OR REPLACE FUNCTION @S@.lfrplan_stamp_audit_entry() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
+DECLARE
+    head record;
+BEGIN
+    SELECT h.seq, h.hash INTO head FROM @S@.audit_head h WHERE h.singleton = 1 FOR UPDATE;
+    IF NOT @S@.lfrplan_login_is_administrator(session_user) THEN
+        NEW.actor := session_user;
+        NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+        NEW.seq := head.seq + 1;
+    ELSIF NEW.seq IS NULL THEN
+        NEW.seq := head.seq + 1;
+    ELSIF NEW.seq <= head.seq THEN
+        RAISE EXCEPTION 'the audit trail is append-only: entry % would not follow the last one (%)', NEW.seq, head.seq
+            USING ERRCODE = '42501';
+    END IF;
+    NEW.hash := @S@.lfrplan_entry_hash(head.hash, NEW.seq, NEW.at, NEW.actor, NEW.action, NEW.subject,
+                                       NEW.old_value, NEW.new_value);
+    UPDATE @S@.audit_head SET seq = NEW.seq, hash = NEW.hash WHERE singleton = 1;
+    RETURN NEW;
+END
+$f$;
+
+CREATE FUNCTION @S@.lfrplan_write_audit(action text, subject text, old_value text, new_value text) RETURNS void
+    LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $f$
+    INSERT INTO @S@.audit_log (at, actor, action, subject, old_value, new_value)
+    VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), session_user, action, subject,
+            old_value, new_value)
+$f$;
+
+CREATE FUNCTION @S@.lfrplan_check_authorisation() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+DECLARE
+    r jsonb := NEW.record::jsonb;
+    planner text;
+    kept text := '';
+    mapped text;
+    planner_officer text;
+    officer text;
+BEGIN
+    IF jsonb_typeof(r) IS DISTINCT FROM 'object' OR r->>'status' IS DISTINCT FROM NEW.status
+       OR r->>'hotspot' IS DISTINCT FROM NEW.hotspot OR r->>'date' IS DISTINCT FROM NEW.date
+       OR r->>'window' IS DISTINCT FROM NEW.window_id THEN
+        RAISE EXCEPTION 'authorisations: the status, hotspot, date and window columns must be those of the record (the column says %, the record %)',
+            NEW.status, coalesce(r->>'status', 'nothing') USING ERRCODE = '23514';
+    END IF;
+    IF @S@.lfrplan_is_administrator() THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        NEW.revision := OLD.revision + 1;
+        planner := OLD.record::jsonb->>'planned_by';
+        IF NEW.status <> 'draft' THEN
+            kept := coalesce(OLD.record::jsonb->>'authorised_by', '');
+        END IF;
+    ELSE
+        NEW.revision := 1;
+        planner := session_user;
+    END IF;
+    NEW.updated_by := session_user;
+    NEW.updated_at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+    IF r->>'planned_by' IS DISTINCT FROM planner THEN
+        RAISE EXCEPTION 'authorisations: planned_by is "%", but the server records who planned a record: %',
+            r->>'planned_by', planner USING ERRCODE = '42501';
+    END IF;
+    IF TG_OP = 'INSERT' AND NEW.status NOT IN ('draft', 'authorised', 'cancelled')
+       OR TG_OP = 'UPDATE' AND NEW.status <> OLD.status AND (OLD.status, NEW.status) NOT IN (
+           ('draft', 'authorised'), ('draft', 'cancelled'), ('authorised', 'deployed'), ('authorised', 'cancelled'),
+           ('authorised', 'draft'), ('deployed', 'closed'))
+       OR TG_OP = 'UPDATE' AND OLD.status IN ('closed', 'cancelled', 'authorised') AND NEW.status = OLD.status
+           AND NEW.record IS DISTINCT FROM OLD.record THEN
+        RAISE EXCEPTION 'authorisations: a record cannot go from % to % so', CASE TG_OP WHEN 'UPDATE' THEN OLD.status
+            ELSE 'nothing' END, NEW.status USING ERRCODE = '42501';
+    END IF;
+    IF NEW.status = 'authorised' AND (TG_OP = 'INSERT' OR OLD.status <> 'authorised') THEN
+        officer := r->>'authorising_officer';
+        SELECT u.officer INTO mapped FROM @S@.users u WHERE u.login = session_user;
+        IF mapped IS NULL OR mapped IS DISTINCT FROM officer THEN
+            RAISE EXCEPTION 'authorisations: only the login mapped to the authorising officer % may authorise; % is %',
+                coalesce(officer, 'nobody'), session_user, coalesce('officer ' || mapped, 'not mapped to an officer')
+                USING ERRCODE = '42501';
+        END IF;
+        SELECT u.officer INTO planner_officer FROM @S@.users u WHERE u.login = planner;
+        IF session_user = planner OR planner_officer = officer THEN
+            RAISE EXCEPTION 'authorisations: % planned this deployment and cannot authorise it (no self-authorisation)',
+                planner USING ERRCODE = '42501';
+        END IF;
+        kept := session_user;
+    END IF;
+    IF coalesce(r->>'authorised_by', '') IS DISTINCT FROM kept THEN
+        RAISE EXCEPTION 'authorisations: authorised_by is "%", but the server records who authorised a record: %',
+            coalesce(r->>'authorised_by', ''), CASE kept WHEN '' THEN 'nobody' ELSE kept END USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END
+$f$;
+
+CREATE FUNCTION @S@.lfrplan_audit_authorisation() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+DECLARE
+    one @S@.authorisations%ROWTYPE;
+    action text;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        one := OLD;
+        action := 'authorisation.deleted';
+    ELSE
+        one := NEW;
+        IF TG_OP = 'UPDATE' AND NEW.status = OLD.status THEN
+            IF NEW.record IS NOT DISTINCT FROM OLD.record THEN
+                RETURN NULL;
+            END IF;
+            action := 'authorisation.changed';
+        ELSE
+            action := 'authorisation.' || NEW.status;
+        END IF;
+    END IF;
+    PERFORM @S@.lfrplan_write_audit(action,
+        coalesce((SELECT s.name FROM @S@.scenarios s WHERE s.id = one.scenario_id), 'scenario ' || one.scenario_id)
+            || ' / ' || one.hotspot || ' ' || one.date || ' ' || one.window_id,
+        CASE TG_OP WHEN 'INSERT' THEN NULL ELSE OLD.record END,
+        CASE TG_OP WHEN 'DELETE' THEN NULL ELSE NEW.record END);
+    RETURN NULL;
+END
+$f$;
+
+CREATE FUNCTION @S@.lfrplan_audit_setting() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.value IS NOT DISTINCT FROM OLD.value AND NEW.key IS NOT DISTINCT FROM OLD.key THEN
+        RETURN NULL;
+    END IF;
+    PERFORM @S@.lfrplan_write_audit(CASE TG_OP WHEN 'DELETE' THEN 'settings.removed' ELSE 'settings.changed' END,
+        CASE TG_OP WHEN 'DELETE' THEN OLD.key ELSE NEW.key END,
+        CASE TG_OP WHEN 'INSERT' THEN NULL ELSE to_json(OLD.value)::text END,
+        CASE TG_OP WHEN 'DELETE' THEN NULL ELSE to_json(NEW.value)::text END);
+    RETURN NULL;
+END
+$f$;
+
+CREATE FUNCTION @S@.lfrplan_audit_user() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+BEGIN
+    PERFORM @S@.lfrplan_write_audit(CASE TG_OP WHEN 'DELETE' THEN 'user.unmapped' ELSE 'user.mapped' END,
+        CASE TG_OP WHEN 'DELETE' THEN OLD.login ELSE NEW.login END,
+        CASE TG_OP WHEN 'INSERT' THEN NULL ELSE json_build_object('officer', OLD.officer)::text END,
+        CASE TG_OP WHEN 'DELETE' THEN NULL ELSE json_build_object('officer', NEW.officer)::text END);
+    RETURN NULL;
+END
+$f$;
+
+CREATE TRIGGER authorisations_check BEFORE INSERT OR UPDATE ON @S@.authorisations
+    FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_check_authorisation();
+CREATE TRIGGER authorisations_audit AFTER INSERT OR UPDATE OR DELETE ON @S@.authorisations
+    FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_authorisation();
+CREATE TRIGGER settings_audit AFTER INSERT OR UPDATE OR DELETE ON @S@.settings
+    FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_setting();
+CREATE TRIGGER users_audit AFTER INSERT OR UPDATE OR DELETE ON @S@.users
+    FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_user();
+$body$;
+    body := replace(body, '@S@', schema_id);
+    body := replace(body, '@L@', schema_name);
+    EXECUTE body;
+END
+$v6$;
+
+-- Chain the entries written before this version, oldest first.
+ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;
+DO $chain$
+DECLARE
+    e record;
+    previous text := NULL;
+BEGIN
+    FOR e IN SELECT * FROM audit_log ORDER BY seq LOOP
+        previous := lfrplan_entry_hash(previous, e.seq, e.at, e.actor, e.action, e.subject, e.old_value, e.new_value);
+        UPDATE audit_log SET hash = previous WHERE seq = e.seq;
+    END LOOP;
+END
+$chain$;
+ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;
+INSERT INTO audit_head (singleton, seq, hash, chain_start)
+    SELECT 1, coalesce(max(seq), 0), (SELECT a.hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1),
+           coalesce(max(seq), 0) + 1
+    FROM audit_log;
+)sql";
+
 } // namespace lfr::pg

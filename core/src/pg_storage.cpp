@@ -32,6 +32,9 @@ const std::vector<PgStep> &pgSteps()
         {4, 4, "add each scenario's revision, the roles and their row-level security", pg::kSchemaV4},
         {5, 4, "harden the server functions: schema-qualified names, a fixed search path; one audit number an entry",
          pg::kSchemaV5},
+        {6, 6, "add the user mappings, one truth per authorisation record, checks of who may authorise and the "
+               "chained audit trail the database writes",
+         pg::kSchemaV6},
     };
     return steps;
 }
@@ -152,6 +155,7 @@ Permissions pgPermissions(sql::Connection &db)
     p.authorise = admin || commander;
     p.changeSettings = stmt.int64(7) != 0;
     p.readAuditTrail = stmt.int64(8) != 0;
+    p.manageUsers = admin;
     return p;
 }
 
@@ -173,11 +177,11 @@ std::unique_ptr<Storage> openStorage(const std::string &location, OpenMode mode)
         return static_cast<int>(queryInt(c, "SELECT version FROM schema_info"));
     };
     traits.permissions = pgPermissions;
-    if (queryInt(*db, "SELECT lfrplan_is_administrator()::int") == 0) {
-        Statement user = db->prepare("SELECT session_user");
-        user.step();
-        traits.serverActor = user.string(0);
-    }
+    // The server authenticated the login; the administrator is recorded
+    // under theirs too (only lfrplan copy writes other names, with SQL).
+    Statement user = db->prepare("SELECT session_user");
+    user.step();
+    traits.actor = user.string(0);
     return std::make_unique<SqlStorage>(std::move(db), std::move(traits));
 }
 

@@ -207,3 +207,85 @@ std::vector<std::string> outcomeProblems(const Outcome &o)
 }
 
 } // namespace lfr
+
+namespace lfr {
+
+namespace {
+
+bool authorising(const std::optional<Authorisation> &before, const Authorisation &after)
+{
+    return after.status == AuthorisationStatus::Authorised &&
+           (!before || before->status != AuthorisationStatus::Authorised);
+}
+
+// What authorised_by must be after this save, unless it is an authorisation.
+std::string keptAuthoriser(const std::optional<Authorisation> &before, const Authorisation &after)
+{
+    if (after.status == AuthorisationStatus::Draft || !before)
+        return {};
+    return before->authorisedBy;
+}
+
+const UserMapping *mappingOf(const std::vector<UserMapping> &users, const std::string &login)
+{
+    const auto it = std::find_if(users.begin(), users.end(), [&](const UserMapping &u) { return u.login == login; });
+    return it == users.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+Authorisation stampIdentity(const std::optional<Authorisation> &before, const Authorisation &record,
+                            const std::string &actor)
+{
+    Authorisation out = record;
+    if (blank(out.plannedBy))
+        out.plannedBy = before ? before->plannedBy : actor;
+    if (authorising(before, out)) {
+        if (blank(out.authorisedBy))
+            out.authorisedBy = actor;
+    } else if (out.status == AuthorisationStatus::Draft) {
+        if (before && out.authorisedBy == before->authorisedBy)
+            out.authorisedBy.clear(); // withdrawn: nobody's authorisation stands
+    } else if (blank(out.authorisedBy)) {
+        out.authorisedBy = keptAuthoriser(before, out);
+    }
+    return out;
+}
+
+std::vector<std::string> identityProblems(const std::optional<Authorisation> &before, const Authorisation &after,
+                                          const std::string &actor, const std::vector<UserMapping> &users)
+{
+    std::vector<std::string> out;
+    const std::string planner = before ? before->plannedBy : actor;
+    if (after.plannedBy != planner)
+        out.push_back("planned by: \"" + after.plannedBy + "\" was given, but the store records who planned a record: " +
+                      planner);
+    if (!authorising(before, after)) {
+        if (const std::string kept = keptAuthoriser(before, after); after.authorisedBy != kept)
+            out.push_back("authorised by: \"" + after.authorisedBy + "\" was given, but the store records who " +
+                          "authorised a record: " + (kept.empty() ? std::string("nobody yet") : kept));
+        return out;
+    }
+    if (after.authorisedBy != actor)
+        out.push_back("authorised by: \"" + after.authorisedBy + "\" was given, but you are logged in as " + actor +
+                      "; the store records the login that authorises");
+    const UserMapping *me = mappingOf(users, actor);
+    if (me == nullptr)
+        out.push_back("authorising officer: your login " + actor +
+                      " is not mapped to an officer (lfrplan users); only the login of " +
+                      (blank(after.authorisingOfficer) ? std::string("the authorising officer")
+                                                       : after.authorisingOfficer) +
+                      " may authorise this record");
+    else if (me->officer != after.authorisingOfficer)
+        out.push_back("authorising officer: your login " + actor + " is officer " + me->officer + ", not " +
+                      after.authorisingOfficer + " whom the record names; only their login may authorise it");
+    if (actor == planner)
+        out.push_back("authorising officer: you (" + actor +
+                      ") planned this deployment and cannot authorise it (no self-authorisation)");
+    else if (const UserMapping *p = mappingOf(users, planner); p != nullptr && p->officer == after.authorisingOfficer)
+        out.push_back("authorising officer: " + after.authorisingOfficer + " planned this deployment (as " + planner +
+                      ") and cannot authorise it (no self-authorisation)");
+    return out;
+}
+
+} // namespace lfr

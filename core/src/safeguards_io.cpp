@@ -93,6 +93,7 @@ json authorisationToJson(const Authorisation &a)
                 {"use_case", a.useCase ? json(std::string(useCaseName(*a.useCase))) : json(nullptr)},
                 {"planned_by", a.plannedBy},
                 {"authorising_officer", a.authorisingOfficer},
+                {"authorised_by", a.authorisedBy},
                 {"rationale", a.rationale},
                 {"watchlist_size", orNull(a.watchlistSize)},
                 {"watchlist_categories", a.watchlistCategories},
@@ -110,7 +111,7 @@ Authorisation authorisationFromJson(const json &o, const std::string &path)
 {
     requireObject(o, path);
     checkKeys(o, path,
-              {"hotspot", "date", "window", "status", "use_case", "planned_by", "authorising_officer", "rationale",
+              {"hotspot", "date", "window", "status", "use_case", "planned_by", "authorising_officer", "authorised_by", "rationale",
                "watchlist_size", "watchlist_categories", "community_impact_assessed", "public_notice_given",
                "signage_planned", "start", "end", "cancel_reason", "outcome"});
     Authorisation a;
@@ -134,6 +135,7 @@ Authorisation authorisationFromJson(const json &o, const std::string &path)
     }
     a.plannedBy = stringOr(o, path, "planned_by");
     a.authorisingOfficer = stringOr(o, path, "authorising_officer");
+    a.authorisedBy = stringOr(o, path, "authorised_by");
     a.rationale = stringOr(o, path, "rationale");
     a.watchlistSize = countAt(o, path, "watchlist_size");
     if (const json *c = optionalMember(o, "watchlist_categories")) {

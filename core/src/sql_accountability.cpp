@@ -23,16 +23,6 @@ using sql::Statement;
 using sql::Transaction;
 using store::scenarioLabel;
 
-std::string defaultActor()
-{
-    for (const char *name : {"LFRPLAN_USER", "USER", "LOGNAME"})
-        if (const char *v = std::getenv(name); v && *v)
-            return v;
-    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name && *pw->pw_name)
-        return pw->pw_name;
-    return "unknown user";
-}
-
 namespace {
 
 // A stored record's JSON read back; nothing when it cannot be read (the
@@ -184,14 +174,69 @@ void SqlStorage::Impl::auditPlanChange(std::string_view scenario, const std::opt
            {"objective", next.objective ? json(*next.objective) : json(nullptr)}});
 }
 
-void SqlStorage::setActor(std::string actor)
+std::string SqlStorage::actor() { return impl_->actorName(); }
+
+std::optional<std::string> SqlStorage::actorOfficer()
 {
-    if (actor.find_first_not_of(" \t") == std::string::npos)
-        throw InputError("user", "the user changes are recorded under needs a name");
-    impl_->actor = std::move(actor);
+    Statement stmt = impl_->prepare("SELECT officer FROM users WHERE login = ?");
+    stmt.bindCopy(1, impl_->actorName());
+    return stmt.step() ? std::optional(stmt.string(0)) : std::nullopt;
 }
 
-std::string SqlStorage::actor() { return impl_->actorName(); }
+std::vector<UserMapping> SqlStorage::users()
+{
+    Statement stmt = impl_->prepare("SELECT login, officer FROM users ORDER BY login");
+    std::vector<UserMapping> out;
+    while (stmt.step())
+        out.push_back({stmt.string(0), stmt.string(1)});
+    return out;
+}
+
+void SqlStorage::mapUser(const std::string &login, const std::string &officer)
+{
+    const std::string where = impl_->where() + ": user " + login;
+    if (login.empty() || login.find_first_of(" \t\r\n") != std::string::npos)
+        throw InputError(impl_->where() + ": user", "a login is one word (the operating-system or database login)");
+    if (officer.empty() || officer.find_first_of(" \t\r\n") != std::string::npos)
+        throw InputError(where, "an officer is their collar number, one word (as the scenarios' officer ids)");
+    if (!permissions().manageUsers)
+        throw StorageError(where + ": only the administrator maps logins to officers");
+    impl_->retrying([&] {
+        Transaction write(impl_->db(), sql::TxKind::Write);
+        impl_->lockTable("users");
+        Statement taken = impl_->prepare("SELECT login FROM users WHERE officer = ? AND login <> ?");
+        taken.bindCopy(1, officer);
+        taken.bindCopy(2, login);
+        if (taken.step())
+            throw InputError(where, "officer " + officer + " is already the login " + taken.string(0) +
+                                        "; unmap that login first (an officer has one login)");
+        Statement put = impl_->prepare("INSERT INTO users (login, officer) VALUES (?, ?) "
+                                       "ON CONFLICT (login) DO UPDATE SET officer = excluded.officer "
+                                       "WHERE users.officer <> excluded.officer");
+        put.bindCopy(1, login);
+        put.bindCopy(2, officer);
+        put.run();
+        write.commit();
+    });
+}
+
+void SqlStorage::unmapUser(const std::string &login)
+{
+    if (!permissions().manageUsers)
+        throw StorageError(impl_->where() + ": user " + login + ": only the administrator maps logins to officers");
+    impl_->retrying([&] {
+        Transaction write(impl_->db(), sql::TxKind::Write);
+        Statement find = impl_->prepare("SELECT 1 FROM users WHERE login = ?");
+        find.bindCopy(1, login);
+        if (!find.step())
+            throw InputError(impl_->where() + ": user " + login, "no such login is mapped");
+        find.reset();
+        Statement remove = impl_->prepare("DELETE FROM users WHERE login = ?");
+        remove.bindCopy(1, login);
+        remove.run();
+        write.commit();
+    });
+}
 
 SafeguardSettings SqlStorage::safeguardSettings()
 {
@@ -214,13 +259,10 @@ void SqlStorage::setSafeguardSettings(const SafeguardSettings &settings)
     impl_->retrying([&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         impl_->lockTable("settings");
-        const SafeguardSettings before = safeguardSettings();
-        const auto toJson = [](const SafeguardSettings &s) {
-            return json{{"minimum_authorising_rank", std::string(rankName(s.minimumAuthorisingRank))},
-                        {"minimum_rationale_length", s.minimumRationaleLength}};
-        };
+        // The database writes the audit entry of each setting changed.
         Statement put = impl_->prepare("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+                                       "WHERE settings.value <> excluded.value");
         put.bindCopy(1, "minimum_authorising_rank");
         put.bindCopy(2, rankName(settings.minimumAuthorisingRank));
         put.run();
@@ -228,7 +270,6 @@ void SqlStorage::setSafeguardSettings(const SafeguardSettings &settings)
         put.bindCopy(1, "minimum_rationale_length");
         put.bindCopy(2, std::to_string(settings.minimumRationaleLength));
         put.run();
-        impl_->audit("settings.changed", "safeguards", toJson(before), toJson(settings));
         write.commit();
     });
 }
@@ -236,14 +277,18 @@ void SqlStorage::setSafeguardSettings(const SafeguardSettings &settings)
 std::vector<Authorisation> SqlStorage::loadAuthorisations(std::string_view scenario)
 {
     Transaction read(impl_->db(), sql::TxKind::Read);
-    Statement stmt = impl_->prepare("SELECT record FROM authorisations WHERE scenario_id = ? "
-                                    "ORDER BY date, window_id, hotspot");
+    Statement stmt = impl_->prepare("SELECT record, hotspot, date, window_id, revision FROM authorisations "
+                                    "WHERE scenario_id = ? ORDER BY date, window_id, hotspot");
     stmt.bind(1, impl_->requireScenario(scenario));
     std::vector<Authorisation> out;
-    while (stmt.step())
+    Impl::ReadRecords seen{impl_->lastAuditSeq(), {}};
+    while (stmt.step()) {
+        seen.revisions[stmt.string(1) + " " + stmt.string(2) + " " + stmt.string(3)] = stmt.int64(4);
         if (auto a = readStored<Authorisation>(stmt.string(0), authorisationFromJson, "authorisations.record"))
             out.push_back(std::move(*a));
+    }
     read.commit();
+    impl_->authorisationsRead.insert_or_assign(std::string(scenario), std::move(seen));
     return out;
 }
 
@@ -261,21 +306,27 @@ void SqlStorage::saveAuthorisation(std::string_view scenario, const Authorisatio
             std::find(sc.dates.begin(), sc.dates.end(), k.date) == sc.dates.end() ||
             std::none_of(sc.windows.begin(), sc.windows.end(), [&](const Window &w) { return w.id == k.window; }))
             throw InputError(where, "the scenario has no such hotspot, date or window");
-        Statement find = impl_->prepare(
-            "SELECT record FROM authorisations WHERE scenario_id = ? AND hotspot = ? AND date = ? AND window_id = ?");
+        Statement find = impl_->prepare("SELECT record, revision FROM authorisations WHERE scenario_id = ? AND "
+                                        "hotspot = ? AND date = ? AND window_id = ?");
         find.bind(1, id);
         find.bindCopy(2, k.hotspot);
         find.bindCopy(3, formatDate(k.date));
         find.bindCopy(4, k.window);
         std::optional<Authorisation> before;
-        if (find.step())
-            before = authorisationFromJson(json::parse(find.string(0)), "authorisations.record");
-        Authorisation next = record;
-        if (next.plannedBy.empty())
-            next.plannedBy = before ? before->plannedBy : impl_->actorName();
-        if (before && before->plannedBy != next.plannedBy)
-            throw InputError(where, "planned_by is " + before->plannedBy + " and cannot be changed");
-        const auto problems = transitionProblems(before, next, sc, safeguardSettings());
+        std::int64_t revision = 0;
+        if (find.step()) {
+            std::string why;
+            before = readStored<Authorisation>(find.string(0), authorisationFromJson, "authorisations.record", &why);
+            if (!before)
+                throw StorageError(where + ": the stored record cannot be read (" + why +
+                                   "); it is listed by lfrplan report and must be repaired by the administrator");
+            revision = find.int64(1);
+        }
+        impl_->checkAuthorisationRevision(scenario, describeKey(k), revision);
+        const Authorisation next = stampIdentity(before, record, impl_->actorName());
+        auto problems = transitionProblems(before, next, sc, safeguardSettings());
+        for (std::string &p : identityProblems(before, next, impl_->actorName(), users()))
+            problems.push_back(std::move(p));
         if (!problems.empty()) {
             std::string message = "refused:";
             for (const std::string &p : problems)
@@ -286,13 +337,16 @@ void SqlStorage::saveAuthorisation(std::string_view scenario, const Authorisatio
             write.commit();
             return;
         }
+        // The database writes the audit entry (a trigger, whoever changes
+        // the record and however).
         Statement put =
             impl_->prepare(std::string("INSERT INTO authorisations (scenario_id, hotspot, date, window_id, "
-                                       "status, record, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ") +
+                                       "status, record, updated_at, updated_by, revision) VALUES (?, ?, ?, ?, ?, ?, ") +
                            impl_->now() +
-                           ", ?) ON CONFLICT (scenario_id, hotspot, date, window_id) DO UPDATE SET "
+                           ", ?, 1) ON CONFLICT (scenario_id, hotspot, date, window_id) DO UPDATE SET "
                            "status = excluded.status, record = excluded.record, "
-                           "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+                           "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+                           "revision = authorisations.revision + 1");
         put.bind(1, id);
         put.bindCopy(2, k.hotspot);
         put.bindCopy(3, formatDate(k.date));
@@ -301,11 +355,9 @@ void SqlStorage::saveAuthorisation(std::string_view scenario, const Authorisatio
         put.bindCopy(6, authorisationToJson(next).dump());
         put.bindCopy(7, impl_->actorName());
         put.run();
-        const bool moved = !before || before->status != next.status;
-        impl_->audit(moved ? "authorisation." + std::string(statusName(next.status)) : "authorisation.changed",
-                     std::string(scenario) + " / " + describeKey(k),
-                     before ? authorisationToJson(*before) : json(nullptr), authorisationToJson(next));
         write.commit();
+        if (auto it = impl_->authorisationsRead.find(scenario); it != impl_->authorisationsRead.end())
+            it->second.revisions[describeKey(k)] = revision + 1;
     });
 }
 
@@ -379,13 +431,30 @@ std::vector<UnreadableRow> SqlStorage::unreadableRows()
 std::vector<AuditEntry> SqlStorage::auditTrail(std::int64_t afterSeq)
 {
     Statement stmt = impl_->prepare("SELECT seq, at, actor, action, subject, coalesce(old_value, 'null'), "
-                                    "coalesce(new_value, 'null') FROM audit_log WHERE seq > ? ORDER BY seq");
+                                    "coalesce(new_value, 'null'), coalesce(hash, '') FROM audit_log WHERE seq > ? "
+                                    "ORDER BY seq");
     stmt.bind(1, afterSeq);
     std::vector<AuditEntry> out;
     while (stmt.step())
         out.push_back({stmt.int64(0), stmt.string(1), stmt.string(2), stmt.string(3), stmt.string(4), stmt.string(5),
-                       stmt.string(6)});
+                       stmt.string(6), stmt.string(7)});
     return out;
+}
+
+ChainCheck SqlStorage::verifyAuditTrail(const std::optional<std::string> &expectHead)
+{
+    Transaction read(impl_->db(), sql::TxKind::Read);
+    const bool pg = impl_->db().dialect() == sql::Dialect::Postgres;
+    Statement start = impl_->prepare(pg ? "SELECT chain_start FROM audit_head" : "SELECT chain_start FROM audit_chain");
+    const std::int64_t chainStart = start.step() ? start.int64(0) : 1;
+    Statement stmt = impl_->prepare(
+        "SELECT seq, at, actor, action, subject, old_value, new_value, hash FROM audit_log ORDER BY seq");
+    std::vector<ChainedEntry> entries;
+    while (stmt.step())
+        entries.push_back({stmt.int64(0), stmt.string(1), stmt.string(2), stmt.string(3), stmt.string(4),
+                           stmt.optionalString(5), stmt.optionalString(6), stmt.optionalString(7)});
+    read.commit();
+    return verifyAuditChain(entries, chainStart, expectHead);
 }
 
 } // namespace lfr

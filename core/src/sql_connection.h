@@ -149,6 +149,11 @@ public:
     // locked until the transaction ends (PostgreSQL); SQLite's writer holds
     // the whole database already.
     virtual const char *forUpdate() const = 0;
+    // Whether the triggers that write audit entries for authorisation
+    // records, settings and user mappings run (on by default). Only
+    // lfrplan copy turns them off, inside its transaction: the entries it
+    // copies are the trail. On PostgreSQL this needs the tables' owner.
+    virtual void setTriggerAuditing(bool on) = 0;
 
 protected:
     Connection() = default;

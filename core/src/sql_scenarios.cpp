@@ -35,14 +35,15 @@ std::int64_t SqlStorage::Impl::lastAuditSeq() const
 std::vector<AuditEntry> SqlStorage::Impl::changesTo(std::string_view scenario, std::int64_t afterSeq) const
 {
     Statement stmt = prepare("SELECT seq, at, actor, action, subject, coalesce(old_value, 'null'), "
-                             "coalesce(new_value, 'null') FROM audit_log WHERE seq > ? ORDER BY seq");
+                             "coalesce(new_value, 'null'), coalesce(hash, '') FROM audit_log WHERE seq > ? "
+                             "ORDER BY seq");
     stmt.bind(1, afterSeq);
     const std::string prefix = std::string(scenario) + " / ";
     const std::string renamedFrom = nlohmann::json(std::string(scenario)).dump();
     std::vector<AuditEntry> out;
     while (stmt.step()) {
         AuditEntry e{stmt.int64(0),  stmt.string(1), stmt.string(2), stmt.string(3),
-                     stmt.string(4), stmt.string(5), stmt.string(6)};
+                     stmt.string(4), stmt.string(5), stmt.string(6), stmt.string(7)};
         if (e.subject == scenario || e.subject.starts_with(prefix) ||
             (e.action == "scenario.rename" && e.oldValue == renamedFrom))
             out.push_back(std::move(e));
@@ -105,6 +106,27 @@ SqlStorage::Impl::Locked SqlStorage::Impl::lockForChange(std::string_view name) 
         throw ConflictError(message, std::string(name), it->second.revision, locked.revision, std::move(changes));
     }
     return locked;
+}
+
+void SqlStorage::Impl::checkAuthorisationRevision(std::string_view scenario, const std::string &key,
+                                                  std::int64_t found) const
+{
+    const auto it = authorisationsRead.find(scenario);
+    if (it == authorisationsRead.end())
+        return; // never read here: nothing to be stale
+    const auto known = it->second.revisions.find(key);
+    const std::int64_t had = known == it->second.revisions.end() ? 0 : known->second;
+    if (had == found)
+        return;
+    std::vector<AuditEntry> changes = changesTo(scenario, it->second.auditSeq);
+    const std::string subject = std::string(scenario) + " / " + key;
+    std::erase_if(changes, [&](const AuditEntry &e) { return e.subject != subject; });
+    std::string message = where() + ": " + scenarioLabel(scenario) + ": the authorisation record of " + key +
+                          (had == 0 ? " was created" : found == 0 ? " was deleted" : " was changed") +
+                          " since you read it; nothing of yours was saved. Read it again and redo your change.";
+    for (const AuditEntry &e : changes)
+        message += "\n  - " + e.at + " " + e.actor + ": " + e.action;
+    throw ConflictError(message, std::string(scenario), had, found, std::move(changes));
 }
 
 std::int64_t SqlStorage::Impl::bumpRevision(std::int64_t id, std::int64_t revision) const

@@ -40,9 +40,9 @@ void writeScenarioRows(sql::Connection &db, const std::string &context, std::int
 struct StoreTraits {
     std::function<int(sql::Connection &)> schemaVersion;
     std::function<Permissions(sql::Connection &)> permissions;
-    // Set when the server records the database user as the actor of every
-    // change (PostgreSQL, other than as the administrator).
-    std::optional<std::string> serverActor;
+    // The authenticated login every change is recorded under: the
+    // operating system's (SQLite) or the server's session_user (PostgreSQL).
+    std::string actor;
 };
 
 class SqlStorage final : public Storage {
@@ -66,8 +66,11 @@ public:
     Permissions permissions() override;
     std::int64_t revision(std::string_view scenario) override;
     std::optional<std::int64_t> expectedRevision(std::string_view scenario) override;
-    void setActor(std::string actor) override;
     std::string actor() override;
+    std::optional<std::string> actorOfficer() override;
+    std::vector<UserMapping> users() override;
+    void mapUser(const std::string &login, const std::string &officer) override;
+    void unmapUser(const std::string &login) override;
     SafeguardSettings safeguardSettings() override;
     void setSafeguardSettings(const SafeguardSettings &settings) override;
     std::vector<Authorisation> loadAuthorisations(std::string_view scenario) override;
@@ -76,6 +79,7 @@ public:
     std::vector<DeploymentRecord> loadRecords() override;
     std::vector<UnreadableRow> unreadableRows() override;
     std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = std::numeric_limits<std::int64_t>::min()) override;
+    ChainCheck verifyAuditTrail(const std::optional<std::string> &expectHead = std::nullopt) override;
 
     sql::Connection &connection();
 
@@ -88,7 +92,6 @@ private:
 struct SqlStorage::Impl {
     std::unique_ptr<sql::Connection> conn;
     StoreTraits traits;
-    std::string actor = defaultActor();
     // Scenario name -> the revision this store read (see Storage) and the
     // last audit entry then, so a conflict can name what changed since.
     struct Expected {
@@ -101,7 +104,19 @@ struct SqlStorage::Impl {
     const std::string &where() const { return conn->location(); }
     sql::Statement prepare(std::string_view sql) const { return conn->prepare(sql); }
     std::string now() const { return conn->nowSql(); }
-    const std::string &actorName() const { return traits.serverActor ? *traits.serverActor : actor; }
+    const std::string &actorName() const { return traits.actor; }
+
+    // Scenario name -> the authorisation records this store read (by
+    // describeKey, their revisions) and the last audit entry then: a save
+    // over a record changed since is a conflict (lost updates, issue 15).
+    struct ReadRecords {
+        std::int64_t auditSeq = 0;
+        std::map<std::string, std::int64_t> revisions;
+    };
+    std::map<std::string, ReadRecords, std::less<>> authorisationsRead;
+    // Throws ConflictError when this store read the scenario's records and
+    // the record `key` is now at another revision (0: none).
+    void checkAuthorisationRevision(std::string_view scenario, const std::string &key, std::int64_t found) const;
 
     // Makes this transaction the only writer of `table` until it ends, for
     // read-then-write changes (SQLite's writer holds the whole file already).

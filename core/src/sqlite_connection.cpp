@@ -1,7 +1,10 @@
 #include "sqlite_connection.h"
 
 #include "sql_storage_impl.h"
+#include "sqlite_functions.h"
 #include "sqlite_schema.h"
+
+#include "lfrplan/audit_chain.h"
 
 namespace lfr::sql {
 
@@ -98,6 +101,7 @@ public:
     void rollback() noexcept override { sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr); }
     const char *nowSql() const override { return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"; }
     const char *forUpdate() const override { return ""; }
+    void setTriggerAuditing(bool on) override { sqlite::setAuditing(db_.get(), db_.location(), on); }
 
 private:
     sqlite::Database db_;
@@ -114,7 +118,8 @@ std::unique_ptr<Connection> sqliteConnection(sqlite::Database db)
 
 namespace lfr {
 
-std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode mode)
+std::unique_ptr<Storage> openSqliteStorageAs(const std::filesystem::path &file, OpenMode mode,
+                                             const std::string &login)
 {
     StoreTraits traits;
     traits.schemaVersion = [](sql::Connection &db) {
@@ -125,9 +130,18 @@ std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode
     // Whoever can write the file can do everything; the file's permissions
     // are the only access control an embedded database has.
     traits.permissions = [](sql::Connection &) {
-        return Permissions{"file owner", true, true, true, true, true, true};
+        return Permissions{"file owner", true, true, true, true, true, true, true};
     };
-    return std::make_unique<SqlStorage>(sql::sqliteConnection(sqlite::openDatabase(file, mode)), std::move(traits));
+    // An SQLite file cannot authenticate anyone: the operating system did,
+    // when it let this process open the file.
+    traits.actor = login;
+    return std::make_unique<SqlStorage>(sql::sqliteConnection(sqlite::openDatabase(file, mode, login)),
+                                        std::move(traits));
+}
+
+std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode mode)
+{
+    return openSqliteStorageAs(file, mode, operatingSystemLogin());
 }
 
 } // namespace lfr

@@ -4,7 +4,11 @@
 #include "sql_connection.h"
 #include "sqlite_handle.h"
 
+#include "lfrplan/storage.h"
+
+#include <filesystem>
 #include <memory>
+#include <string>
 
 namespace lfr::sql {
 
@@ -12,3 +16,13 @@ namespace lfr::sql {
 std::unique_ptr<Connection> sqliteConnection(sqlite::Database db);
 
 } // namespace lfr::sql
+
+namespace lfr {
+
+// openStorage(file) as if the operating system had logged in `login`. For
+// the tests, which need several people on one machine; the programs always
+// take the login from the operating system.
+std::unique_ptr<Storage> openSqliteStorageAs(const std::filesystem::path &file, OpenMode mode,
+                                             const std::string &login);
+
+} // namespace lfr

@@ -5,6 +5,9 @@
 #include "sqlite_schema_v3.h"
 #include "sqlite_schema_v4.h"
 #include "sqlite_schema_v5.h"
+#include "sqlite_schema_v6.h"
+#include "sqlite_functions.h"
+#include "lfrplan/audit_chain.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -161,7 +164,7 @@ void removeDatabaseFiles(const std::filesystem::path &file)
     }
 }
 
-Database openReadWrite(const std::filesystem::path &file, const std::string &location)
+Database openReadWrite(const std::filesystem::path &file, const std::string &location, const std::string &login)
 {
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(file.string().c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
@@ -173,7 +176,34 @@ Database openReadWrite(const std::filesystem::path &file, const std::string &loc
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 5000);
     db.exec("PRAGMA foreign_keys = ON");
+    registerFunctions(raw, location, login);
     return db;
+}
+
+} // namespace
+
+namespace {
+
+// Version 6's chain over the entries written before it, oldest first (the
+// update trigger accepts exactly this one filling-in of each hash).
+void chainExistingEntries(sqlite3 *db)
+{
+    std::vector<std::int64_t> numbers;
+    {
+        Statement all(db, {}, "SELECT seq FROM audit_log WHERE hash IS NULL ORDER BY seq");
+        while (all.step())
+            numbers.push_back(all.int64(0));
+    }
+    Statement fill(db, {},
+                   "UPDATE audit_log SET hash = lfrplan_entry_hash((SELECT a.hash FROM audit_log a "
+                   "WHERE a.seq < audit_log.seq ORDER BY a.seq DESC LIMIT 1), seq, at, actor, action, subject, "
+                   "old_value, new_value) WHERE seq = ?");
+    for (const std::int64_t seq : numbers) {
+        fill.bind(1, seq);
+        while (fill.step()) {
+        }
+        fill.reset();
+    }
 }
 
 } // namespace
@@ -188,6 +218,11 @@ const std::vector<MigrationStep> &migrationSteps()
         {4, 4, "add each scenario's revision", [](sqlite3 *db) { exec(db, {}, kSchemaV4); }},
         {5, 4, "number audit entries from 1 (on PostgreSQL: harden the server functions)",
          [](sqlite3 *db) { exec(db, {}, kSchemaV5); }},
+        {6, 6, "add the user mappings, one truth per authorisation record and the chained audit trail",
+         [](sqlite3 *db) {
+             exec(db, {}, kSchemaV6);
+             chainExistingEntries(db);
+         }},
     };
     return steps;
 }
@@ -266,7 +301,7 @@ int migrate(sqlite3 *db, const std::vector<MigrationStep> &steps, std::string_vi
     return latest;
 }
 
-Database openDatabase(const std::filesystem::path &file, OpenMode mode)
+Database openDatabase(const std::filesystem::path &file, OpenMode mode, const std::string &login)
 {
     const std::string location = file.string();
     std::error_code ec;
@@ -294,7 +329,7 @@ Database openDatabase(const std::filesystem::path &file, OpenMode mode)
         throw StorageError(location + ": an empty SQLite database, not an lfrplan database; the file was not changed");
 
     try {
-        Database db = openReadWrite(file, location);
+        Database db = openReadWrite(file, location, login);
         // WAL: readers never block the writer and a crash mid-write leaves
         // the last commit intact; FULL syncs the WAL at every commit so a
         // saved plan survives a power cut too (docs/storage.md). A new store

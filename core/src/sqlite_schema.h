@@ -60,6 +60,8 @@ int migrate(sqlite3 *db, const std::vector<MigrationStep> &steps, std::string_vi
 // it refuses (not SQLite, corrupt, another application's database, a newer
 // schema) is left byte for byte as it was, then migrates it and sets the
 // connection's pragmas (foreign_keys, WAL, synchronous, busy_timeout).
-Database openDatabase(const std::filesystem::path &file, OpenMode mode);
+// The connection's SQL functions (sqlite_functions.h) record changes under
+// `login`.
+Database openDatabase(const std::filesystem::path &file, OpenMode mode, const std::string &login);
 
 } // namespace lfr::sqlite

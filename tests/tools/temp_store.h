@@ -9,6 +9,9 @@
 
 #include "storage_fixtures.h"
 
+#include "lfrplan/storage.h"
+#include "sqlite_connection.h"
+
 #include <libpq-fe.h>
 
 #include <cstdlib>
@@ -91,6 +94,16 @@ public:
             }
         }
         return sqliteExec(file_->path(), sql);
+    }
+    // The store as `login` would open it: on the server that login user of
+    // the cluster (planner_pat, commander_kim, auditor_ali, both_bo,
+    // outsider_oz, lfrplan_admin); on SQLite, as if the operating system
+    // had logged them in (the programs take the real login).
+    std::unique_ptr<lfr::Storage> openAs(const std::string &login) const
+    {
+        if (onServer())
+            return lfr::openStorage(locationAs(login));
+        return lfr::openSqliteStorageAs(file_->path(), lfr::OpenMode::CreateIfMissing, login);
     }
     // The same database as another login user of the cluster.
     std::string locationAs(const std::string &user) const

@@ -15,6 +15,7 @@
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/solver.h"
 #include "lfrplan/storage.h"
+#include "sqlite_connection.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -56,6 +57,21 @@ private:
         return window;
     }
 
+    // The window's database as another person would open it (the app
+    // takes the operating system's login; a test plays several people).
+    static void actAs(MainWindow &window, const std::string &login)
+    {
+        const std::string db = window.document()->location().toStdString();
+        const std::string name = window.document()->scenario().name;
+        window.setDocument(
+            std::make_unique<PlanDocument>(openSqliteStorageAs(db, OpenMode::ExistingOnly, login), name));
+        window.boardView()->setCurrentIndex(window.boardModel()->indexOf(0));
+    }
+    static void mapLogin(MainWindow &window, const std::string &login, const std::string &officer)
+    {
+        openStorage(window.document()->location().toStdString(), OpenMode::ExistingOnly)->mapUser(login, officer);
+    }
+
     static void fillIn(AuthorisationPanel &panel)
     {
         panel.useCase()->setCurrentIndex(1);
@@ -80,14 +96,13 @@ private slots:
     {
         auto window = openSolved();
         QVERIFY(window);
-        window->setUserName(QStringLiteral("planner.jones"));
+        actAs(*window, "planner.jones");
         AuthorisationPanel &panel = *window->authorisationPanel();
-        PlanDocument &doc = *window->document();
         // Everything is missing at first, and said so item by item.
         QVERIFY(panel.missing()->count() >= 8);
         QVERIFY(!panel.saveAs(AuthorisationStatus::Authorised));
         QVERIFY(panel.message()->text().contains(QStringLiteral("cannot authorise: use case: not chosen")));
-        QVERIFY(doc.authorisations().empty()); // nothing stored
+        QVERIFY(window->document()->authorisations().empty()); // nothing stored
         fillIn(panel);
         // Moving another card leaves the form as typed.
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(1));
@@ -99,12 +114,25 @@ private slots:
         QCOMPARE(panel.watchlistSize()->value(), 9800);                         // ...keeps what is typed
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0)); // the undo reset the board
         QCOMPARE(panel.watchlistSize()->value(), 9800);
+        // The planner may not authorise what they planned, nor unmapped.
+        QVERIFY(!panel.saveAs(AuthorisationStatus::Authorised));
+        QVERIFY2(panel.message()->text().contains(QStringLiteral("not mapped to an officer")),
+                 qPrintable(panel.message()->text()));
+        QVERIFY(panel.saveAs(AuthorisationStatus::Draft));
+        // The superintendent named, on their own login, authorises it.
+        const std::string supt = panel.authoriser()->currentData().toString().toStdString();
+        mapLogin(*window, "commander.kim", supt);
+        actAs(*window, "commander.kim");
+        PlanDocument &doc = *window->document();
+        QCOMPARE(panel.watchlistSize()->value(), 9800); // the stored draft
         QCOMPARE(panel.missing()->count(), 1);
-        QVERIFY(panel.missing()->item(0)->text().startsWith(QStringLiteral("Nothing")));
+        QVERIFY2(panel.missing()->item(0)->text().startsWith(QStringLiteral("Nothing")),
+                 qPrintable(panel.missing()->item(0)->text()));
         QVERIFY(panel.saveAs(AuthorisationStatus::Authorised));
         QCOMPARE(doc.authorisations().size(), std::size_t{1});
         QCOMPARE(doc.authorisations()[0].status, AuthorisationStatus::Authorised);
         QCOMPARE(doc.authorisations()[0].plannedBy, std::string("planner.jones"));
+        QCOMPARE(doc.authorisations()[0].authorisedBy, std::string("commander.kim"));
         QVERIFY(panel.title()->text().contains(QStringLiteral("status: authorised")));
         QVERIFY(!panel.rationale()->isEnabled()); // an authorised record is not edited in place
         // Removing the authorised deployment leaves a warning in the checks.
@@ -137,11 +165,12 @@ private slots:
         std::vector<std::string> steps;
         for (const AuditEntry &e : doc.store()->auditTrail())
             if (e.action.rfind("authorisation.", 0) == 0) {
-                steps.push_back(e.action);
-                QCOMPARE(e.actor, std::string("planner.jones"));
+                steps.push_back(e.action + " by " + e.actor);
             }
-        QCOMPARE(steps, (std::vector<std::string>{"authorisation.authorised", "authorisation.deployed",
-                                                  "authorisation.closed"}));
+        QCOMPARE(steps, (std::vector<std::string>{
+                            "authorisation.draft by planner.jones", "authorisation.authorised by commander.kim",
+                            "authorisation.deployed by commander.kim", "authorisation.closed by commander.kim"}));
+        QVERIFY(doc.store()->verifyAuditTrail().ok());
     }
 
     void refusesSelfAuthorisation()
@@ -150,9 +179,11 @@ private slots:
         QVERIFY(window);
         AuthorisationPanel &panel = *window->authorisationPanel();
         fillIn(panel);
-        // The user is the superintendent the form names as authoriser.
-        const QString supt = panel.authoriser()->currentData().toString();
-        window->setUserName(supt);
+        // The user's login is the superintendent the form names as authoriser.
+        const std::string supt = panel.authoriser()->currentData().toString().toStdString();
+        mapLogin(*window, "supt.smith", supt);
+        actAs(*window, "supt.smith");
+        fillIn(panel);
         QVERIFY(panel.saveAs(AuthorisationStatus::Draft));
         QVERIFY(panel.missing()->item(0)->text().contains(QStringLiteral("no self-authorisation")));
         QVERIFY(!panel.saveAs(AuthorisationStatus::Authorised));
@@ -227,7 +258,7 @@ private slots:
     {
         auto window = openSolved();
         QVERIFY(window);
-        window->setUserName(QStringLiteral("auditor.test"));
+        actAs(*window, "auditor.test");
         fillIn(*window->authorisationPanel());
         QVERIFY(window->authorisationPanel()->saveAs(AuthorisationStatus::Draft));
         AuditDialog dialog(window->document());

@@ -16,6 +16,7 @@
 #include "week_board_model.h"
 
 #include "lfrplan/errors.h"
+#include "sqlite_connection.h"
 #include "lfrplan/safeguards.h"
 #include "lfrplan/storage.h"
 
@@ -83,8 +84,7 @@ private:
     // The other planner, on their own store: drops the plan's last deployment.
     void theyDropTheLastDeployment()
     {
-        auto other = openStorage(db_.toStdString(), OpenMode::ExistingOnly);
-        other->setActor("planner.other");
+        auto other = openSqliteStorageAs(db_.toStdString(), OpenMode::ExistingOnly, "planner.other");
         other->loadScenario(name_);
         Plan plan = *other->loadPlan(name_);
         plan.deployments.pop_back();

@@ -67,8 +67,9 @@ struct Authorisation {
     DeploymentKey deployment;
     AuthorisationStatus status = AuthorisationStatus::Draft;
     std::optional<UseCase> useCase;
-    std::string plannedBy;          // the user who planned it
+    std::string plannedBy;          // the login that first saved it (stamped by the store)
     std::string authorisingOfficer; // an officer id of the scenario
+    std::string authorisedBy;       // the login that authorised it (stamped by the store)
     std::string rationale;          // necessity and proportionality, in writing
     std::optional<int> watchlistSize;
     std::vector<std::string> watchlistCategories;
@@ -104,6 +105,31 @@ std::vector<std::string> authorisationProblems(const Authorisation &record, cons
 // be changed without going back to draft (its problems are re-checked).
 std::vector<std::string> transitionProblems(const std::optional<Authorisation> &before, const Authorisation &after,
                                             const Scenario &scenario, const SafeguardSettings &settings = {});
+
+// Which officer a database login is (issue 15): the administrator keeps
+// the list; only the login mapped to the authorising officer named in a
+// record may authorise it.
+struct UserMapping {
+    std::string login;   // an operating-system login (SQLite) or database user (PostgreSQL)
+    std::string officer; // a collar number, as the scenarios' officer ids
+    bool operator==(const UserMapping &) const = default;
+};
+
+// The record as the store keeps it when `actor` (the authenticated login)
+// saves it: planned_by is the login that first saved it, authorised_by the
+// login that authorised it (kept through deployed, closed and cancelled,
+// cleared when it returns to draft). A blank field is filled in; a field
+// given is left for identityProblems() to judge.
+Authorisation stampIdentity(const std::optional<Authorisation> &before, const Authorisation &record,
+                            const std::string &actor);
+
+// Why `actor` may not save `after` (stamped) over `before`, each a
+// sentence; empty when allowed. planned_by and authorised_by must be what
+// the store records; authorising needs the login mapped (in `users`) to
+// the authorising officer the record names, and neither the login that
+// planned it nor another login of the same officer may authorise it.
+std::vector<std::string> identityProblems(const std::optional<Authorisation> &before, const Authorisation &after,
+                                          const std::string &actor, const std::vector<UserMapping> &users);
 
 // Records that are authorised or deployed for a slot (hotspot, date,
 // window) where the plan no longer has a deployment: the deployment was

@@ -13,6 +13,7 @@
 // share one store.
 #pragma once
 
+#include "lfrplan/audit_chain.h"
 #include "lfrplan/deployment_records.h"
 #include "lfrplan/errors.h"
 #include "lfrplan/model.h"
@@ -46,14 +47,16 @@ struct ScenarioSummary {
 // the old and new values as JSON text ("null" when there is none).
 struct AuditEntry {
     std::int64_t seq = 0;
-    std::string at; // UTC, ISO 8601
-    std::string actor;
+    std::string at;    // UTC, ISO 8601
+    std::string actor; // the authenticated login (docs/safeguards.md)
     std::string action;  // "scenario.create", "plan.deployment.added", "authorisation.authorised"...
     std::string subject; // what it is about: a scenario name, "<scenario> / <deployment>"...
     std::string oldValue;
     std::string newValue;
+    std::string hash; // the chain hash the database gave it (audit_chain.h)
     bool operator==(const AuditEntry &) const = default;
 };
+
 
 // A change refused because the scenario changed since this store read it
 // (optimistic versioning; docs/storage.md). Nothing was written: the other
@@ -90,12 +93,9 @@ struct Permissions {
     bool authorise = false;           // authorise, mark deployed, close, cancel
     bool changeSettings = false;
     bool readAuditTrail = false;
+    bool manageUsers = false; // map logins to officers
     bool operator==(const Permissions &) const = default;
 };
-
-// Who changes are recorded under when nobody says: $LFRPLAN_USER, else the
-// login name ($USER, $LOGNAME, the password database), else "unknown user".
-std::string defaultActor();
 
 enum class ImportMode : std::uint8_t {
     FailIfExists, // a scenario of that name is an error; nothing changes
@@ -169,9 +169,19 @@ public:
 
     // --- Accountability (issue 6; docs/safeguards.md) -------------------------
     // Every change above and below is written to the audit trail in the same
-    // transaction, under this actor.
-    virtual void setActor(std::string actor) = 0;
+    // transaction, under the authenticated login: the operating system's
+    // on SQLite, the server's session_user on PostgreSQL. Nobody can choose
+    // another (issue 15).
     virtual std::string actor() = 0;
+    // The officer the login is mapped to, if any.
+    virtual std::optional<std::string> actorOfficer() = 0;
+    // The login-to-officer mappings, by login. mapUser() adds or changes one
+    // (a login maps to at most one officer, an officer to at most one
+    // login), unmapUser() removes one; both are audited, and on PostgreSQL
+    // only the administrator may make them.
+    virtual std::vector<UserMapping> users() = 0;
+    virtual void mapUser(const std::string &login, const std::string &officer) = 0;
+    virtual void unmapUser(const std::string &login) = 0;
     // The force's settings (minimum authorising rank...); changes audited.
     virtual SafeguardSettings safeguardSettings() = 0;
     virtual void setSafeguardSettings(const SafeguardSettings &settings) = 0;
@@ -180,10 +190,14 @@ public:
     // SQL) is left out, never failing the load: unreadableRows() names it.
     virtual std::vector<Authorisation> loadAuthorisations(std::string_view scenario) = 0;
     // Stores a record after transitionProblems() against the stored one (and
-    // the scenario, under the stored settings) finds nothing; otherwise an
-    // InputError lists every problem and nothing changes. A new record with
-    // no planned_by gets the actor. The deployment's hotspot, date and window
-    // must be the scenario's.
+    // the scenario, under the stored settings) and identityProblems() find
+    // nothing; otherwise an InputError lists every problem and nothing
+    // changes. The store stamps planned_by (the login that first saved it)
+    // and authorised_by (the login that authorised it); a record naming
+    // another is refused. The deployment's hotspot, date and window must be
+    // the scenario's. A record changed since this store last read it with
+    // loadAuthorisations() is a ConflictError naming the change (nothing is
+    // written).
     virtual void saveAuthorisation(std::string_view scenario, const Authorisation &record) = 0;
     // Replaces the published records of `source` with these.
     virtual void importRecords(const std::string &source, const std::vector<DeploymentRecord> &records) = 0;
@@ -197,6 +211,9 @@ public:
     // By default every entry, one numbered below 1 included (only a hand-
     // written insert into an older schema can make one).
     virtual std::vector<AuditEntry> auditTrail(std::int64_t afterSeq = std::numeric_limits<std::int64_t>::min()) = 0;
+    // Recomputes the audit trail's hash chain (audit_chain.h); `expectHead`
+    // is a head published earlier ("SEQ:HASH").
+    virtual ChainCheck verifyAuditTrail(const std::optional<std::string> &expectHead = std::nullopt) = 0;
 
 protected:
     Storage() = default;

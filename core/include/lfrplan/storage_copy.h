@@ -25,10 +25,15 @@ struct CopyReport {
 // of the tables or a superuser) and must hold nothing yet; both must be at
 // the same schema version. Afterwards both are read back through the
 // storage interface and compared, scenario by scenario, plan by plan, entry
-// by entry. Throws StorageError naming the problem: a failure while
-// copying leaves the destination without any of it (one transaction); a
-// difference found by the check afterwards is named, and the copy is left
-// in place for inspection, not to be used.
+// by entry. Column names come from this build's schema, never from the
+// source, and every row (the audit chain's hashes included) is compared
+// before the transaction commits: a failure or a difference leaves nothing
+// (a new destination file is removed). A source whose audit chain does not
+// verify is refused. Throws StorageError naming the problem.
 CopyReport copyStore(const std::string &source, const std::string &destination);
+
+// The tables the copy writes, each as "name column column ...", in copy
+// order (for the test that holds them to the schema).
+const std::vector<std::string> &copiedTables();
 
 } // namespace lfr
