@@ -2,12 +2,12 @@
 // published sample, report on it (CSV read back with Python's csv module,
 // not the project's code), take a deployment from draft to closed, and
 // export the audit trail.
+#include "lfrplan/audit_chain.h"
 #include "lfrplan/safeguards_io.h"
 #include "lfrplan/scenario_io.h"
-#include "lfrplan/audit_chain.h"
 #include "lfrplan/storage.h"
-#include "sqlite_connection.h"
 #include "process_runner.h"
+#include "sqlite_connection.h"
 #include "test_support.h"
 #include "tools/storage_fixtures.h"
 
@@ -122,9 +122,9 @@ TEST_CASE("accountability cli: a deployment from draft to closed, and the audit 
     // The audit trail: who moved it through each status.
     const auto audit = lfrtest::runProcess(LFRPLAN_CLI, {"audit", db, "--csv", "-"}, dir);
     REQUIRE(audit.exitCode == 0);
-    for (const std::string &line : std::vector<std::string>{",planner.jones,authorisation.draft,", "," + me + ",authorisation.authorised,",
-                                   "," + me + ",authorisation.deployed,", "," + me + ",authorisation.closed,",
-                                   "," + me + ",user.mapped,"})
+    for (const std::string &line : std::vector<std::string>{
+             ",planner.jones,authorisation.draft,", "," + me + ",authorisation.authorised,",
+             "," + me + ",authorisation.deployed,", "," + me + ",authorisation.closed,", "," + me + ",user.mapped,"})
         CHECK_THAT(audit.out, Catch::Contains(line));
     const auto verified = lfrtest::runProcess(LFRPLAN_CLI, {"audit", db, "--verify"}, dir);
     CHECK(verified.exitCode == 0);

@@ -113,7 +113,8 @@ TEST_CASE("audit: only the login mapped to the authorising officer authorises, n
     // Another commander, mapped to another officer than the one named.
     auto commander = file.openAs("commander_kim");
     admin->mapUser("commander_kim", s.officers[0].id == supt ? s.officers[1].id : s.officers[0].id);
-    CHECK_THROWS_WITH(commander->saveAuthorisation(s.name, own), Catch::Contains("not " + supt + " whom the record names"));
+    CHECK_THROWS_WITH(commander->saveAuthorisation(s.name, own),
+                      Catch::Contains("not " + supt + " whom the record names"));
     // The officer named changes login: the planner's login is still theirs... no: re-mapped, the
     // superintendent is now commander_kim, who did not plan it.
     admin->unmapUser("both_bo");
@@ -212,14 +213,14 @@ TEST_CASE("audit: the trail cannot be changed through SQL", "[audit]")
     REQUIRE(before.size() == 2);
     // Through another program (the sqlite3 shell): every change is refused,
     // appending included (the chain needs a function only lfrplan defines).
-    for (const char *sql : {"UPDATE audit_log SET actor = 'nobody'", "DELETE FROM audit_log WHERE seq = 1",
-                            "DELETE FROM audit_log",
-                            "INSERT OR REPLACE INTO audit_log (seq, at, actor, action, subject) "
-                            "VALUES (1, 'x', 'x', 'x', 'x')",
-                            "REPLACE INTO audit_log (seq, at, actor, action, subject) VALUES (2, 'x', 'x', 'x', 'x')",
-                            "UPDATE OR REPLACE audit_log SET seq = 1 WHERE seq = 2",
-                            "INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'dba', 'note', '')",
-                            "UPDATE audit_log SET hash = NULL"}) {
+    for (const char *sql :
+         {"UPDATE audit_log SET actor = 'nobody'", "DELETE FROM audit_log WHERE seq = 1", "DELETE FROM audit_log",
+          "INSERT OR REPLACE INTO audit_log (seq, at, actor, action, subject) "
+          "VALUES (1, 'x', 'x', 'x', 'x')",
+          "REPLACE INTO audit_log (seq, at, actor, action, subject) VALUES (2, 'x', 'x', 'x', 'x')",
+          "UPDATE OR REPLACE audit_log SET seq = 1 WHERE seq = 2",
+          "INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'dba', 'note', '')",
+          "UPDATE audit_log SET hash = NULL"}) {
         INFO(sql);
         CHECK_FALSE(lfrtest::sqliteExec(file.path(), sql).empty());
     }
@@ -300,9 +301,9 @@ TEST_CASE("audit: an entry numbered below 1 is refused and never blocks a later 
     const Scenario s = demo();
     openStorage(file.path())->importScenario(s, ImportMode::FailIfExists);
     for (const char *seq : {"-1", "0"})
-        CHECK_FALSE(lfrtest::sqliteExec(file.path(),
-                                        std::string("INSERT INTO audit_log (seq, at, actor, action, subject) VALUES (") +
-                                            seq + ", 'x', 'x', 'forged', '')")
+        CHECK_FALSE(lfrtest::sqliteExec(
+                        file.path(), std::string("INSERT INTO audit_log (seq, at, actor, action, subject) VALUES (") +
+                                         seq + ", 'x', 'x', 'forged', '')")
                         .empty());
     const auto store = openStorage(file.path());
     CHECK_NOTHROW(store->saveNotes(s.name, "written after the attempt"));
@@ -351,8 +352,10 @@ TEST_CASE("audit: an unreadable stored record never takes a load or the report d
     // SQLite its owner drops the trigger that would audit it first.
     if (!db.onServer())
         REQUIRE(db.rawSql("DROP TRIGGER authorisations_audit_update").empty());
-    REQUIRE(db.rawSql("UPDATE authorisations SET record = json_object('hotspot', hotspot, 'date', date, 'window', "
-                      "window_id, 'status', status, 'use_case', 7)")
+    REQUIRE(db.rawSql(std::string("UPDATE authorisations SET record = ") +
+                      (db.onServer() ? "json_build_object" : "json_object") +
+                      "('hotspot', hotspot, 'date', date, 'window', window_id, 'status', status, 'use_case', 7)" +
+                      (db.onServer() ? "::text" : ""))
                 .empty());
     REQUIRE(db.rawSql("INSERT INTO published_records (source, line, date, record) "
                       "VALUES ('hand.csv', 7, '2026-12-08', '{}')")
@@ -371,4 +374,39 @@ TEST_CASE("audit: an unreadable stored record never takes a load or the report d
     CHECK_THAT(bad[0].reason, Catch::Contains("use_case"));
     CHECK(bad[1].table == "published_records");
     CHECK(bad[1].row == "hand.csv line 7");
+}
+
+TEST_CASE("audit: a stale authorisation save is a conflict naming the change", "[audit][versioning][both]")
+{
+    // Issue 15, finding 10: a planner's stale draft save reverted a
+    // commander's authorisation to draft (the last writer won).
+    lfrtest::TempStore file;
+    const Scenario s = demo();
+    {
+        auto admin = openStorage(file.location());
+        admin->importScenario(s, ImportMode::FailIfExists);
+        admin->mapUser("commander_kim", officerOfRank(s, Rank::Supt));
+    }
+    auto planner = file.openAs("planner_pat");
+    planner->saveAuthorisation(s.name, complete(s));
+    Authorisation mine = planner->loadAuthorisations(s.name).front(); // the planner reads...
+    auto commander = file.openAs("commander_kim");
+    Authorisation theirs = commander->loadAuthorisations(s.name).front();
+    theirs.status = AuthorisationStatus::Authorised;
+    commander->saveAuthorisation(s.name, theirs); // ...the commander authorises...
+    mine.rationale += " Checked again.";
+    try {
+        planner->saveAuthorisation(s.name, mine); // ...and the planner's stale draft is refused
+        FAIL("a stale save must be refused");
+    } catch (const ConflictError &conflict) {
+        CHECK_THAT(std::string(conflict.what()), Catch::Contains("was changed since you read it") &&
+                                                     Catch::Contains("commander_kim: authorisation.authorised"));
+        REQUIRE(conflict.changes().size() == 1);
+        CHECK(conflict.changes()[0].actor == "commander_kim");
+    }
+    CHECK(commander->loadAuthorisations(s.name).front().status == AuthorisationStatus::Authorised);
+    // Read again, the planner's store is up to date: no conflict.
+    mine = planner->loadAuthorisations(s.name).front();
+    CHECK_NOTHROW(planner->saveAuthorisation(s.name, mine));
+    CHECK(commander->loadAuthorisations(s.name).front() == mine);
 }

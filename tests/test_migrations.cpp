@@ -3,8 +3,8 @@
 // compatible, newer and incompatible, foreign and damaged files, and a
 // failed upgrade rolled back. Files that are refused must be left byte for
 // byte as they were, with no companion files created next to them.
-#include "lfrplan/errors.h"
 #include "lfrplan/audit_chain.h"
+#include "lfrplan/errors.h"
 #include "lfrplan/storage.h"
 
 #include "../core/src/sqlite_schema.h"

@@ -8,78 +8,22 @@
 #include "lfrplan/storage_copy.h"
 
 #include "safeguard_fixtures.h"
+#include "test_support.h"
+#include "tools/pg_session.h"
 #include "tools/temp_store.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <set>
 
 using namespace lfr;
 using lfrtest::TempStore;
 
-namespace {
-
-// One hand-written SQL session as a given user, outside lfrplan.
-class Session {
-public:
-    explicit Session(const std::string &uri) : conn_(PQconnectdb(uri.c_str()), PQfinish)
-    {
-        REQUIRE(PQstatus(conn_.get()) == CONNECTION_OK);
-    }
-    // "" when the command succeeded, else its SQLSTATE.
-    std::string run(const std::string &sql)
-    {
-        PGresult *r = PQexec(conn_.get(), sql.c_str());
-        const ExecStatusType status = PQresultStatus(r);
-        std::string state;
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            const char *code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-            state = code != nullptr ? code : "?";
-        }
-        PQclear(r);
-        return state;
-    }
-    std::vector<std::string> column(const std::string &sql)
-    {
-        PGresult *r = PQexec(conn_.get(), sql.c_str());
-        std::vector<std::string> out;
-        for (int i = 0; i < PQntuples(r); ++i)
-            out.emplace_back(PQgetvalue(r, i, 0));
-        PQclear(r);
-        return out;
-    }
-
-private:
-    std::unique_ptr<PGconn, void (*)(PGconn *)> conn_;
-};
-
-constexpr const char *kInsufficientPrivilege = "42501";
-
-// A store with the demo week, a saved plan, notes, an authorisation draft,
-// a published record and settings: something in every table.
-void fill(const std::string &location)
-{
-    const auto store = openStorage(location);
-    const Scenario s = lfrtest::demoWeek();
-    store->importScenario(s, ImportMode::FailIfExists);
-    Plan plan;
-    plan.scenario = s.name;
-    plan.status = PlanStatus::Feasible;
-    plan.deployments.push_back(
-        {s.dates[0], s.windows[0].id, s.hotspots[0].id, s.vans[0].id, {{s.officers[0].id, s.roles[0].id}}});
-    store->savePlan(s.name, plan);
-    store->saveNotes(s.name, "filled for the test");
-    store->saveAuthorisation(s.name, lfrtest::storableAuthorisation(s));
-    DeploymentRecord record = lfrtest::publishedRecord(s);
-    record.facesSeen = 1234;
-    record.threshold = 0.64;
-    store->importRecords("published.csv", {record});
-    SafeguardSettings settings;
-    settings.minimumRationaleLength = 80;
-    store->setSafeguardSettings(settings);
-}
-
-} // namespace
+using lfrtest::fill;
+using lfrtest::kInsufficientPrivilege;
+using lfrtest::Session;
 
 TEST_CASE("server: each role may do what it should and the app is told", "[.postgres]")
 {
@@ -87,7 +31,7 @@ TEST_CASE("server: each role may do what it should and the app is told", "[.post
     REQUIRE(db.onServer());
     fill(db.location());
     CHECK(openStorage(db.location())->permissions() ==
-          Permissions{"administrator", true, true, true, true, true, true});
+          Permissions{"administrator", true, true, true, true, true, true, true});
     CHECK(openStorage(db.locationAs("planner_pat"))->permissions() ==
           Permissions{"planner", true, true, true, false, false, true});
     CHECK(openStorage(db.locationAs("commander_kim"))->permissions() ==
@@ -112,7 +56,7 @@ TEST_CASE("server: the auditor role cannot change any table, even with hand-writ
     Session admin(db.location());
     const std::vector<std::string> tables =
         admin.column("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-    REQUIRE(tables.size() == 28);
+    REQUIRE(tables.size() == 30);
     Session auditor(db.locationAs("auditor_ali"));
     for (const std::string &table : tables) {
         INFO(table);
@@ -131,7 +75,7 @@ TEST_CASE("server: the auditor role cannot change any table, even with hand-writ
     }
     CHECK(auditor.run("CREATE TABLE mine (x int)") == kInsufficientPrivilege);
     CHECK(auditor.run("ALTER TABLE authorisations DISABLE ROW LEVEL SECURITY") == kInsufficientPrivilege);
-    CHECK(auditor.run("SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), 1)") == kInsufficientPrivilege);
+    CHECK(auditor.run("UPDATE audit_head SET seq = 1") == kInsufficientPrivilege); // the numbering
     // Nothing changed, and the store refuses the auditor's writes by name.
     const auto store = openStorage(db.locationAs("auditor_ali"), OpenMode::ExistingOnly);
     const Scenario s = lfrtest::demoWeek();
@@ -155,11 +99,14 @@ TEST_CASE("server: planners draft, commanders authorise, and row-level security 
     // The planner may change a draft, not authorise it.
     draft.rationale += " Checked again.";
     planner->saveAuthorisation(s.name, draft);
-    CHECK_THROWS_WITH(planner->saveAuthorisation(s.name, authorised),
-                      Catch::Contains("row-level security") || Catch::Contains("permission denied"));
+    CHECK_THROWS_WITH(planner->saveAuthorisation(s.name, authorised), Catch::Contains("is not mapped to an officer"));
     CHECK(planner->loadAuthorisations(s.name).at(0).status == AuthorisationStatus::Draft);
     Session plannerSql(db.locationAs("planner_pat"));
-    plannerSql.run("UPDATE authorisations SET status = 'authorised'");
+    CHECK_FALSE(plannerSql.run("UPDATE authorisations SET status = 'authorised'").empty());
+    CHECK_FALSE(plannerSql
+                    .run("UPDATE authorisations SET status = 'authorised', "
+                         "record = jsonb_set(record::jsonb, '{status}', '\"authorised\"')::text")
+                    .empty());
     CHECK(plannerSql.column("SELECT status FROM authorisations") == std::vector<std::string>{"draft"});
     // The commander authorises, but may not edit the data or save plans.
     authorised = commander->loadAuthorisations(s.name).at(0);
@@ -217,7 +164,10 @@ TEST_CASE("server: a planner's temporary objects change no permission and forge 
     fill(db.location());
     const Scenario s = lfrtest::demoWeek();
     Session admin(db.location());
-    REQUIRE(admin.run("UPDATE authorisations SET status = 'authorised'").empty());
+    REQUIRE(admin
+                .run("UPDATE authorisations SET status = 'authorised', "
+                     "record = jsonb_set(record::jsonb, '{status}', '\"authorised\"')::text")
+                .empty());
     Session planner(db.locationAs("planner_pat"));
     REQUIRE(planner.run("CREATE TEMP TABLE audit_log (seq bigint GENERATED BY DEFAULT AS IDENTITY, x int)").empty());
     REQUIRE(planner.run("CREATE TEMP TABLE authorisations (scenario_id bigint, status text)").empty());
@@ -242,7 +192,7 @@ TEST_CASE("server: a planner's temporary objects change no permission and forge 
           std::vector<std::string>{"1"});
     // Every lfrplan function runs with a fixed search path.
     CHECK(admin.column("SELECT count(*) FROM pg_proc WHERE proname LIKE 'lfrplan\\_%' "
-                       "AND pronamespace = current_schema()::regnamespace") == std::vector<std::string>{"4"});
+                       "AND pronamespace = current_schema()::regnamespace") == std::vector<std::string>{"11"});
     CHECK(admin.column("SELECT count(*) FROM pg_proc WHERE proname LIKE 'lfrplan\\_%' "
                        "AND pronamespace = current_schema()::regnamespace "
                        "AND NOT coalesce(proconfig::text LIKE '%search_path=pg_catalog, pg_temp%', false)") ==
@@ -312,4 +262,57 @@ TEST_CASE("copy: a whole database moves to the other kind and back, verified equ
     // A destination that holds anything is refused, and not touched.
     CHECK_THROWS_WITH(copyStore(original.path().string(), back.path().string()), Catch::Contains("not empty"));
     CHECK(openStorage(back.path())->auditTrail() == a->auditTrail());
+}
+
+TEST_CASE("copy: column names come from the schema, never from the source file", "[copy][both]")
+{
+    // Issue 15, finding 9: the copy built its INSERT from the source's
+    // column names, so a crafted SQLite file ran an expression on the
+    // destination as its administrator.
+    lfrtest::TempDatabase crafted("copy-crafted");
+    fill(crafted.path().string());
+    REQUIRE(lfrtest::sqliteExec(crafted.path(), "ALTER TABLE published_records ADD COLUMN \"source) SELECT "
+                                                "'stolen', 1, '2026-12-08', version() --\" TEXT")
+                .empty());
+    TempStore target;
+    const CopyReport report = copyStore(crafted.path().string(), target.location());
+    CHECK(report.scenarios == 1);
+    const auto copy = openStorage(target.location());
+    for (const DeploymentRecord &r : copy->loadRecords())
+        CHECK(r.source != "stolen");
+    CHECK(copy->loadRecords().size() == 1);
+}
+
+TEST_CASE("copy: a source whose audit chain is broken is refused, and nothing is left", "[copy]")
+{
+    lfrtest::TempDatabase source("copy-broken");
+    fill(source.path().string());
+    REQUIRE(lfrtest::sqliteExec(source.path(), "DROP TRIGGER audit_log_append_only_update; "
+                                               "UPDATE audit_log SET actor = 'nobody' WHERE seq = 2")
+                .empty());
+    lfrtest::ScratchDir dir;
+    const std::string target = (dir / "copy.db").string();
+    CHECK_THROWS_WITH(copyStore(source.path().string(), target),
+                      Catch::Contains("its audit trail does not verify") && Catch::Contains("entry 2 ("));
+    CHECK_FALSE(std::filesystem::exists(target));
+}
+
+TEST_CASE("copy: the tables it copies are the schema's, column for column", "[copy]")
+{
+    lfrtest::TempDatabase file("copy-schema");
+    openStorage(file.path());
+    std::vector<std::string> schema;
+    for (const std::string &table :
+         lfrtest::sqliteColumn(file.path(), "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN "
+                                            "('sqlite_sequence', 'schema_info', 'audit_chain') ORDER BY name")) {
+        std::string row = table;
+        for (const std::string &c :
+             lfrtest::sqliteColumn(file.path(), "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid"))
+            if (!(table == "audit_log" && c == "hash")) // each copy computes its chain
+                row += " " + c;
+        schema.push_back(row);
+    }
+    std::vector<std::string> copied = copiedTables();
+    std::sort(copied.begin(), copied.end());
+    CHECK(copied == schema);
 }

@@ -320,8 +320,9 @@ void AuthorisationPanel::updateMissing()
         const std::optional<Authorisation> before = stored ? std::optional(*stored) : std::nullopt;
         const std::string me = document_->store()->actor();
         if (!before || before->status == AuthorisationStatus::Draft)
-            for (std::string &p : identityProblems(before, stampIdentity(before, formRecord(AuthorisationStatus::Authorised), me),
-                                                   me, document_->store()->users()))
+            for (std::string &p :
+                 identityProblems(before, stampIdentity(before, formRecord(AuthorisationStatus::Authorised), me), me,
+                                  document_->store()->users()))
                 problems.push_back(std::move(p));
     }
     for (const std::string &p : problems)

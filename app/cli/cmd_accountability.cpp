@@ -21,10 +21,7 @@ namespace {
 
 // Changes are recorded under the login the operating system or the server
 // authenticated (issue 15): there is no option to name anyone else.
-std::unique_ptr<lfr::Storage> store(const std::string &db)
-{
-    return lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
-}
+std::unique_ptr<lfr::Storage> store(const std::string &db) { return lfr::openStorage(db, lfr::OpenMode::ExistingOnly); }
 
 } // namespace
 

@@ -71,7 +71,8 @@ ChainCheck verifyAuditChain(const std::vector<ChainedEntry> &entries, std::int64
     std::optional<std::int64_t> previousSeq;
     bool headFound = false;
     for (const ChainedEntry &e : entries) {
-        const std::string label = "entry " + std::to_string(e.seq) + " (" + e.at + ", " + e.actor + ", " + e.action + ")";
+        const std::string label =
+            "entry " + std::to_string(e.seq) + " (" + e.at + ", " + e.actor + ", " + e.action + ")";
         if (previousSeq && e.seq != *previousSeq + 1) {
             const std::string gap = "numbers " + std::to_string(*previousSeq + 1) + " to " + std::to_string(e.seq - 1) +
                                     " are missing before " + label;
@@ -139,10 +140,10 @@ void entryHash(sqlite3_context *context, int argc, sqlite3_value **argv)
         return;
     }
     try {
-        const std::string hash = auditEntryHash(argText(argv[0]), sqlite3_value_int64(argv[1]),
-                                                argText(argv[2]).value_or(""), argText(argv[3]).value_or(""),
-                                                argText(argv[4]).value_or(""), argText(argv[5]).value_or(""),
-                                                argText(argv[6]), argText(argv[7]));
+        const std::string hash =
+            auditEntryHash(argText(argv[0]), sqlite3_value_int64(argv[1]), argText(argv[2]).value_or(""),
+                           argText(argv[3]).value_or(""), argText(argv[4]).value_or(""), argText(argv[5]).value_or(""),
+                           argText(argv[6]), argText(argv[7]));
         sqlite3_result_text(context, hash.c_str(), static_cast<int>(hash.size()), SQLITE_TRANSIENT);
     } catch (const std::exception &e) {
         sqlite3_result_error(context, e.what(), -1);
@@ -161,12 +162,12 @@ void deleteLogin(void *p) { delete static_cast<std::string *>(p); }
 
 void registerFunctions(sqlite3 *db, const std::string &location, const std::string &login)
 {
-    if (sqlite3_create_function_v2(db, "lfrplan_entry_hash", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                   entryHash, nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (sqlite3_create_function_v2(db, "lfrplan_entry_hash", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, entryHash,
+                                   nullptr, nullptr, nullptr) != SQLITE_OK)
         fail(db, location, "cannot define lfrplan_entry_hash");
     auto *copy = new std::string(login);
-    if (sqlite3_create_function_v2(db, "lfrplan_actor", 0, SQLITE_UTF8, copy, actor, nullptr, nullptr,
-                                   deleteLogin) != SQLITE_OK)
+    if (sqlite3_create_function_v2(db, "lfrplan_actor", 0, SQLITE_UTF8, copy, actor, nullptr, nullptr, deleteLogin) !=
+        SQLITE_OK)
         fail(db, location, "cannot define lfrplan_actor"); // SQLite has called deleteLogin
     setAuditing(db, location, true);
 }

@@ -32,8 +32,9 @@ const std::vector<PgStep> &pgSteps()
         {4, 4, "add each scenario's revision, the roles and their row-level security", pg::kSchemaV4},
         {5, 4, "harden the server functions: schema-qualified names, a fixed search path; one audit number an entry",
          pg::kSchemaV5},
-        {6, 6, "add the user mappings, one truth per authorisation record, checks of who may authorise and the "
-               "chained audit trail the database writes",
+        {6, 6,
+         "add the user mappings, one truth per authorisation record, checks of who may authorise and the "
+         "chained audit trail the database writes",
          pg::kSchemaV6},
     };
     return steps;

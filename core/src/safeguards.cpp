@@ -258,8 +258,8 @@ std::vector<std::string> identityProblems(const std::optional<Authorisation> &be
     std::vector<std::string> out;
     const std::string planner = before ? before->plannedBy : actor;
     if (after.plannedBy != planner)
-        out.push_back("planned by: \"" + after.plannedBy + "\" was given, but the store records who planned a record: " +
-                      planner);
+        out.push_back("planned by: \"" + after.plannedBy +
+                      "\" was given, but the store records who planned a record: " + planner);
     if (!authorising(before, after)) {
         if (const std::string kept = keptAuthoriser(before, after); after.authorisedBy != kept)
             out.push_back("authorised by: \"" + after.authorisedBy + "\" was given, but the store records who " +
@@ -271,11 +271,11 @@ std::vector<std::string> identityProblems(const std::optional<Authorisation> &be
                       "; the store records the login that authorises");
     const UserMapping *me = mappingOf(users, actor);
     if (me == nullptr)
-        out.push_back("authorising officer: your login " + actor +
-                      " is not mapped to an officer (lfrplan users); only the login of " +
-                      (blank(after.authorisingOfficer) ? std::string("the authorising officer")
-                                                       : after.authorisingOfficer) +
-                      " may authorise this record");
+        out.push_back(
+            "authorising officer: your login " + actor +
+            " is not mapped to an officer (lfrplan users); only the login of " +
+            (blank(after.authorisingOfficer) ? std::string("the authorising officer") : after.authorisingOfficer) +
+            " may authorise this record");
     else if (me->officer != after.authorisingOfficer)
         out.push_back("authorising officer: your login " + actor + " is officer " + me->officer + ", not " +
                       after.authorisingOfficer + " whom the record names; only their login may authorise it");

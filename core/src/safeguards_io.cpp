@@ -111,9 +111,9 @@ Authorisation authorisationFromJson(const json &o, const std::string &path)
 {
     requireObject(o, path);
     checkKeys(o, path,
-              {"hotspot", "date", "window", "status", "use_case", "planned_by", "authorising_officer", "authorised_by", "rationale",
-               "watchlist_size", "watchlist_categories", "community_impact_assessed", "public_notice_given",
-               "signage_planned", "start", "end", "cancel_reason", "outcome"});
+              {"hotspot", "date", "window", "status", "use_case", "planned_by", "authorising_officer", "authorised_by",
+               "rationale", "watchlist_size", "watchlist_categories", "community_impact_assessed",
+               "public_notice_given", "signage_planned", "start", "end", "cancel_reason", "outcome"});
     Authorisation a;
     a.deployment.hotspot = asId(member(o, path, "hotspot"), jsonPathKey(path, "hotspot"));
     a.deployment.date = asDate(member(o, path, "date"), jsonPathKey(path, "date"));

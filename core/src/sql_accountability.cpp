@@ -339,21 +339,24 @@ void SqlStorage::saveAuthorisation(std::string_view scenario, const Authorisatio
         }
         // The database writes the audit entry (a trigger, whoever changes
         // the record and however).
-        Statement put =
-            impl_->prepare(std::string("INSERT INTO authorisations (scenario_id, hotspot, date, window_id, "
-                                       "status, record, updated_at, updated_by, revision) VALUES (?, ?, ?, ?, ?, ?, ") +
-                           impl_->now() +
-                           ", ?, 1) ON CONFLICT (scenario_id, hotspot, date, window_id) DO UPDATE SET "
-                           "status = excluded.status, record = excluded.record, "
-                           "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
-                           "revision = authorisations.revision + 1");
-        put.bind(1, id);
-        put.bindCopy(2, k.hotspot);
-        put.bindCopy(3, formatDate(k.date));
-        put.bindCopy(4, k.window);
-        put.bindCopy(5, statusName(next.status));
-        put.bindCopy(6, authorisationToJson(next).dump());
-        put.bindCopy(7, impl_->actorName());
+        // An UPDATE of a stored record, never an upsert: PostgreSQL runs an
+        // upsert's INSERT triggers even when it updates, and the server's
+        // check must see a change to an existing record as one.
+        Statement put = impl_->prepare(
+            revision > 0
+                ? std::string("UPDATE authorisations SET status = ?, record = ?, updated_at = ") + impl_->now() +
+                      ", updated_by = ?, revision = revision + 1 WHERE scenario_id = ? AND hotspot = ? AND "
+                      "date = ? AND window_id = ?"
+                : std::string("INSERT INTO authorisations (status, record, updated_at, updated_by, "
+                              "scenario_id, hotspot, date, window_id, revision) VALUES (?, ?, ") +
+                      impl_->now() + ", ?, ?, ?, ?, ?, 1)");
+        put.bindCopy(1, statusName(next.status));
+        put.bindCopy(2, authorisationToJson(next).dump());
+        put.bindCopy(3, impl_->actorName());
+        put.bind(4, id);
+        put.bindCopy(5, k.hotspot);
+        put.bindCopy(6, formatDate(k.date));
+        put.bindCopy(7, k.window);
         put.run();
         write.commit();
         if (auto it = impl_->authorisationsRead.find(scenario); it != impl_->authorisationsRead.end())

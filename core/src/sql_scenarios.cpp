@@ -122,7 +122,9 @@ void SqlStorage::Impl::checkAuthorisationRevision(std::string_view scenario, con
     const std::string subject = std::string(scenario) + " / " + key;
     std::erase_if(changes, [&](const AuditEntry &e) { return e.subject != subject; });
     std::string message = where() + ": " + scenarioLabel(scenario) + ": the authorisation record of " + key +
-                          (had == 0 ? " was created" : found == 0 ? " was deleted" : " was changed") +
+                          (had == 0     ? " was created"
+                           : found == 0 ? " was deleted"
+                                        : " was changed") +
                           " since you read it; nothing of yours was saved. Read it again and redo your change.";
     for (const AuditEntry &e : changes)
         message += "\n  - " + e.at + " " + e.actor + ": " + e.action;

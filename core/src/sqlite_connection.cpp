@@ -118,8 +118,7 @@ std::unique_ptr<Connection> sqliteConnection(sqlite::Database db)
 
 namespace lfr {
 
-std::unique_ptr<Storage> openSqliteStorageAs(const std::filesystem::path &file, OpenMode mode,
-                                             const std::string &login)
+std::unique_ptr<Storage> openSqliteStorageAs(const std::filesystem::path &file, OpenMode mode, const std::string &login)
 {
     StoreTraits traits;
     traits.schemaVersion = [](sql::Connection &db) {

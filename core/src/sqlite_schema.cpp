@@ -1,13 +1,13 @@
 #include "sqlite_schema.h"
 
+#include "lfrplan/audit_chain.h"
+#include "sqlite_functions.h"
 #include "sqlite_schema_v1.h"
 #include "sqlite_schema_v2.h"
 #include "sqlite_schema_v3.h"
 #include "sqlite_schema_v4.h"
 #include "sqlite_schema_v5.h"
 #include "sqlite_schema_v6.h"
-#include "sqlite_functions.h"
-#include "lfrplan/audit_chain.h"
 
 #include <cerrno>
 #include <cstdio>

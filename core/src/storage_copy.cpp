@@ -104,8 +104,8 @@ std::int64_t rowCount(sql::Connection &db, const Table &table)
 std::int64_t copyTable(sql::Connection &from, sql::Connection &to, const Table &table)
 {
     const std::string columns = columnList(table);
-    sql::Statement select =
-        from.prepare("SELECT " + columns + " FROM " + quoted(table.name) + (table.name == "audit_log" ? " ORDER BY seq" : ""));
+    sql::Statement select = from.prepare("SELECT " + columns + " FROM " + quoted(table.name) +
+                                         (table.name == "audit_log" ? " ORDER BY seq" : ""));
     std::string marks;
     for (std::size_t c = 0; c < table.columns.size(); ++c)
         marks += c ? ", ?" : "?";
@@ -176,7 +176,7 @@ std::vector<std::string> tableRows(sql::Connection &db, const Table &table, bool
 std::int64_t chainStart(sql::Connection &db)
 {
     sql::Statement stmt = db.prepare(db.dialect() == sql::Dialect::Postgres ? "SELECT chain_start FROM audit_head"
-                                                                             : "SELECT chain_start FROM audit_chain");
+                                                                            : "SELECT chain_start FROM audit_chain");
     return stmt.step() ? stmt.int64(0) : 1;
 }
 
@@ -242,9 +242,9 @@ CopyReport copyInto(Storage &from, Storage &to)
     for (const Table &table : tablesParentsFirst())
         report.rows.emplace_back(std::string(table.name), copyTable(in, out, table));
     {
-        sql::Statement start = out.prepare(out.dialect() == sql::Dialect::Postgres
-                                               ? "UPDATE audit_head SET chain_start = ?"
-                                               : "UPDATE audit_chain SET chain_start = ?");
+        sql::Statement start =
+            out.prepare(out.dialect() == sql::Dialect::Postgres ? "UPDATE audit_head SET chain_start = ?"
+                                                                : "UPDATE audit_chain SET chain_start = ?");
         start.bind(1, chainStart(in));
         start.run();
     }

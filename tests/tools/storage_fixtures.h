@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace lfrtest {
 
@@ -32,6 +33,25 @@ inline std::string sqliteExec(const std::filesystem::path &file, const std::stri
     sqlite3_free(error);
     sqlite3_close(db);
     return message;
+}
+
+// The first column of every row a query gives on an SQLite file, outside
+// lfrplan (nothing when it fails).
+inline std::vector<std::string> sqliteColumn(const std::filesystem::path &file, const std::string &sql)
+{
+    std::vector<std::string> out;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(file.string().c_str(), &db) == SQLITE_OK) {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK)
+            while (sqlite3_step(stmt) == SQLITE_ROW) {
+                const unsigned char *text = sqlite3_column_text(stmt, 0);
+                out.emplace_back(text != nullptr ? reinterpret_cast<const char *>(text) : "");
+            }
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return out;
 }
 
 // A unique file name under the system's temp folder; the file and its

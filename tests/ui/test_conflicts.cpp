@@ -16,9 +16,9 @@
 #include "week_board_model.h"
 
 #include "lfrplan/errors.h"
-#include "sqlite_connection.h"
 #include "lfrplan/safeguards.h"
 #include "lfrplan/storage.h"
+#include "sqlite_connection.h"
 
 #include <QAction>
 #include <QFileInfo>

@@ -44,8 +44,8 @@ std::string auditEntryHash(const std::optional<std::string> &previous, std::int6
 // What verifyAuditChain() found.
 struct ChainCheck {
     std::int64_t entries = 0;
-    std::int64_t headSeq = 0;   // the last entry's number (0: none)
-    std::string headHash;       // and its hash
+    std::int64_t headSeq = 0;          // the last entry's number (0: none)
+    std::string headHash;              // and its hash
     std::vector<std::string> problems; // each names the entry; empty: the chain holds
     std::vector<std::string> notes;    // gaps before the chain began (older schemas)
     bool ok() const { return problems.empty(); }

@@ -47,8 +47,8 @@ struct ScenarioSummary {
 // the old and new values as JSON text ("null" when there is none).
 struct AuditEntry {
     std::int64_t seq = 0;
-    std::string at;    // UTC, ISO 8601
-    std::string actor; // the authenticated login (docs/safeguards.md)
+    std::string at;      // UTC, ISO 8601
+    std::string actor;   // the authenticated login (docs/safeguards.md)
     std::string action;  // "scenario.create", "plan.deployment.added", "authorisation.authorised"...
     std::string subject; // what it is about: a scenario name, "<scenario> / <deployment>"...
     std::string oldValue;
@@ -56,7 +56,6 @@ struct AuditEntry {
     std::string hash; // the chain hash the database gave it (audit_chain.h)
     bool operator==(const AuditEntry &) const = default;
 };
-
 
 // A change refused because the scenario changed since this store read it
 // (optimistic versioning; docs/storage.md). Nothing was written: the other
