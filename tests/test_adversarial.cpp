@@ -102,8 +102,8 @@ TEST_CASE("adversary: nobody authorises their own draft, by the app or by SQL", 
                       std::string(by).substr(by[0] ? 2 : 0) + "}'::jsonb, '{status}', '\"authorised\"')::text" +
                       where) == kInsufficientPrivilege);
     CHECK(sql.run(kInsert + row("authorised", recordJson("authorised", "both_bo",
-                                                           ", \"authorising_officer\": \"" + supt() +
-                                                               "\", \"authorised_by\": \"both_bo\""))) ==
+                                                         ", \"authorising_officer\": \"" + supt() +
+                                                             "\", \"authorised_by\": \"both_bo\""))) ==
           kInsufficientPrivilege);
     // A temporary users table of one's own changes nothing.
     admin->unmapUser("both_bo");
@@ -131,6 +131,46 @@ TEST_CASE("adversary: a commander's hand-written changes are in the audit trail,
                          "'minimum_rationale_length' AND old_value = '\"80\"' AND new_value = '\"10\"'") == 1);
     CHECK(entries(admin, "action = 'authorisation.deleted' AND actor = 'commander_kim' AND old_value IS NOT NULL") ==
           1);
+    CHECK(openStorage(db.location())->verifyAuditTrail().ok());
+}
+
+TEST_CASE("adversary: a planner's hand-written change to a scenario's data is refused or audited",
+          "[.postgres][adversarial]")
+{
+    // Finding 7: a planner's UPDATE officers, UPDATE plans and UPDATE
+    // scenarios SET revision = ... succeeded with no audit entry, and the
+    // reset revision defeated optimistic versioning.
+    TempStore db;
+    fill(db.location());
+    const Scenario s = lfrtest::demoWeek();
+    Session planner(db.locationAs("planner_pat"));
+    Session admin(db.location());
+    const std::string revision = admin.column("SELECT revision FROM scenarios").at(0);
+    CHECK(planner.run("UPDATE officers SET rank = 'Cmdr' WHERE id = '" + s.officers[0].id + "'") ==
+          kInsufficientPrivilege);
+    CHECK(planner.run("UPDATE plans SET status = 'optimal'") == kInsufficientPrivilege);
+    CHECK(planner.run("DELETE FROM scenario_notes") == kInsufficientPrivilege);
+    CHECK(planner.run("UPDATE scenarios SET max_days = 1") == kInsufficientPrivilege);
+    CHECK(planner.run("UPDATE scenarios SET revision = 1") == kInsufficientPrivilege);
+    CHECK(planner.run("UPDATE scenarios SET revision = revision + 5") == kInsufficientPrivilege);
+    CHECK(admin.column("SELECT revision FROM scenarios").at(0) == revision);
+    // Raising the revision first lets the change through, and the server
+    // records it under the planner's login, saying it was made outside lfrplan.
+    const int before = entries(admin, "true");
+    CHECK(planner
+              .run("BEGIN; UPDATE scenarios SET revision = revision + 1; UPDATE officers SET rank = 'Cmdr' "
+                   "WHERE id = '" +
+                   s.officers[0].id + "'; COMMIT")
+              .empty());
+    CHECK(entries(admin, "true") == before + 1);
+    CHECK(entries(admin, "action = 'scenario.revised' AND actor = 'planner_pat' AND new_value LIKE "
+                         "'%changed outside lfrplan%'") == 1);
+    // So does a change to the published records, and a scenario deleted by hand.
+    CHECK(planner.run("DELETE FROM published_records").empty());
+    CHECK(entries(admin, "action = 'records.changed' AND actor = 'planner_pat' AND subject = 'published.csv'") == 1);
+    // A store that read the scenario before sees the change as a conflict.
+    const auto store = openStorage(db.locationAs("both_bo"), OpenMode::ExistingOnly);
+    CHECK(store->loadScenario(s.name).officers[0].rank == Rank::Cmdr);
     CHECK(openStorage(db.location())->verifyAuditTrail().ok());
 }
 
@@ -200,8 +240,7 @@ TEST_CASE("adversary: the owner can rewrite history, and --verify shows where", 
     CHECK_THAT(cut.problems[0], Catch::Contains("the published head"));
 }
 
-TEST_CASE("adversary (SQLite): another program cannot change records, settings, mappings or the trail",
-          "[adversarial]")
+TEST_CASE("adversary (SQLite): another program cannot change records, settings, mappings or the trail", "[adversarial]")
 {
     // On a file, whoever may write it may do anything with enough effort
     // (docs/safeguards.md); but a plain sqlite3 session's change to what is
@@ -213,12 +252,15 @@ TEST_CASE("adversary (SQLite): another program cannot change records, settings, 
         store->importScenario(s, ImportMode::FailIfExists);
         store->saveAuthorisation(s.name, lfrtest::storableAuthorisation(s));
     }
-    for (const char *sql : {"UPDATE authorisations SET status = 'authorised'",
-                            "UPDATE authorisations SET record = json_set(record, '$.planned_by', 'someone')",
-                            "DELETE FROM authorisations", "UPDATE settings SET value = '1'",
-                            "INSERT INTO settings VALUES ('minimum_rationale_length', '1')",
-                            "INSERT INTO users VALUES ('me', 'MP000001')",
-                            "INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'x', 'x', 'x')"}) {
+    for (const char *sql :
+         {"UPDATE authorisations SET status = 'authorised'",
+          "UPDATE authorisations SET record = json_set(record, '$.planned_by', 'someone')",
+          "DELETE FROM authorisations", "UPDATE settings SET value = '1'",
+          "INSERT INTO settings VALUES ('minimum_rationale_length', '1')",
+          "INSERT INTO users VALUES ('me', 'MP000001')",
+          "INSERT INTO audit_log (at, actor, action, subject) VALUES ('x', 'x', 'x', 'x')",
+          "UPDATE officers SET rank = 'Cmdr'", "UPDATE scenarios SET revision = 1", "DELETE FROM plans",
+          "UPDATE scenario_notes SET notes = 'x'", "DELETE FROM published_records"}) {
         INFO(sql);
         CHECK_FALSE(lfrtest::sqliteExec(file.path(), sql).empty());
     }

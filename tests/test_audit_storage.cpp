@@ -357,6 +357,8 @@ TEST_CASE("audit: an unreadable stored record never takes a load or the report d
                       "('hotspot', hotspot, 'date', date, 'window', window_id, 'status', status, 'use_case', 7)" +
                       (db.onServer() ? "::text" : ""))
                 .empty());
+    if (!db.onServer())
+        REQUIRE(db.rawSql("DROP TRIGGER published_records_through_lfrplan_INSERT").empty());
     REQUIRE(db.rawSql("INSERT INTO published_records (source, line, date, record) "
                       "VALUES ('hand.csv', 7, '2026-12-08', '{}')")
                 .empty());

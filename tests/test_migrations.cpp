@@ -7,6 +7,7 @@
 #include "lfrplan/errors.h"
 #include "lfrplan/storage.h"
 
+#include "../core/src/sqlite_functions.h"
 #include "../core/src/sqlite_schema.h"
 #include "tools/storage_fixtures.h"
 
@@ -312,6 +313,7 @@ TEST_CASE("a failed upgrade is rolled back and leaves the data intact", "[migrat
     }
     {
         const Raw raw(file.path());
+        sqlite::registerFunctions(raw.get(), file.path().string(), "test"); // as lfrplan's connections have
         CHECK_THROWS_WITH(sqlite::migrate(raw.get(), steps, file.path().string()),
                           Catch::Contains(why) && Catch::Contains("still at version " + std::to_string(kLatest)) &&
                               Catch::Contains(file.path().string()));

@@ -192,7 +192,7 @@ TEST_CASE("server: a planner's temporary objects change no permission and forge 
           std::vector<std::string>{"1"});
     // Every lfrplan function runs with a fixed search path.
     CHECK(admin.column("SELECT count(*) FROM pg_proc WHERE proname LIKE 'lfrplan\\_%' "
-                       "AND pronamespace = current_schema()::regnamespace") == std::vector<std::string>{"11"});
+                       "AND pronamespace = current_schema()::regnamespace") == std::vector<std::string>{"15"});
     CHECK(admin.column("SELECT count(*) FROM pg_proc WHERE proname LIKE 'lfrplan\\_%' "
                        "AND pronamespace = current_schema()::regnamespace "
                        "AND NOT coalesce(proconfig::text LIKE '%search_path=pg_catalog, pg_temp%', false)") ==

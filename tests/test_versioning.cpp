@@ -40,7 +40,11 @@ TEST_CASE("versioning: each change to a scenario raises its revision", "[version
     CHECK(store->revision(s.name) == 3);
     store->saveNotes(s.name, "first note"); // unchanged: no new revision
     CHECK(store->revision(s.name) == 3);
-    store->importScenario(s, ImportMode::Replace);
+    store->importScenario(s, ImportMode::Replace); // unchanged: nothing written, no new revision
+    CHECK(store->revision(s.name) == 3);
+    Scenario changed = s;
+    changed.policy.maxDays -= 1;
+    store->importScenario(changed, ImportMode::Replace);
     CHECK(store->revision(s.name) == 4);
     store->renameScenario(s.name, "renamed");
     CHECK(store->revision("renamed") == 5);

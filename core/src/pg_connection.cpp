@@ -308,7 +308,9 @@ public:
     {
         const std::string verb = on ? "ENABLE" : "DISABLE";
         exec("ALTER TABLE authorisations " + verb + " TRIGGER authorisations_audit; ALTER TABLE settings " + verb +
-             " TRIGGER settings_audit; ALTER TABLE users " + verb + " TRIGGER users_audit");
+             " TRIGGER settings_audit; ALTER TABLE users " + verb + " TRIGGER users_audit; ALTER TABLE scenarios " +
+             verb + " TRIGGER scenarios_audit; ALTER TABLE published_records " + verb +
+             " TRIGGER published_records_audit");
     }
 
 private:

@@ -484,6 +484,11 @@ $v5$;
 //   updated_at and updated_by are stamped.
 // - Every change to an authorisation record, a setting or a user mapping
 //   writes its audit entry from a trigger, however it was made.
+// - A scenario's rows (data, plan, notes) change only in a transaction
+//   that raised its revision first, by exactly one; at commit, a scenario
+//   inserted, revised or deleted without an audit entry about it (a change
+//   made outside lfrplan) gets one, under the login that made it. The same
+//   for the published records.
 // - audit_log: numbered by the server without gaps (a counter row in
 //   audit_head, taken under a lock, instead of a sequence that skips
 //   numbers on rollback); each entry carries its chain hash
@@ -501,6 +506,9 @@ GRANT SELECT ON users TO lfrplan_planner, lfrplan_commander, lfrplan_auditor;
 ALTER TABLE authorisations ADD COLUMN revision bigint NOT NULL DEFAULT 1 CHECK (revision >= 1);
 ALTER TABLE audit_log ADD COLUMN hash text COLLATE "C";
 ALTER TABLE audit_log ALTER COLUMN seq DROP IDENTITY IF EXISTS;
+ALTER TABLE audit_log ADD COLUMN txid xid8;
+CREATE INDEX audit_log_by_txid ON audit_log (txid);
+ALTER TABLE scenarios ADD COLUMN revised_in xid8;
 
 CREATE TABLE audit_head (
     singleton integer PRIMARY KEY CHECK (singleton = 1),
@@ -512,6 +520,7 @@ GRANT SELECT ON audit_head TO lfrplan_planner, lfrplan_commander, lfrplan_audito
 
 DO $v6$
 DECLARE
+    t text;
     schema_id text := quote_ident(current_schema());
     schema_name text := quote_literal(current_schema());
     body text;
@@ -556,6 +565,7 @@ BEGIN
         RAISE EXCEPTION 'the audit trail is append-only: entry % would not follow the last one (%)', NEW.seq, head.seq
             USING ERRCODE = '42501';
     END IF;
+    NEW.txid := pg_current_xact_id();
     NEW.hash := @S@.lfrplan_entry_hash(head.hash, NEW.seq, NEW.at, NEW.actor, NEW.action, NEW.subject,
                                        NEW.old_value, NEW.new_value);
     UPDATE @S@.audit_head SET seq = NEW.seq, hash = NEW.hash WHERE singleton = 1;
@@ -699,10 +709,119 @@ CREATE TRIGGER settings_audit AFTER INSERT OR UPDATE OR DELETE ON @S@.settings
     FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_setting();
 CREATE TRIGGER users_audit AFTER INSERT OR UPDATE OR DELETE ON @S@.users
     FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_user();
+CREATE FUNCTION @S@.lfrplan_stamp_scenario() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        NEW.revised_in := pg_current_xact_id();
+        RETURN NEW;
+    END IF;
+    IF NEW.revision IS DISTINCT FROM OLD.revision THEN
+        IF NEW.revision <> OLD.revision + 1 AND NOT @S@.lfrplan_is_administrator() THEN
+            RAISE EXCEPTION 'scenarios: a revision only goes up by one (% to % refused)', OLD.revision, NEW.revision
+                USING ERRCODE = '42501';
+        END IF;
+        NEW.revised_in := pg_current_xact_id();
+    ELSE
+        NEW.revised_in := OLD.revised_in;
+        IF (NEW.id, NEW.name, NEW.max_deployments, NEW.max_days, NEW.max_per_date, NEW.max_duties_per_officer,
+            NEW.travel_weight, NEW.created_at)
+           IS DISTINCT FROM (OLD.id, OLD.name, OLD.max_deployments, OLD.max_days, OLD.max_per_date,
+                             OLD.max_duties_per_officer, OLD.travel_weight, OLD.created_at)
+           AND OLD.revised_in IS DISTINCT FROM pg_current_xact_id() THEN
+            RAISE EXCEPTION 'scenarios: a change to scenario "%" must raise its revision first, in the same transaction', OLD.name
+                USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$f$;
+
+CREATE FUNCTION @S@.lfrplan_check_scenario_rows() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+DECLARE
+    revised xid8;
+    sid bigint;
+BEGIN
+    FOREACH sid IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY[NEW.scenario_id] WHEN 'DELETE' THEN ARRAY[OLD.scenario_id]
+                                   ELSE ARRAY[OLD.scenario_id, NEW.scenario_id] END LOOP
+        SELECT s.revised_in INTO revised FROM @S@.scenarios s WHERE s.id = sid;
+        IF FOUND AND revised IS DISTINCT FROM pg_current_xact_id() THEN
+            RAISE EXCEPTION '%: a change to a scenario''s rows must raise the scenario''s revision first, in the same transaction (the audit trail records it)', TG_TABLE_NAME
+                USING ERRCODE = '42501';
+        END IF;
+    END LOOP;
+    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END
+$f$;
+
+-- At commit: a scenario inserted, revised or deleted in a transaction
+-- that wrote no audit entry about it (a change made outside lfrplan) gets
+-- one, under the login that made it.
+CREATE FUNCTION @S@.lfrplan_audit_scenario_change() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+DECLARE
+    names text[] := ARRAY[]::text[];
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        names := names || OLD.name;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        names := names || NEW.name;
+        IF TG_OP = 'UPDATE' AND NEW.revision = OLD.revision AND NEW.name = OLD.name THEN
+            RETURN NULL;
+        END IF;
+        -- renamed later in the transaction: its entries name it as it is now
+        names := names || coalesce((SELECT s.name FROM @S@.scenarios s WHERE s.id = NEW.id), NEW.name);
+    END IF;
+    IF EXISTS (SELECT FROM @S@.audit_log a WHERE a.txid = pg_current_xact_id()
+                   AND (a.subject = ANY (names) OR split_part(a.subject, ' / ', 1) = ANY (names))) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM @S@.lfrplan_write_audit(
+        CASE TG_OP WHEN 'INSERT' THEN 'scenario.inserted' WHEN 'DELETE' THEN 'scenario.removed'
+                   ELSE 'scenario.revised' END,
+        names[array_length(names, 1)],
+        CASE TG_OP WHEN 'INSERT' THEN NULL ELSE json_build_object('name', OLD.name, 'revision', OLD.revision)::text END,
+        CASE TG_OP WHEN 'DELETE' THEN NULL
+             ELSE json_build_object('name', NEW.name, 'revision', NEW.revision, 'note',
+                                    'changed outside lfrplan: no description of the change was recorded')::text END);
+    RETURN NULL;
+END
+$f$;
+
+CREATE FUNCTION @S@.lfrplan_audit_records_change() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
+DECLARE
+    source text := CASE TG_OP WHEN 'DELETE' THEN OLD.source ELSE NEW.source END;
+BEGIN
+    IF EXISTS (SELECT FROM @S@.audit_log a WHERE a.txid = pg_current_xact_id() AND a.subject = source) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM @S@.lfrplan_write_audit('records.changed', source, NULL,
+        json_build_object('note', 'changed outside lfrplan: no description of the change was recorded')::text);
+    RETURN NULL;
+END
+$f$;
+
+CREATE TRIGGER scenarios_stamp BEFORE INSERT OR UPDATE ON @S@.scenarios
+    FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_stamp_scenario();
+CREATE CONSTRAINT TRIGGER scenarios_audit AFTER INSERT OR UPDATE OR DELETE ON @S@.scenarios
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_scenario_change();
+CREATE CONSTRAINT TRIGGER published_records_audit AFTER INSERT OR UPDATE OR DELETE ON @S@.published_records
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_records_change();
 $body$;
     body := replace(body, '@S@', schema_id);
     body := replace(body, '@L@', schema_name);
     EXECUTE body;
+    FOR t IN SELECT unnest(ARRAY['scenario_dates', 'windows', 'shifts', 'roles', 'default_crew', 'teams', 'officers',
+                                 'officer_skills', 'roster_entries', 'hotspots', 'hotspot_windows',
+                                 'hotspot_weekday_factors', 'hotspot_dates', 'hotspot_crew', 'vans',
+                                 'van_unavailable_dates', 'pins', 'pin_crew', 'plans', 'plan_deployments',
+                                 'plan_crew', 'scenario_notes']) LOOP
+        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE ON %s.%I FOR EACH ROW '
+                       'EXECUTE FUNCTION %s.lfrplan_check_scenario_rows()', t || '_revised', schema_id, t, schema_id);
+    END LOOP;
 END
 $v6$;
 

@@ -204,6 +204,14 @@ void SqlStorage::importScenario(const Scenario &scenario, ImportMode mode)
             // authorisation records stay; the data and plan are new.
             const Impl::Locked old = impl_->lockForChange(scenario.name);
             const Scenario before = sql::readScenario(impl_->db(), old.id);
+            if (before == scenario) { // stored again unchanged: nothing to write, nothing to audit
+                const std::int64_t last = impl_->lastAuditSeq();
+                write.commit();
+                return std::pair{old.revision, last};
+            }
+            // The revision first: on PostgreSQL the server refuses a change to
+            // a scenario's rows in a transaction that has not raised it.
+            next = impl_->bumpRevision(old.id, old.revision);
             sql::deleteScenarioData(impl_->db(), old.id);
             Statement update = impl_->prepare("UPDATE scenarios SET max_deployments = ?, max_days = ?, "
                                               "max_per_date = ?, max_duties_per_officer = ?, travel_weight = ? "
@@ -212,7 +220,6 @@ void SqlStorage::importScenario(const Scenario &scenario, ImportMode mode)
             update.bind(6, old.id);
             runPolicy(update);
             id = old.id;
-            next = impl_->bumpRevision(old.id, old.revision);
             writeScenarioRows(impl_->db(), context, id, scenario);
             impl_->auditScenarioChange(before, scenario);
         } else {
@@ -267,11 +274,11 @@ void SqlStorage::renameScenario(std::string_view from, std::string_view to)
         if (impl_->findScenario(to))
             throw StorageError(impl_->where() + ": cannot rename " + scenarioLabel(from) + ": " + scenarioLabel(to) +
                                " already exists");
+        const std::int64_t next = impl_->bumpRevision(locked.id, locked.revision);
         Statement rename = impl_->prepare("UPDATE scenarios SET name = ? WHERE id = ?");
         rename.bindText(1, to);
         rename.bind(2, locked.id);
         rename.run();
-        const std::int64_t next = impl_->bumpRevision(locked.id, locked.revision);
         impl_->audit("scenario.rename", to, std::string(from), std::string(to));
         const std::int64_t last = impl_->lastAuditSeq();
         write.commit();
@@ -289,7 +296,9 @@ void SqlStorage::deleteScenario(std::string_view name)
 {
     impl_->retrying([&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
-        const std::int64_t id = impl_->lockForChange(name).id;
+        const Impl::Locked locked = impl_->lockForChange(name);
+        const std::int64_t id = locked.id;
+        impl_->bumpRevision(id, locked.revision); // its rows go: a change like any other
         // What is kept of it: its frame and sizes, and its saved plan.
         nlohmann::json kept = scenarioSummary(sql::readScenario(impl_->db(), id));
         if (const auto plan = sql::readPlan(impl_->db(), id, name))
@@ -312,8 +321,8 @@ void SqlStorage::savePlan(std::string_view scenario, const Plan &plan)
         Transaction write(impl_->db(), sql::TxKind::Write);
         const Impl::Locked locked = impl_->lockForChange(scenario);
         const std::optional<Plan> before = sql::readPlan(impl_->db(), locked.id, scenario);
-        impl_->writePlan(locked.id, plan);
         const std::int64_t next = impl_->bumpRevision(locked.id, locked.revision);
+        impl_->writePlan(locked.id, plan);
         impl_->auditPlanChange(scenario, before, plan);
         const std::int64_t last = impl_->lastAuditSeq();
         write.commit();
@@ -342,8 +351,8 @@ void SqlStorage::saveNotes(std::string_view scenario, const std::string &notes)
             write.commit();
             return std::pair{locked.revision, last};
         }
-        impl_->writeNotes(locked.id, notes);
         const std::int64_t next = impl_->bumpRevision(locked.id, locked.revision);
+        impl_->writeNotes(locked.id, notes);
         impl_->audit("scenario.notes.changed", scenario, before, notes);
         const std::int64_t last = impl_->lastAuditSeq();
         write.commit();

@@ -9,6 +9,7 @@
 #include "sqlite_schema_v5.h"
 #include "sqlite_schema_v6.h"
 
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <stdexcept>
@@ -184,6 +185,49 @@ Database openReadWrite(const std::filesystem::path &file, const std::string &loc
 
 namespace {
 
+// Version 6: a change to a scenario's data, plan or notes, or to the
+// published records, made by another program than lfrplan (which audits
+// each) fails: the trigger calls lfrplan_actor(), which only lfrplan's
+// connections define. (Authorisations, settings and user mappings are
+// audited by their own triggers, which call it too.)
+void refuseOtherPrograms(sqlite3 *db)
+{
+    static constexpr std::array kTables = {"scenarios",
+                                           "scenario_dates",
+                                           "windows",
+                                           "shifts",
+                                           "roles",
+                                           "default_crew",
+                                           "teams",
+                                           "officers",
+                                           "officer_skills",
+                                           "roster_entries",
+                                           "hotspots",
+                                           "hotspot_windows",
+                                           "hotspot_weekday_factors",
+                                           "hotspot_dates",
+                                           "hotspot_crew",
+                                           "vans",
+                                           "van_unavailable_dates",
+                                           "pins",
+                                           "pin_crew",
+                                           "plans",
+                                           "plan_deployments",
+                                           "plan_crew",
+                                           "scenario_notes",
+                                           "published_records"};
+    std::string sql;
+    for (const char *table : kTables)
+        for (const char *op : {"INSERT", "UPDATE", "DELETE"})
+            sql += std::string("CREATE TRIGGER ") + table + "_through_lfrplan_" + op + " BEFORE " + op + " ON " +
+                   table + " WHEN lfrplan_actor() IS NULL BEGIN SELECT RAISE(ABORT, 'a change to " + table +
+                   " goes through lfrplan, which audits it'); END;\n";
+    sql += "CREATE TRIGGER scenarios_revision_up_by_one BEFORE UPDATE OF revision ON scenarios "
+           "WHEN NEW.revision IS NOT OLD.revision AND NEW.revision IS NOT OLD.revision + 1 "
+           "BEGIN SELECT RAISE(ABORT, 'scenarios: a revision only goes up by one'); END;\n";
+    exec(db, {}, sql.c_str());
+}
+
 // Version 6's chain over the entries written before it, oldest first (the
 // update trigger accepts exactly this one filling-in of each hash).
 void chainExistingEntries(sqlite3 *db)
@@ -221,6 +265,7 @@ const std::vector<MigrationStep> &migrationSteps()
         {6, 6, "add the user mappings, one truth per authorisation record and the chained audit trail",
          [](sqlite3 *db) {
              exec(db, {}, kSchemaV6);
+             refuseOtherPrograms(db);
              chainExistingEntries(db);
          }},
     };

@@ -30,6 +30,9 @@
 
 namespace {
 
+// A data edit sets its officer's duties to this plus the round.
+constexpr int kDutiesBase = 100;
+
 enum class Edit : std::uint8_t { Data, Plan, Notes };
 
 struct Committed {
@@ -142,7 +145,9 @@ int main(int argc, char **argv)
                             try {
                                 lfr::Scenario s = store->loadScenario(name);
                                 if (edit == Edit::Data) {
-                                    s.officers[static_cast<std::size_t>(c)].maxDuties = r + 1;
+                                    // Always a change (an unchanged store raises no
+                                    // revision): no officer starts with so many.
+                                    s.officers[static_cast<std::size_t>(c)].maxDuties = kDutiesBase + r;
                                     store->importScenario(s, lfr::ImportMode::Replace);
                                 } else if (edit == Edit::Plan) {
                                     lfr::SolverOptions so;
@@ -199,9 +204,9 @@ int main(int argc, char **argv)
                     lastData[e.client] = std::max(lastData[e.client], e.round);
             }
             for (const auto &[client, round] : lastData)
-                if (s.officers[static_cast<std::size_t>(client)].maxDuties != round + 1)
+                if (s.officers[static_cast<std::size_t>(client)].maxDuties != kDutiesBase + round)
                     failures.push_back(name + ": client " + std::to_string(client) + "'s last change to its officer (" +
-                                       std::to_string(round + 1) + " duties) is missing");
+                                       std::to_string(kDutiesBase + round) + " duties) is missing");
             if (check->revision(name) != 1 + edits)
                 failures.push_back(name + ": revision " + std::to_string(check->revision(name)) + " after " +
                                    std::to_string(edits) + " committed changes (expected " + std::to_string(1 + edits) +

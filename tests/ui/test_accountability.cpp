@@ -242,6 +242,7 @@ private slots:
         sqlite3 *raw = nullptr;
         QCOMPARE(sqlite3_open(db.constData(), &raw), SQLITE_OK);
         const int rc = sqlite3_exec(raw,
+                                    "DROP TRIGGER published_records_through_lfrplan_INSERT; " // its owner may
                                     "INSERT INTO published_records (source, line, date, record) "
                                     "VALUES ('hand.csv', 7, '2026-12-08', '{}')",
                                     nullptr, nullptr, nullptr);
