@@ -549,6 +549,12 @@ CREATE FUNCTION @S@.lfrplan_login_is_administrator(login name) RETURNS boolean
                     WHERE n.nspname = @L@ AND c.relname = 'audit_log' AND c.relkind = 'r'), 'MEMBER'), false)
 $f$;
 
+-- One definition: the current user's is the same question.
+CREATE OR REPLACE FUNCTION @S@.lfrplan_is_administrator() RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+    SELECT @S@.lfrplan_login_is_administrator(current_user)
+$f$;
+
 CREATE OR REPLACE FUNCTION @S@.lfrplan_stamp_audit_entry() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
 DECLARE
