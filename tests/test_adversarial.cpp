@@ -116,6 +116,31 @@ TEST_CASE("adversary: nobody authorises their own draft, by the app or by SQL", 
           std::vector<std::string>{"0"});
 }
 
+TEST_CASE("adversary: the server authorises only a complete record, whoever writes the SQL", "[.postgres][adversarial]")
+{
+    // The items lfrplan requires before authorisation, checked by the
+    // server too: a commander in psql cannot authorise a record with a
+    // blank rationale or without a watchlist.
+    TempStore db;
+    fill(db.location()); // a complete draft by the administrator; commander_kim is the superintendent
+    Session commander(db.locationAs("commander_kim"));
+    const auto authorise = [&](const std::string &change) {
+        return commander.run("UPDATE authorisations SET status = 'authorised', record = (record::jsonb || '{"
+                             "\"status\": \"authorised\", \"authorised_by\": \"commander_kim\"" +
+                             change + "}'::jsonb)::text");
+    };
+    CHECK(authorise(", \"rationale\": \" \"") == "23514");
+    CHECK(authorise(", \"watchlist_size\": null") == "23514");
+    CHECK(authorise(", \"watchlist_categories\": []") == "23514");
+    CHECK(authorise(", \"signage_planned\": false") == "23514");
+    // The settings ask for 80 characters (fill); this one has fewer.
+    CHECK(authorise(", \"rationale\": \"Robbery is high here; LFR is proportionate.\"") == "23514");
+    // Complete, by the superintendent's login: accepted.
+    CHECK(authorise("").empty());
+    CHECK(commander.run("UPDATE authorisations SET status = 'cancelled', record = jsonb_set(record::jsonb, "
+                        "'{status}', '\"cancelled\"')::text") == "23514"); // no reason given
+}
+
 TEST_CASE("adversary: a commander's hand-written changes are in the audit trail, under their login",
           "[.postgres][adversarial]")
 {

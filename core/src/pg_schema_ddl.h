@@ -480,8 +480,11 @@ $v5$;
 //   server: planned_by is the login that first saved it, the status moves
 //   only as the rules allow, and only the login mapped to the named
 //   authorising officer authorises, never the login that planned it nor a
-//   login of the same officer; authorised_by is that login; revision,
-//   updated_at and updated_by are stamped.
+//   login of the same officer, and only a complete record (the items of
+//   lfr::authorisationProblems, the settings' rank and rationale length);
+//   a closed record has its outcome, a cancelled one its reason;
+//   authorised_by is that login; revision, updated_at and updated_by are
+//   stamped.
 // - Every change to an authorisation record, a setting or a user mapping
 //   writes its audit entry from a trigger, however it was made.
 // - A scenario's rows (data, plan, notes) change only in a transaction
@@ -595,6 +598,11 @@ DECLARE
     mapped text;
     planner_officer text;
     officer text;
+    officer_rank text;
+    min_rank text;
+    min_length int;
+    missing text[] := ARRAY[]::text[];
+    ranks text[] := ARRAY['PC', 'PS', 'Insp', 'CI', 'Supt', 'CS', 'Cmdr'];
 BEGIN
     IF jsonb_typeof(r) IS DISTINCT FROM 'object' OR r->>'status' IS DISTINCT FROM NEW.status
        OR r->>'hotspot' IS DISTINCT FROM NEW.hotspot OR r->>'date' IS DISTINCT FROM NEW.date
@@ -643,7 +651,52 @@ BEGIN
             RAISE EXCEPTION 'authorisations: % planned this deployment and cannot authorise it (no self-authorisation)',
                 planner USING ERRCODE = '42501';
         END IF;
+        -- What lfr::authorisationProblems requires, for hand-written SQL too.
+        min_rank := coalesce((SELECT st.value FROM @S@.settings st WHERE st.key = 'minimum_authorising_rank'), 'Supt');
+        min_length := coalesce((SELECT st.value::int FROM @S@.settings st
+                                    WHERE st.key = 'minimum_rationale_length'), 40);
+        SELECT o.rank INTO officer_rank FROM @S@.officers o WHERE o.scenario_id = NEW.scenario_id AND o.id = officer;
+        IF officer_rank IS NULL THEN
+            missing := missing || 'the authorising officer is not an officer of the scenario';
+        ELSIF array_position(ranks, officer_rank) < array_position(ranks, min_rank) THEN
+            missing := missing || ('the authorising officer is a ' || officer_rank || ', below ' || min_rank);
+        END IF;
+        IF jsonb_typeof(r->'use_case') IS DISTINCT FROM 'string' THEN
+            missing := missing || 'no use case'::text;
+        END IF;
+        IF coalesce(octet_length(btrim(r->>'rationale')), 0) = 0 OR octet_length(r->>'rationale') < min_length THEN
+            missing := missing || ('a rationale of at least ' || min_length || ' characters');
+        END IF;
+        IF jsonb_typeof(r->'watchlist_size') IS DISTINCT FROM 'number' OR (r->>'watchlist_size')::numeric <= 0 THEN
+            missing := missing || 'no watchlist size'::text;
+        END IF;
+        IF jsonb_typeof(r->'watchlist_categories') IS DISTINCT FROM 'array'
+           OR NOT EXISTS (SELECT FROM jsonb_array_elements_text(r->'watchlist_categories') c WHERE btrim(c) <> '') THEN
+            missing := missing || 'no watchlist categories'::text;
+        END IF;
+        IF (r->'community_impact_assessed') IS DISTINCT FROM 'true'::jsonb THEN
+            missing := missing || 'no community impact assessment'::text;
+        END IF;
+        IF (r->'public_notice_given') IS DISTINCT FROM 'true'::jsonb THEN
+            missing := missing || 'no public notice'::text;
+        END IF;
+        IF (r->'signage_planned') IS DISTINCT FROM 'true'::jsonb THEN
+            missing := missing || 'no signage'::text;
+        END IF;
+        IF jsonb_typeof(r->'start') IS DISTINCT FROM 'string' OR jsonb_typeof(r->'end') IS DISTINCT FROM 'string' THEN
+            missing := missing || 'no start or end time'::text;
+        END IF;
+        IF cardinality(missing) > 0 THEN
+            RAISE EXCEPTION 'authorisations: cannot authorise: %', array_to_string(missing, '; ')
+                USING ERRCODE = '23514';
+        END IF;
         kept := session_user;
+    END IF;
+    IF NEW.status = 'closed' AND jsonb_typeof(r->'outcome') IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION 'authorisations: cannot close: the outcome is not recorded' USING ERRCODE = '23514';
+    END IF;
+    IF NEW.status = 'cancelled' AND coalesce(btrim(r->>'cancel_reason'), '') = '' THEN
+        RAISE EXCEPTION 'authorisations: cannot cancel: give the reason' USING ERRCODE = '23514';
     END IF;
     IF coalesce(r->>'authorised_by', '') IS DISTINCT FROM kept THEN
         RAISE EXCEPTION 'authorisations: authorised_by is "%", but the server records who authorised a record: %',
