@@ -199,6 +199,47 @@ TEST_CASE("adversary: a planner's hand-written change to a scenario's data is re
     CHECK(openStorage(db.location())->verifyAuditTrail().ok());
 }
 
+TEST_CASE("adversary: what was authorised stays with its deployment, as it was", "[.postgres][adversarial]")
+{
+    // Found in review: the server let a commander move a record to another
+    // scenario (no entry: the JSON was unchanged), or rewrite an authorised
+    // record on its way to deployed; and anyone could attach the
+    // owner-run stamping function to a table of their own.
+    TempStore db;
+    fill(db.location());
+    const Scenario s = lfrtest::demoWeek();
+    {
+        const auto admin = openStorage(db.location(), OpenMode::ExistingOnly);
+        Scenario other = s;
+        other.name = "Another week";
+        admin->importScenario(other, ImportMode::FailIfExists);
+        const auto commander = openStorage(db.locationAs("commander_kim"), OpenMode::ExistingOnly);
+        Authorisation a = commander->loadAuthorisations(s.name).at(0);
+        a.status = AuthorisationStatus::Authorised;
+        commander->saveAuthorisation(s.name, a);
+    }
+    Session commander(db.locationAs("commander_kim"));
+    CHECK(commander.run("UPDATE authorisations SET scenario_id = (SELECT id FROM scenarios WHERE name = "
+                        "'Another week')") == kInsufficientPrivilege);
+    CHECK(commander.run("UPDATE authorisations SET status = 'deployed', record = jsonb_set(jsonb_set(record::jsonb, "
+                        "'{status}', '\"deployed\"'), '{watchlist_size}', '90000')::text") == kInsufficientPrivilege);
+    CHECK(commander
+              .run("UPDATE authorisations SET status = 'deployed', record = jsonb_set(record::jsonb, "
+                   "'{status}', '\"deployed\"')::text")
+              .empty()); // unchanged: allowed
+    CHECK(commander.run("UPDATE authorisations SET status = 'closed', record = jsonb_set(jsonb_set(record::jsonb, "
+                        "'{status}', '\"closed\"'), '{outcome}', '{\"faces_seen\": 100, \"arrests\": 40}')::text") ==
+          "23514"); // 40 arrests from no true alert
+    Session auditor(db.locationAs("auditor_ali"));
+    REQUIRE(auditor
+                .run("CREATE TEMP TABLE audit_log (seq bigint, at text, actor text, action text, subject text, "
+                     "old_value text, new_value text, txid xid8, hash text)")
+                .empty());
+    CHECK(auditor.run("CREATE TRIGGER audit_log_stamp BEFORE INSERT ON pg_temp.audit_log FOR EACH ROW EXECUTE "
+                      "FUNCTION public.lfrplan_stamp_audit_entry()") == kInsufficientPrivilege);
+    CHECK(openStorage(db.location())->verifyAuditTrail().ok());
+}
+
 TEST_CASE("adversary: only the owner touches the numbering, the triggers, the mappings or the functions",
           "[.postgres][adversarial]")
 {

@@ -108,6 +108,13 @@ TEST_CASE("safeguards: the status moves from plan to outcome", "[safeguards]")
     CHECK(mentions(transitionProblems(authorised, edited, s), "cannot be changed"));
     auto [a, dep] = to(authorised, S::Deployed);
     REQUIRE(transitionProblems(a, dep, s).empty());
+    // Nor changed on its way on (issue 15: the server holds the same rule).
+    Authorisation rewritten = dep;
+    rewritten.rationale += " And more.";
+    CHECK(mentions(transitionProblems(authorised, rewritten, s), "cannot change on the way"));
+    Authorisation moreDeployed = dep;
+    moreDeployed.watchlistSize = 90000;
+    CHECK(mentions(transitionProblems(dep, moreDeployed, s), "cannot change on the way"));
     auto [d3, closedWithout] = to(dep, S::Closed);
     CHECK(mentions(transitionProblems(d3, closedWithout, s), "the outcome is not recorded"));
     Authorisation closed = closedWithout;

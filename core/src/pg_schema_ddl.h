@@ -532,15 +532,17 @@ BEGIN
 CREATE FUNCTION @S@.lfrplan_entry_hash(previous text, seq bigint, at text, actor text, action text, subject text,
                                        old_value text, new_value text) RETURNS text
     LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $f$
+    -- Lengths in UTF-8 bytes, whatever the server's encoding.
     SELECT encode(sha256(convert_to(
-        coalesce(octet_length(previous)::text || ':' || previous, '-')
-        || '|' || octet_length(seq::text)::text || ':' || seq::text
-        || '|' || octet_length(at)::text || ':' || at
-        || '|' || octet_length(actor)::text || ':' || actor
-        || '|' || octet_length(action)::text || ':' || action
-        || '|' || octet_length(subject)::text || ':' || subject
-        || '|' || coalesce(octet_length(old_value)::text || ':' || old_value, '-')
-        || '|' || coalesce(octet_length(new_value)::text || ':' || new_value, '-'), 'UTF8')), 'hex')
+        coalesce(octet_length(convert_to(previous, 'UTF8'))::text || ':' || previous, '-')
+        || '|' || octet_length(convert_to(seq::text, 'UTF8'))::text || ':' || seq::text
+        || '|' || octet_length(convert_to(at, 'UTF8'))::text || ':' || at
+        || '|' || octet_length(convert_to(actor, 'UTF8'))::text || ':' || actor
+        || '|' || octet_length(convert_to(action, 'UTF8'))::text || ':' || action
+        || '|' || octet_length(convert_to(subject, 'UTF8'))::text || ':' || subject
+        || '|' || coalesce(octet_length(convert_to(old_value, 'UTF8'))::text || ':' || old_value, '-')
+        || '|' || coalesce(octet_length(convert_to(new_value, 'UTF8'))::text || ':' || new_value, '-'), 'UTF8')),
+        'hex')
 $f$;
 
 CREATE FUNCTION @S@.lfrplan_login_is_administrator(login name) RETURNS boolean
@@ -563,10 +565,17 @@ CREATE OR REPLACE FUNCTION @S@.lfrplan_stamp_audit_entry() RETURNS trigger
 DECLARE
     head record;
 BEGIN
+    -- It runs as the owner: only ever as the trigger lfrplan made on the
+    -- trail itself (anyone could otherwise attach it to a table of their own).
+    IF TG_RELID IS DISTINCT FROM '@S@.audit_log'::regclass OR TG_WHEN <> 'BEFORE' OR TG_OP <> 'INSERT'
+       OR TG_LEVEL <> 'ROW' OR TG_NAME <> 'audit_log_stamp' THEN
+        RAISE EXCEPTION 'lfrplan_stamp_audit_entry stamps the audit trail only' USING ERRCODE = '42501';
+    END IF;
     SELECT h.seq, h.hash INTO head FROM @S@.audit_head h WHERE h.singleton = 1 FOR UPDATE;
     IF NOT @S@.lfrplan_login_is_administrator(session_user) THEN
         NEW.actor := session_user;
-        NEW.at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+        -- The clock when the entry is written, not when its transaction began.
+        NEW.at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
         NEW.seq := head.seq + 1;
     ELSIF NEW.seq IS NULL THEN
         NEW.seq := head.seq + 1;
@@ -585,8 +594,8 @@ $f$;
 CREATE FUNCTION @S@.lfrplan_write_audit(action text, subject text, old_value text, new_value text) RETURNS void
     LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $f$
     INSERT INTO @S@.audit_log (at, actor, action, subject, old_value, new_value)
-    VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), session_user, action, subject,
-            old_value, new_value)
+    VALUES (to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), session_user, action,
+            subject, old_value, new_value)
 $f$;
 
 CREATE FUNCTION @S@.lfrplan_check_authorisation() RETURNS trigger
@@ -603,6 +612,8 @@ DECLARE
     min_length int;
     missing text[] := ARRAY[]::text[];
     ranks text[] := ARRAY['PC', 'PS', 'Insp', 'CI', 'Supt', 'CS', 'Cmdr'];
+    blank text := E' \t\r\n';
+    o jsonb;
 BEGIN
     IF jsonb_typeof(r) IS DISTINCT FROM 'object' OR r->>'status' IS DISTINCT FROM NEW.status
        OR r->>'hotspot' IS DISTINCT FROM NEW.hotspot OR r->>'date' IS DISTINCT FROM NEW.date
@@ -614,6 +625,20 @@ BEGIN
         RETURN NEW;
     END IF;
     IF TG_OP = 'UPDATE' THEN
+        IF (NEW.scenario_id, NEW.hotspot, NEW.date, NEW.window_id)
+           IS DISTINCT FROM (OLD.scenario_id, OLD.hotspot, OLD.date, OLD.window_id) THEN
+            RAISE EXCEPTION 'authorisations: a record belongs to its scenario and deployment for good'
+                USING ERRCODE = '42501';
+        END IF;
+        -- Past draft, what was authorised stays as it was: only the status,
+        -- the outcome and a cancellation's reason change (and authorised_by,
+        -- checked below), unless it goes back to draft, to be authorised again.
+        IF OLD.status IN ('authorised', 'deployed') AND NEW.status <> 'draft'
+           AND r - ARRAY['status', 'outcome', 'cancel_reason', 'authorised_by']
+               IS DISTINCT FROM OLD.record::jsonb - ARRAY['status', 'outcome', 'cancel_reason', 'authorised_by'] THEN
+            RAISE EXCEPTION 'authorisations: an % record cannot be changed; return it to draft first', OLD.status
+                USING ERRCODE = '42501';
+        END IF;
         NEW.revision := OLD.revision + 1;
         planner := OLD.record::jsonb->>'planned_by';
         IF NEW.status <> 'draft' THEN
@@ -624,7 +649,7 @@ BEGIN
         planner := session_user;
     END IF;
     NEW.updated_by := session_user;
-    NEW.updated_at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+    NEW.updated_at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
     IF r->>'planned_by' IS DISTINCT FROM planner THEN
         RAISE EXCEPTION 'authorisations: planned_by is "%", but the server records who planned a record: %',
             r->>'planned_by', planner USING ERRCODE = '42501';
@@ -652,26 +677,33 @@ BEGIN
                 planner USING ERRCODE = '42501';
         END IF;
         -- What lfr::authorisationProblems requires, for hand-written SQL too.
+        -- As lfrplan reads the settings: an unknown rank is Supt.
         min_rank := coalesce((SELECT st.value FROM @S@.settings st WHERE st.key = 'minimum_authorising_rank'), 'Supt');
-        min_length := coalesce((SELECT st.value::int FROM @S@.settings st
-                                    WHERE st.key = 'minimum_rationale_length'), 40);
+        IF array_position(ranks, min_rank) IS NULL THEN
+            min_rank := 'Supt';
+        END IF;
+        min_length := coalesce((SELECT CASE WHEN st.value ~ '^[0-9]{1,9}$' THEN st.value::int END
+                                    FROM @S@.settings st WHERE st.key = 'minimum_rationale_length'), 40);
         SELECT o.rank INTO officer_rank FROM @S@.officers o WHERE o.scenario_id = NEW.scenario_id AND o.id = officer;
         IF officer_rank IS NULL THEN
             missing := missing || 'the authorising officer is not an officer of the scenario';
         ELSIF array_position(ranks, officer_rank) < array_position(ranks, min_rank) THEN
             missing := missing || ('the authorising officer is a ' || officer_rank || ', below ' || min_rank);
         END IF;
-        IF jsonb_typeof(r->'use_case') IS DISTINCT FROM 'string' THEN
+        IF coalesce(r->>'use_case', '') NOT IN ('crime-hotspot', 'missing-person-hotspot', 'critical-infrastructure',
+                                                'event-protection', 'sought-persons') THEN
             missing := missing || 'no use case'::text;
         END IF;
-        IF coalesce(octet_length(btrim(r->>'rationale')), 0) = 0 OR octet_length(r->>'rationale') < min_length THEN
+        IF coalesce(octet_length(btrim(r->>'rationale', blank)), 0) = 0
+           OR octet_length(convert_to(r->>'rationale', 'UTF8')) < min_length THEN
             missing := missing || ('a rationale of at least ' || min_length || ' characters');
         END IF;
-        IF jsonb_typeof(r->'watchlist_size') IS DISTINCT FROM 'number' OR (r->>'watchlist_size')::numeric <= 0 THEN
+        IF coalesce(r->>'watchlist_size', '') !~ '^[1-9][0-9]{0,8}$' THEN
             missing := missing || 'no watchlist size'::text;
         END IF;
         IF jsonb_typeof(r->'watchlist_categories') IS DISTINCT FROM 'array'
-           OR NOT EXISTS (SELECT FROM jsonb_array_elements_text(r->'watchlist_categories') c WHERE btrim(c) <> '') THEN
+           OR NOT EXISTS (SELECT FROM jsonb_array_elements_text(r->'watchlist_categories') c
+                              WHERE btrim(c, blank) <> '') THEN
             missing := missing || 'no watchlist categories'::text;
         END IF;
         IF (r->'community_impact_assessed') IS DISTINCT FROM 'true'::jsonb THEN
@@ -692,10 +724,35 @@ BEGIN
         END IF;
         kept := session_user;
     END IF;
-    IF NEW.status = 'closed' AND jsonb_typeof(r->'outcome') IS DISTINCT FROM 'object' THEN
-        RAISE EXCEPTION 'authorisations: cannot close: the outcome is not recorded' USING ERRCODE = '23514';
+    IF NEW.status = 'closed' THEN
+        o := r->'outcome';
+        IF jsonb_typeof(o) IS DISTINCT FROM 'object' THEN
+            RAISE EXCEPTION 'authorisations: cannot close: the outcome is not recorded' USING ERRCODE = '23514';
+        END IF;
+        -- lfr::outcomeProblems: counts of 0 or more that add up.
+        IF EXISTS (SELECT FROM unnest(ARRAY['true_alerts_confirmed', 'true_alerts_unconfirmed',
+                                            'false_alerts_confirmed', 'false_alerts_unconfirmed', 'arrests',
+                                            'other_disposal', 'no_action']) k
+                       WHERE coalesce(o->>k, '0') !~ '^[0-9]{1,9}$')
+           OR coalesce(o->>'faces_seen', '0') !~ '^[0-9]{1,9}$'
+           OR coalesce(o->>'duration_minutes', '0') !~ '^[0-9]{1,9}$'
+           OR (o->>'threshold' IS NOT NULL AND (jsonb_typeof(o->'threshold') <> 'number'
+                                                OR (o->>'threshold')::numeric NOT BETWEEN 0 AND 1)) THEN
+            RAISE EXCEPTION 'authorisations: cannot close: the outcome''s counts must be whole numbers of 0 or more, and the threshold within 0..1'
+                USING ERRCODE = '23514';
+        END IF;
+        IF coalesce((o->>'arrests')::int, 0) + coalesce((o->>'other_disposal')::int, 0)
+               + coalesce((o->>'no_action')::int, 0)
+               > coalesce((o->>'true_alerts_confirmed')::int, 0) + coalesce((o->>'true_alerts_unconfirmed')::int, 0)
+           OR (o->>'faces_seen' IS NOT NULL
+               AND coalesce((o->>'true_alerts_confirmed')::int, 0) + coalesce((o->>'true_alerts_unconfirmed')::int, 0)
+                   + coalesce((o->>'false_alerts_confirmed')::int, 0)
+                   + coalesce((o->>'false_alerts_unconfirmed')::int, 0) > (o->>'faces_seen')::int) THEN
+            RAISE EXCEPTION 'authorisations: cannot close: the outcome does not add up (disposals beyond the true alerts, or alerts beyond the faces seen)'
+                USING ERRCODE = '23514';
+        END IF;
     END IF;
-    IF NEW.status = 'cancelled' AND coalesce(btrim(r->>'cancel_reason'), '') = '' THEN
+    IF NEW.status = 'cancelled' AND coalesce(btrim(r->>'cancel_reason', blank), '') = '' THEN
         RAISE EXCEPTION 'authorisations: cannot cancel: give the reason' USING ERRCODE = '23514';
     END IF;
     IF coalesce(r->>'authorised_by', '') IS DISTINCT FROM kept THEN
@@ -718,7 +775,7 @@ BEGIN
     ELSE
         one := NEW;
         IF TG_OP = 'UPDATE' AND NEW.status = OLD.status THEN
-            IF NEW.record IS NOT DISTINCT FROM OLD.record THEN
+            IF NEW.record IS NOT DISTINCT FROM OLD.record AND NEW.scenario_id = OLD.scenario_id THEN
                 RETURN NULL;
             END IF;
             action := 'authorisation.changed';
@@ -869,6 +926,14 @@ CREATE CONSTRAINT TRIGGER scenarios_audit AFTER INSERT OR UPDATE OR DELETE ON @S
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_scenario_change();
 CREATE CONSTRAINT TRIGGER published_records_audit AFTER INSERT OR UPDATE OR DELETE ON @S@.published_records
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION @S@.lfrplan_audit_records_change();
+
+-- Trigger functions are not for calling, nor for attaching to a table of
+-- one's own (that needs EXECUTE); as lfrplan's triggers they still fire.
+REVOKE EXECUTE ON FUNCTION @S@.lfrplan_stamp_audit_entry(), @S@.lfrplan_check_authorisation(),
+    @S@.lfrplan_audit_authorisation(), @S@.lfrplan_audit_setting(), @S@.lfrplan_audit_user(),
+    @S@.lfrplan_stamp_scenario(), @S@.lfrplan_check_scenario_rows(), @S@.lfrplan_audit_scenario_change(),
+    @S@.lfrplan_audit_records_change(), @S@.lfrplan_guard_scenario_delete(), @S@.lfrplan_refuse_audit_change()
+    FROM PUBLIC;
 $body$;
     body := replace(body, '@S@', schema_id);
     body := replace(body, '@L@', schema_name);

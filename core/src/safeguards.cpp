@@ -143,6 +143,21 @@ std::vector<std::string> transitionProblems(const std::optional<Authorisation> &
             refuse(std::string("a ") + std::string(statusName(from)) + " record is final and cannot be changed");
         break;
     }
+    // Past draft, what was authorised stays: only the status, the outcome
+    // and a cancellation's reason move on (the server holds the same rule).
+    if (before && (from == S::Authorised || from == S::Deployed) && to != S::Draft &&
+        !(from == S::Authorised && to == S::Authorised)) { // that one: below
+        const auto frozen = [](Authorisation a) {
+            a.status = S::Draft;
+            a.outcome.reset();
+            a.cancelReason.clear();
+            a.authorisedBy.clear();
+            return a;
+        };
+        if (!(frozen(*before) == frozen(after)))
+            refuse(move + ": what was authorised cannot change on the way; return it to draft, change it, authorise "
+                          "it again");
+    }
     if (to == S::Authorised && from != S::Authorised)
         for (const std::string &p : authorisationProblems(after, scenario, settings))
             refuse("cannot authorise: " + p);

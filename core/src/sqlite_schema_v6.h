@@ -62,7 +62,8 @@ BEGIN
 END;
 
 CREATE TRIGGER authorisations_audit_update AFTER UPDATE ON authorisations
-WHEN lfrplan_auditing() AND (NEW.record IS NOT OLD.record OR NEW.status IS NOT OLD.status)
+WHEN lfrplan_auditing() AND (NEW.record IS NOT OLD.record OR NEW.status IS NOT OLD.status
+                             OR NEW.scenario_id IS NOT OLD.scenario_id)
 BEGIN
     INSERT INTO audit_log (at, actor, action, subject, old_value, new_value)
     VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), lfrplan_actor(),
