@@ -3,6 +3,7 @@
 // user may do. See docs/storage.md, "PostgreSQL".
 #include "pg_connection.h"
 #include "pg_schema_ddl.h"
+#include "pg_schema_v6.h"
 #include "sql_storage_impl.h"
 
 #include <functional>
