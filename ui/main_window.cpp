@@ -413,6 +413,7 @@ void MainWindow::solve()
     options.timeLimitSeconds = 60;
     if (!runner_->start(document_->scenario(), options))
         return;
+    solving_ = document_->scenario();
     progress_->setValue(0);
     progress_->setVisible(true);
     solveStatus_->setText(tr("Solving…"));
@@ -428,8 +429,12 @@ void MainWindow::solveFinished(const lfr::SolveResult &result)
                               .arg(text(std::string(solveStatusName(result.status))))
                               .arg(result.plan.objective.value_or(0.0), 0, 'f', 2)
                               .arg(result.bound.value_or(0.0), 0, 'f', 2));
-    if (document_ && result.status != SolveStatus::Infeasible)
+    if (document_ && result.status != SolveStatus::Infeasible) {
         document_->undoStack()->push(new ApplySolvedPlan(document_.get(), result.plan.deployments));
+        if (solving_)
+            document_->recordProof(*solving_, result.plan); // saved as proven (issue 16)
+    }
+    solving_.reset();
     updateActions();
     QStringList lines;
     for (const std::string &line : result.explanation)

@@ -6,11 +6,13 @@
 
 #include "conflict_dialog.h"
 
+#include "lfrplan/model.h"
 #include "lfrplan/storage.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -198,6 +200,8 @@ private:
     lfr::Permissions permissions_{"file owner", true, true, true, true, true, true, true};
     QString connection_; // the location the open database was opened from
     QLabel *userStatus_ = nullptr;
+    // The scenario as the running solve was given it (what its proof is about).
+    std::optional<lfr::Scenario> solving_;
     QStringList lastReapplied_;
     QString notesRead_; // the notes as the notes editor was started from
 };

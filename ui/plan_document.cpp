@@ -47,6 +47,7 @@ PlanDocument::PlanDocument(std::unique_ptr<Storage> store, const std::string &na
     if (const auto plan = store_->loadPlan(name)) {
         deployments_ = plan->deployments;
         lastSolved_ = plan->deployments;
+        recordProof(scenario_, *plan);
     }
     // Before anything else reads the store (accountedRecords() loads
     // scenarios, which would move what it expects on).
@@ -105,8 +106,28 @@ Plan PlanDocument::planToSave(const std::string &name) const
     if (!report_.valid()) {
         plan.status = PlanStatus::Infeasible;
         plan.reason = report_.violations.front().message;
+        return plan;
+    }
+    // What the solver proved holds only for the plan and data it solved (a
+    // save under a new name changes only the name).
+    if (proof_ && proof_->deployments == deployments_) {
+        Scenario mine = scenario_;
+        mine.name = proof_->scenario.name;
+        if (mine == proof_->scenario) {
+            plan.status = proof_->status;
+            plan.bound = proof_->bound;
+        }
     }
     return plan;
+}
+
+void PlanDocument::recordProof(const Scenario &solved, const Plan &plan)
+{
+    if (plan.status == PlanStatus::Infeasible) {
+        proof_.reset();
+        return;
+    }
+    proof_ = Proof{solved, plan.deployments, plan.status, plan.bound};
 }
 
 void PlanDocument::checkRevision() const
@@ -153,8 +174,10 @@ MergeResult PlanDocument::reload(Reload mode)
     const std::string name = scenario_.name;
     PlanState theirs;
     theirs.scenario = store_->loadScenario(name);
-    if (auto plan = store_->loadPlan(name))
+    if (auto plan = store_->loadPlan(name)) {
+        recordProof(theirs.scenario, *plan);
         theirs.deployments = std::move(plan->deployments);
+    }
     const auto revision = store_->expectedRevision(name);
     MergeResult merged;
     if (mode == Reload::ReapplyMine)

@@ -122,6 +122,11 @@ public:
     // What past outcomes suggest each hotspot is worth (transparency.h).
     const std::map<std::string, HistoryValue> &history() const { return history_; }
 
+    // What the solver proved of `plan` (its status and bound) for the
+    // scenario `solved`: saved with the plan while both are unchanged, and
+    // dropped from what is saved as soon as either differs.
+    void recordProof(const Scenario &solved, const Plan &plan);
+
     // --- For undo commands only ------------------------------------------------
     void replaceDeployment(std::size_t at, const Deployment &deployment);
     void insertDeployment(std::size_t at, const Deployment &deployment);
@@ -164,6 +169,14 @@ private:
     std::unique_ptr<ScenarioIndex> index_;
     std::vector<Deployment> deployments_;
     std::vector<Deployment> lastSolved_;
+    // The last proof (a solve, or a loaded plan's status and bound).
+    struct Proof {
+        Scenario scenario;
+        std::vector<Deployment> deployments;
+        PlanStatus status = PlanStatus::Feasible;
+        std::optional<double> bound;
+    };
+    std::optional<Proof> proof_;
     ValidationReport report_;
     QUndoStack undo_;
     std::vector<Authorisation> authorisations_;

@@ -25,6 +25,7 @@
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
+
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +40,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <cmath>
 
 #include "lfrplan/errors.h"
 
@@ -112,6 +114,38 @@ private slots:
         QVERIFY(solveAndWait(*window)); // resets both models
         window->document()->undoStack()->undo();
         window->document()->undoStack()->redo();
+    }
+
+    void savesWhatTheSolverProved()
+    {
+        // Issue 16: a plan solved to optimality in the app was saved as
+        // feasible with no bound (the document never kept the proof).
+        const QString db = dir_.filePath(QStringLiteral("proof.db"));
+        QVERIFY(QFile::copy(database_, db));
+        auto window = std::make_unique<MainWindow>();
+        QVERIFY(window->openDatabase(db, {}, true));
+        QVERIFY(solveAndWait(*window));
+        QVERIFY(window->solveStatus()->text().startsWith(QStringLiteral("optimal")));
+        QVERIFY(window->save());
+        const std::string name = window->document()->scenario().name;
+        auto saved = openStorage(db.toStdString(), OpenMode::ExistingOnly)->loadPlan(name);
+        QVERIFY(saved);
+        QCOMPARE(saved->status, PlanStatus::Optimal);
+        QVERIFY(saved->bound && saved->objective);
+        QVERIFY(std::abs(*saved->bound - *saved->objective) < 1e-6 * std::max(1.0, *saved->bound));
+        // Undone, the plan is no longer the one proven: saved as feasible, no bound.
+        window->document()->undoStack()->undo();
+        QVERIFY(window->save());
+        saved = openStorage(db.toStdString(), OpenMode::ExistingOnly)->loadPlan(name);
+        QCOMPARE(saved->status, PlanStatus::Feasible);
+        QVERIFY(!saved->bound);
+        // Redone, it is again: and a reopened window keeps what was loaded.
+        window->document()->undoStack()->redo();
+        QVERIFY(window->save());
+        auto reopened = std::make_unique<MainWindow>();
+        QVERIFY(reopened->openDatabase(db, {}, true));
+        QVERIFY(reopened->save() || reopened->document()->undoStack()->isClean());
+        QCOMPARE(openStorage(db.toStdString(), OpenMode::ExistingOnly)->loadPlan(name)->status, PlanStatus::Optimal);
     }
 
     void solvesTheDemoWeekToOptimality()
