@@ -185,7 +185,7 @@ Database openReadWrite(const std::filesystem::path &file, const std::string &loc
 
 namespace {
 
-// Version 6: a change to a scenario's data, plan or notes, or to the
+// Version 6's generated triggers. A change to a scenario's data, plan or notes, or to the
 // published records, made by another program than lfrplan (which audits
 // each) fails: the trigger calls lfrplan_actor(), which only lfrplan's
 // connections define. (Authorisations, settings and user mappings are
@@ -222,6 +222,14 @@ void refuseOtherPrograms(sqlite3 *db)
             sql += std::string("CREATE TRIGGER ") + table + "_through_lfrplan_" + op + " BEFORE " + op + " ON " +
                    table + " WHEN lfrplan_actor() IS NULL BEGIN SELECT RAISE(ABORT, 'a change to " + table +
                    " goes through lfrplan, which audits it'); END;\n";
+    // One truth: an authorisation record's columns are its JSON's.
+    for (const char *op : {"insert", "update"})
+        sql += std::string("CREATE TRIGGER authorisations_one_truth_") + op + " BEFORE " + op +
+               " ON authorisations WHEN json_extract(NEW.record, '$.status') IS NOT NEW.status "
+               "OR json_extract(NEW.record, '$.hotspot') IS NOT NEW.hotspot "
+               "OR json_extract(NEW.record, '$.date') IS NOT NEW.date "
+               "OR json_extract(NEW.record, '$.window') IS NOT NEW.window_id BEGIN SELECT RAISE(ABORT, "
+               "'authorisations: the status, hotspot, date and window columns must be those of the record'); END;\n";
     sql += "CREATE TRIGGER scenarios_revision_up_by_one BEFORE UPDATE OF revision ON scenarios "
            "WHEN NEW.revision IS NOT OLD.revision AND NEW.revision IS NOT OLD.revision + 1 "
            "BEGIN SELECT RAISE(ABORT, 'scenarios: a revision only goes up by one'); END;\n";

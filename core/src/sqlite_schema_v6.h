@@ -34,24 +34,6 @@ CREATE TABLE audit_chain (
 ) STRICT;
 INSERT INTO audit_chain (singleton, chain_start) SELECT 1, coalesce(max(seq), 0) + 1 FROM audit_log;
 
-CREATE TRIGGER authorisations_one_truth_insert BEFORE INSERT ON authorisations
-WHEN json_extract(NEW.record, '$.status') IS NOT NEW.status
-  OR json_extract(NEW.record, '$.hotspot') IS NOT NEW.hotspot
-  OR json_extract(NEW.record, '$.date') IS NOT NEW.date
-  OR json_extract(NEW.record, '$.window') IS NOT NEW.window_id
-BEGIN
-    SELECT RAISE(ABORT, 'authorisations: the status, hotspot, date and window columns must be those of the record');
-END;
-
-CREATE TRIGGER authorisations_one_truth_update BEFORE UPDATE ON authorisations
-WHEN json_extract(NEW.record, '$.status') IS NOT NEW.status
-  OR json_extract(NEW.record, '$.hotspot') IS NOT NEW.hotspot
-  OR json_extract(NEW.record, '$.date') IS NOT NEW.date
-  OR json_extract(NEW.record, '$.window') IS NOT NEW.window_id
-BEGIN
-    SELECT RAISE(ABORT, 'authorisations: the status, hotspot, date and window columns must be those of the record');
-END;
-
 CREATE TRIGGER authorisations_audit_insert AFTER INSERT ON authorisations WHEN lfrplan_auditing()
 BEGIN
     INSERT INTO audit_log (at, actor, action, subject, old_value, new_value)
