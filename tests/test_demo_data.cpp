@@ -82,8 +82,8 @@ TEST_CASE("demo week: its witness plan staffs 10 deployments on 5 days within ev
     for (const Violation &v : report.violations)
         UNSCOPED_INFO(v.message);
     CHECK(report.valid());
-    REQUIRE(plan.objective.has_value());
-    CHECK(report.evaluation.objective == Approx(*plan.objective).epsilon(1e-9));
+    REQUIRE(plan.figures.has_value());
+    CHECK(report.evaluation.objective == Approx(plan.figures->objective).epsilon(1e-9));
 }
 
 TEST_CASE("demo week: writes out and reads back equal", "[demo]")

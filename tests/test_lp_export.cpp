@@ -155,10 +155,10 @@ Compared compareWithBruteForce(const Scenario &sc)
     for (const Violation &v : report.violations)
         UNSCOPED_INFO(v.message);
     CHECK(report.valid());
-    CHECK(objectivesTie(report.evaluation.objective, *c.plan.objective));
+    CHECK(objectivesTie(report.evaluation.objective, c.plan.figures->objective));
     INFO("brute force " << c.truth.objective << " after " << c.truth.plansChecked << " plans, cbc "
-                        << *c.plan.objective);
-    CHECK(objectivesTie(c.truth.objective, *c.plan.objective));
+                        << c.plan.figures->objective);
+    CHECK(objectivesTie(c.truth.objective, c.plan.figures->objective));
     CHECK(objectivesTie(*c.plan.bound, c.truth.objective));
     return c;
 }

@@ -60,8 +60,8 @@ TEST_CASE("merge: nothing of mine changed gives theirs exactly", "[merge]")
     theirs.deployments.pop_back();
     theirs.scenario.policy.maxDeployments = 4;
     const MergeResult r = reapplyChanges(base, base, theirs);
-    CHECK(r.scenario == theirs.scenario);
-    CHECK(r.deployments == theirs.deployments);
+    CHECK(r.merged.scenario == theirs.scenario);
+    CHECK(r.merged.deployments == theirs.deployments);
     CHECK(r.lines.empty());
     CHECK(r.overlaps == 0);
 }
@@ -90,20 +90,20 @@ TEST_CASE("merge: edits that do not overlap both survive", "[merge]")
 
     const MergeResult r = reapplyChanges(base, mine, theirs);
     // Both sides' scenario edits.
-    CHECK(r.scenario.officers[0].maxDuties == 1);
-    CHECK(r.scenario.hotspots[4].value == 123.5);
-    CHECK(r.scenario.officers[1].rank == Rank::PS);
-    CHECK(r.scenario.policy.maxDays == 4);
-    CHECK(r.scenario.name == theirs.scenario.name);
+    CHECK(r.merged.scenario.officers[0].maxDuties == 1);
+    CHECK(r.merged.scenario.hotspots[4].value == 123.5);
+    CHECK(r.merged.scenario.officers[1].rank == Rank::PS);
+    CHECK(r.merged.scenario.policy.maxDays == 4);
+    CHECK(r.merged.scenario.name == theirs.scenario.name);
     // Both sides' plan edits: their crew, my van, their removal, both additions.
-    REQUIRE(r.deployments.size() == 4);
-    REQUIRE(findDeployment(r.deployments, base.deployments[0]));
-    CHECK(findDeployment(r.deployments, base.deployments[0])->crew == theirs.deployments[0].crew);
-    REQUIRE(findDeployment(r.deployments, base.deployments[1]));
-    CHECK(findDeployment(r.deployments, base.deployments[1])->van == s.vans[2].id);
-    CHECK_FALSE(findDeployment(r.deployments, base.deployments[2]));
-    CHECK(findDeployment(r.deployments, myNew));
-    CHECK(findDeployment(r.deployments, theirNew));
+    REQUIRE(r.merged.deployments.size() == 4);
+    REQUIRE(findDeployment(r.merged.deployments, base.deployments[0]));
+    CHECK(findDeployment(r.merged.deployments, base.deployments[0])->crew == theirs.deployments[0].crew);
+    REQUIRE(findDeployment(r.merged.deployments, base.deployments[1]));
+    CHECK(findDeployment(r.merged.deployments, base.deployments[1])->van == s.vans[2].id);
+    CHECK_FALSE(findDeployment(r.merged.deployments, base.deployments[2]));
+    CHECK(findDeployment(r.merged.deployments, myNew));
+    CHECK(findDeployment(r.merged.deployments, theirNew));
     // Every line is a change of mine, and none overlaps.
     CHECK(r.overlaps == 0);
     CHECK(r.lines.size() == 4);
@@ -131,11 +131,11 @@ TEST_CASE("merge: a record or part changed by both keeps mine and is listed", "[
     theirs.deployments[0].van = s.vans[2].id;
 
     const MergeResult r = reapplyChanges(base, mine, theirs);
-    CHECK(r.scenario.officers[0].name == "Mine");
-    CHECK(r.scenario.policy.maxDeployments == 8);
-    CHECK(r.scenario.teams[2].minOnDuty == 1);
-    REQUIRE(findDeployment(r.deployments, base.deployments[0]));
-    CHECK(findDeployment(r.deployments, base.deployments[0])->van == s.vans[1].id);
+    CHECK(r.merged.scenario.officers[0].name == "Mine");
+    CHECK(r.merged.scenario.policy.maxDeployments == 8);
+    CHECK(r.merged.scenario.teams[2].minOnDuty == 1);
+    REQUIRE(findDeployment(r.merged.deployments, base.deployments[0]));
+    CHECK(findDeployment(r.merged.deployments, base.deployments[0])->van == s.vans[1].id);
     CHECK(r.overlaps == 3);
     CHECK(r.lines.size() == 3);
     CHECK(hasLine(r, "officer " + s.officers[0].id + ": changed by both; yours kept"));
@@ -163,12 +163,12 @@ TEST_CASE("merge: deployments added, removed and changed on either side", "[merg
     mine.deployments.push_back(added);
 
     const MergeResult r = reapplyChanges(base, mine, theirs);
-    REQUIRE(r.deployments.size() == 2);
-    REQUIRE(findDeployment(r.deployments, base.deployments[0]));
-    CHECK(*findDeployment(r.deployments, base.deployments[0]) == mine.deployments[0]);
-    CHECK_FALSE(findDeployment(r.deployments, base.deployments[1]));
-    CHECK_FALSE(findDeployment(r.deployments, base.deployments[2]));
-    CHECK(findDeployment(r.deployments, added));
+    REQUIRE(r.merged.deployments.size() == 2);
+    REQUIRE(findDeployment(r.merged.deployments, base.deployments[0]));
+    CHECK(*findDeployment(r.merged.deployments, base.deployments[0]) == mine.deployments[0]);
+    CHECK_FALSE(findDeployment(r.merged.deployments, base.deployments[1]));
+    CHECK_FALSE(findDeployment(r.merged.deployments, base.deployments[2]));
+    CHECK(findDeployment(r.merged.deployments, added));
     CHECK(r.overlaps == 2);
     CHECK(hasLine(r, what(base.deployments[0]) + ": you changed it, they removed it; yours kept"));
     CHECK(hasLine(r, what(base.deployments[1]) + ": you removed it, they changed it; removed (yours kept)"));
@@ -188,8 +188,8 @@ TEST_CASE("merge: my deployment added where they removed theirs, and with no pla
         PlanState theirs = base;
         theirs.deployments.clear();
         const MergeResult r = reapplyChanges(base, mine, theirs);
-        REQUIRE(r.deployments.size() == 1);
-        CHECK(r.deployments[0] == added);
+        REQUIRE(r.merged.deployments.size() == 1);
+        CHECK(r.merged.deployments[0] == added);
         CHECK(r.lines == std::vector<std::string>{what(added) + ": added (yours)"});
     }
     SECTION("no plan was stored when I read it, nor now")
@@ -200,8 +200,8 @@ TEST_CASE("merge: my deployment added where they removed theirs, and with no pla
         PlanState theirs = base;
         theirs.scenario.vans[0].maxPerDate = 2;
         const MergeResult r = reapplyChanges(base, mine, theirs);
-        CHECK(r.deployments == mine.deployments);
-        CHECK(r.scenario.vans[0].maxPerDate == 2);
+        CHECK(r.merged.deployments == mine.deployments);
+        CHECK(r.merged.scenario.vans[0].maxPerDate == 2);
         CHECK(r.lines.size() == 2);
         CHECK(r.overlaps == 0);
     }
@@ -228,16 +228,16 @@ TEST_CASE("merge: records added and removed by id, in place", "[merge]")
     theirs.scenario.officers.erase(theirs.scenario.officers.begin() + 9);
 
     const MergeResult r = reapplyChanges(base, mine, theirs);
-    REQUIRE(r.scenario.vans.size() == 3);
-    CHECK(r.scenario.vans[0].id == s.vans[0].id);
-    CHECK(r.scenario.vans[1] == spare);
-    CHECK(r.scenario.vans[2].id == s.vans[1].id);
-    CHECK(r.scenario.hotspots.size() == 16);
-    CHECK_FALSE(byId(r.scenario.hotspots, s.hotspots[16].id));
-    CHECK_FALSE(byId(r.scenario.hotspots, s.hotspots[17].id));
+    REQUIRE(r.merged.scenario.vans.size() == 3);
+    CHECK(r.merged.scenario.vans[0].id == s.vans[0].id);
+    CHECK(r.merged.scenario.vans[1] == spare);
+    CHECK(r.merged.scenario.vans[2].id == s.vans[1].id);
+    CHECK(r.merged.scenario.hotspots.size() == 16);
+    CHECK_FALSE(byId(r.merged.scenario.hotspots, s.hotspots[16].id));
+    CHECK_FALSE(byId(r.merged.scenario.hotspots, s.hotspots[17].id));
     // The officer comes back with my change, where it was.
-    REQUIRE(r.scenario.officers.size() == s.officers.size());
-    CHECK(r.scenario.officers[9] == mine.scenario.officers[9]);
+    REQUIRE(r.merged.scenario.officers.size() == s.officers.size());
+    CHECK(r.merged.scenario.officers[9] == mine.scenario.officers[9]);
     CHECK(r.overlaps == 2);
     CHECK(hasLine(r, "van LFR-SPARE: added (yours)"));
     CHECK(hasLine(r, "hotspot " + s.hotspots[17].id + ": removed (yours)"));
@@ -259,9 +259,9 @@ TEST_CASE("merge: pins, dates and the default crew go as wholes", "[merge]")
     theirs.scenario.crew[s.roles[0].id] += 2;
 
     const MergeResult r = reapplyChanges(base, mine, theirs);
-    CHECK(r.scenario.pinned == mine.scenario.pinned);
-    CHECK(r.scenario.crew == mine.scenario.crew);
-    CHECK(r.scenario.dates == theirs.scenario.dates);
+    CHECK(r.merged.scenario.pinned == mine.scenario.pinned);
+    CHECK(r.merged.scenario.crew == mine.scenario.crew);
+    CHECK(r.merged.scenario.dates == theirs.scenario.dates);
     CHECK(hasLine(r, "pins: your change re-applied"));
     CHECK(hasLine(r, "default crew: changed by both; yours kept"));
     CHECK(r.overlaps == 1);

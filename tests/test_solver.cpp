@@ -24,10 +24,10 @@ void requireValid(const Scenario &s, const SolveResult &r)
     for (const Violation &v : report.violations)
         UNSCOPED_INFO(v.message);
     REQUIRE(report.valid());
-    REQUIRE(r.plan.objective.has_value());
-    CHECK(objectivesTie(*r.plan.objective, report.evaluation.objective));
-    REQUIRE(r.bound.has_value());
-    CHECK(*r.bound >= *r.plan.objective - 1e-9);
+    REQUIRE(r.plan.figures.has_value());
+    CHECK(objectivesTie(r.plan.figures->objective, report.evaluation.objective));
+    REQUIRE(r.plan.bound.has_value());
+    CHECK(*r.plan.bound >= r.plan.figures->objective - 1e-9);
 }
 
 } // namespace
@@ -36,10 +36,10 @@ TEST_CASE("solver: the small week is solved to proven optimality, keeping its pi
 {
     const Scenario s = small();
     const SolveResult r = solve(s);
-    CHECK(r.status == SolveStatus::Optimal);
+    CHECK(r.plan.status == PlanStatus::Optimal);
     CHECK(r.plan.status == PlanStatus::Optimal);
     requireValid(s, r);
-    CHECK(objectivesTie(*r.bound, *r.plan.objective));
+    CHECK(objectivesTie(*r.plan.bound, r.plan.figures->objective));
     const auto pinned = std::find_if(r.plan.deployments.begin(), r.plan.deployments.end(), [](const Deployment &d) {
         return d.hotspot == "oxford-circus" && formatDate(d.date) == "2026-12-07" && d.window == "day";
     });
@@ -47,7 +47,7 @@ TEST_CASE("solver: the small week is solved to proven optimality, keeping its pi
     CHECK(pinned->van == "LFR-1");
     CHECK(std::count(pinned->crew.begin(), pinned->crew.end(), CrewAssignment{"MP1001", "silver"}) == 1);
     // The golden case small-repeat-decay is a valid plan worth 166.37: the optimum is at least that.
-    CHECK(*r.plan.objective >= 166.3727654209827 - 1e-6);
+    CHECK(r.plan.figures->objective >= 166.3727654209827 - 1e-6);
     CHECK_FALSE(r.explanation.empty());
 }
 
@@ -69,10 +69,10 @@ TEST_CASE("solver: pins that cannot be met give infeasible with a reason naming 
         s.pinned[0].window = "day"; // Brixton allows only the evening
         s.pinned[0].crew.clear();
         const SolveResult r = solve(s);
-        CHECK(r.status == SolveStatus::Infeasible);
+        CHECK(r.plan.status == PlanStatus::Infeasible);
         CHECK(r.plan.status == PlanStatus::Infeasible);
         CHECK(r.plan.deployments.empty());
-        CHECK_FALSE(r.plan.objective.has_value());
+        CHECK_FALSE(r.plan.figures.has_value());
         REQUIRE(r.plan.reason.has_value());
         CHECK_THAT(*r.plan.reason, Catch::Contains("Pin 1") && Catch::Contains("window"));
     }
@@ -81,7 +81,7 @@ TEST_CASE("solver: pins that cannot be met give infeasible with a reason naming 
         s.pinned.push_back(s.pinned[0]);
         s.pinned[1].crew.clear();
         const SolveResult r = solve(s);
-        CHECK(r.status == SolveStatus::Infeasible);
+        CHECK(r.plan.status == PlanStatus::Infeasible);
         CHECK_THAT(r.plan.reason.value_or(""), Catch::Contains("Pin 2"));
     }
     SECTION("a pinned van that is unavailable")
@@ -89,14 +89,14 @@ TEST_CASE("solver: pins that cannot be met give infeasible with a reason naming 
         s.pinned[0].date = *parseDate("2026-12-09"); // LFR-1 is unavailable on the 9th
         s.pinned[0].crew.clear();
         const SolveResult r = solve(s);
-        CHECK(r.status == SolveStatus::Infeasible);
+        CHECK(r.plan.status == PlanStatus::Infeasible);
         CHECK_FALSE(r.plan.reason.value_or("").empty());
     }
     SECTION("a pinned officer who is off duty")
     {
         s.pinned[0].window = "evening"; // MP1001 works an early shift on Monday
         const SolveResult r = solve(s);
-        CHECK(r.status == SolveStatus::Infeasible);
+        CHECK(r.plan.status == PlanStatus::Infeasible);
         CHECK_FALSE(r.plan.reason.value_or("").empty());
     }
 }
@@ -111,10 +111,10 @@ TEST_CASE("solver: cancelling from the progress callback returns the best valid 
         return !p.incumbent.has_value() || *p.incumbent <= 0; // stop at the first real plan
     });
     CHECK(calls >= 1);
-    CHECK(r.status == SolveStatus::Interrupted);
+    CHECK(r.stop == SolveStop::Interrupted);
     CHECK(r.plan.status == PlanStatus::Feasible);
     requireValid(s, r);
-    CHECK(*r.plan.objective > 0);
+    CHECK(r.plan.figures->objective > 0);
 }
 
 TEST_CASE("solver: the time limit stops the search with a valid plan and a bound", "[solver]")
@@ -123,9 +123,9 @@ TEST_CASE("solver: the time limit stops the search with a valid plan and a bound
     SolverOptions o;
     o.timeLimitSeconds = 1e-3;
     const SolveResult r = solve(s, o);
-    CHECK(r.status == SolveStatus::TimeLimit);
+    CHECK(r.stop == SolveStop::TimeLimit);
     requireValid(s, r);
-    CHECK(*r.bound >= *r.plan.objective);
+    CHECK(*r.plan.bound >= r.plan.figures->objective);
 }
 
 TEST_CASE("solver: unusable options are refused", "[solver]")
@@ -146,11 +146,11 @@ TEST_CASE("solver: the optimum equals brute-force enumeration on tiny scenarios"
         const lfrtest::BruteForceResult truth = lfrtest::bruteForceOptimum(s);
         const SolveResult r = solve(s);
         INFO(s.name << ": brute force " << truth.objective << " over " << truth.plansChecked << " plans, solver "
-                    << r.plan.objective.value_or(-1));
-        REQUIRE(r.status == SolveStatus::Optimal);
+                    << (r.plan.figures ? r.plan.figures->objective : -1));
+        REQUIRE(r.plan.status == PlanStatus::Optimal);
         requireValid(s, r);
-        CHECK(objectivesTie(*r.plan.objective, truth.objective));
-        CHECK(objectivesTie(*r.bound, truth.objective));
+        CHECK(objectivesTie(r.plan.figures->objective, truth.objective));
+        CHECK(objectivesTie(*r.plan.bound, truth.objective));
         nonEmpty += r.plan.deployments.empty() ? 0 : 1;
     }
     CHECK(nonEmpty >= 15); // the cases are not trivially empty
@@ -162,7 +162,7 @@ TEST_CASE("solver: the explanation names the limits that bind the plan", "[solve
     s.policy.maxDays = 1;
     s.policy.maxDeployments = 4;
     const SolveResult r = solve(s);
-    REQUIRE(r.status == SolveStatus::Optimal);
+    REQUIRE(r.plan.status == PlanStatus::Optimal);
     requireValid(s, r);
     auto says = [&](const std::string &text) {
         return std::any_of(r.explanation.begin(), r.explanation.end(),
@@ -177,5 +177,5 @@ TEST_CASE("solver: the explanation names the limits that bind the plan", "[solve
     // Relaxing the days lets a better plan through: the limit really binds.
     Scenario relaxed = s;
     relaxed.policy.maxDays = 2;
-    CHECK(*solve(relaxed).plan.objective > *r.plan.objective + 1e-6);
+    CHECK(solve(relaxed).plan.figures->objective > r.plan.figures->objective + 1e-6);
 }

@@ -95,9 +95,7 @@ Plan feasiblePlan(const Scenario &s)
     Plan plan;
     plan.scenario = s.name;
     plan.status = PlanStatus::Optimal;
-    plan.objective = 812.4;
-    plan.value = 905.0;
-    plan.travelPenalty = 92.6;
+    plan.figures = ObjectiveFigures{905.0, 92.6, 812.4};
     plan.bound = 812.4;
     plan.deployments = {{s.dates[2], "evening", "oxford-circus", "LFR-2", {{"MP9", "operator"}, {"MP1", "silver"}}},
                         {s.dates[1], "morning", "brixton", "LFR-1", {}}};
@@ -434,17 +432,13 @@ TEST_CASE("plans are saved, replaced and loaded with their null numbers and reas
     const auto loaded = storage->loadPlan("week");
     REQUIRE(loaded);
     CHECK(*loaded == infeasible);
-    CHECK_FALSE(loaded->objective);
-    CHECK_FALSE(loaded->value);
-    CHECK_FALSE(loaded->travelPenalty);
+    CHECK_FALSE(loaded->figures);
     CHECK_FALSE(loaded->bound);
     CHECK(loaded->deployments.empty());
 
     Plan empty;
     empty.scenario = "week";
-    empty.objective = 0.0;
-    empty.value = 0.0;
-    empty.travelPenalty = 0.0;
+    empty.figures = ObjectiveFigures{};
     storage->savePlan("week", empty);
     CHECK(storage->loadPlan("week") == empty);
     CHECK(storage->listScenarios().at(0).hasPlan);

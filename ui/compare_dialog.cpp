@@ -67,8 +67,8 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
     });
     connect(runner_, &SolveRunner::finished, this, [this](const SolveResult &result) {
         plans_[solving_] = result.plan.deployments;
-        notes_[solving_] = result.status == SolveStatus::Optimal ? tr("solved here (optimal), not stored")
-                                                                 : tr("solved here (best found), not stored");
+        notes_[solving_] = result.plan.status == PlanStatus::Optimal ? tr("solved here (optimal), not stored")
+                                                                     : tr("solved here (best found), not stored");
         solveNext();
     });
     connect(runner_, &SolveRunner::failed, this, [this](const QString &message) {

@@ -425,11 +425,18 @@ void MainWindow::cancelSolve() { runner_->cancel(); }
 void MainWindow::solveFinished(const lfr::SolveResult &result)
 {
     progress_->setVisible(false);
-    solveStatus_->setText(tr("%1: objective %2, bound %3")
-                              .arg(text(std::string(solveStatusName(result.status))))
-                              .arg(result.plan.objective.value_or(0.0), 0, 'f', 2)
-                              .arg(result.bound.value_or(0.0), 0, 'f', 2));
-    if (document_ && result.status != SolveStatus::Infeasible) {
+    const Plan &plan = result.plan;
+    QString status = text(std::string(planStatusName(plan.status)));
+    if (result.stop != SolveStop::Finished)
+        status = tr("%1 (%2)").arg(status, text(std::string(solveStopName(result.stop))));
+    if (plan.status == PlanStatus::Infeasible)
+        solveStatus_->setText(status);
+    else
+        solveStatus_->setText(tr("%1: objective %2, bound %3")
+                                  .arg(status)
+                                  .arg(plan.figures.value_or(ObjectiveFigures{}).objective, 0, 'f', 2)
+                                  .arg(plan.bound.value_or(0.0), 0, 'f', 2));
+    if (document_ && plan.status != PlanStatus::Infeasible) {
         document_->undoStack()->push(new ApplySolvedPlan(document_.get(), result.plan.deployments));
         if (solving_)
             document_->recordProof(*solving_, result.plan); // saved as proven (issue 16)
@@ -440,7 +447,7 @@ void MainWindow::solveFinished(const lfr::SolveResult &result)
     for (const std::string &line : result.explanation)
         lines << text(line);
     if (checks_)
-        checks_->setExplanation(lines, result.status == SolveStatus::Infeasible);
+        checks_->setExplanation(lines, plan.status == PlanStatus::Infeasible);
 }
 
 void MainWindow::showView(const QString &name)

@@ -140,21 +140,24 @@ void MainWindow::exportPlanDialog()
 {
     if (!document_)
         return;
+    // The plan file of the contract: a plan that breaks a hard constraint
+    // has no status there (an infeasible plan file has no deployments), so
+    // it is not written; the database keeps it as it is.
+    const Plan plan = document_->plan();
+    if (plan.status == PlanStatus::Infeasible) {
+        QMessageBox::warning(this, tr("Export plan"),
+                             tr("The plan breaks %n hard constraint(s), so it cannot be written as a plan file. "
+                                "The first: %1\nFix it (the checks panel lists them all), or save the plan to "
+                                "the database, which keeps it as it is.",
+                                nullptr, static_cast<int>(document_->report().violations.size()))
+                                 .arg(text(plan.reason.value_or(std::string()))));
+        return;
+    }
     const QString file = QFileDialog::getSaveFileName(
         this, tr("Export plan"), text(document_->scenario().name) + QStringLiteral("-plan.json"), tr("Plans (*.json)"));
     if (file.isEmpty())
         return;
     try {
-        Plan plan;
-        plan.scenario = document_->scenario().name;
-        plan.deployments = document_->deployments();
-        const Evaluation &e = document_->report().evaluation;
-        plan.value = e.value;
-        plan.travelPenalty = e.travelPenalty;
-        plan.objective = e.objective;
-        plan.status = document_->report().valid() ? PlanStatus::Feasible : PlanStatus::Infeasible;
-        if (!document_->report().valid())
-            plan.reason = document_->report().violations.front().message;
         writeFileAtomically(file.toStdString(), writePlan(plan));
         statusBar()->showMessage(tr("Plan written to %1").arg(file), 5000);
     } catch (const std::exception &e) {

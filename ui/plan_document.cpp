@@ -32,28 +32,26 @@ private:
 
 } // namespace
 
-PlanDocument::PlanDocument(Scenario scenario, std::vector<Deployment> deployments, QObject *parent)
-    : QObject(parent), scenario_(std::move(scenario)), deployments_(std::move(deployments))
+PlanDocument::PlanDocument(Scenario initial, std::vector<Deployment> deployments, QObject *parent)
+    : QObject(parent), data_(std::move(initial)), deployments_(std::move(deployments))
 {
-    base_ = PlanState{scenario_, deployments_};
-    index_ = std::make_unique<ScenarioIndex>(scenario_);
+    base_ = PlanState{scenario(), deployments_};
     revalidate();
 }
 
 PlanDocument::PlanDocument(std::unique_ptr<Storage> store, const std::string &name, QObject *parent)
     : QObject(parent), store_(std::move(store))
 {
-    scenario_ = store_->loadScenario(name);
-    if (const auto plan = store_->loadPlan(name)) {
-        deployments_ = plan->deployments;
-        lastSolved_ = plan->deployments;
-        recordProof(scenario_, *plan);
+    data_.replace(store_->loadScenario(name));
+    if (const auto saved = store_->loadPlan(name)) {
+        deployments_ = saved->deployments;
+        lastSolved_ = saved->deployments;
+        recordProof(scenario(), *saved);
     }
     // Before anything else reads the store (accountedRecords() loads
     // scenarios, which would move what it expects on).
     revision_ = store_->expectedRevision(name);
-    base_ = PlanState{scenario_, deployments_};
-    index_ = std::make_unique<ScenarioIndex>(scenario_);
+    base_ = PlanState{scenario(), deployments_};
     revalidate();
     reloadAccountability();
 }
@@ -74,7 +72,7 @@ void PlanDocument::saveAuthorisation(const Authorisation &record)
     if (!store_)
         throw StorageError("this scenario is not in a database: authorisations are kept in one");
     try {
-        store_->saveAuthorisation(scenario_.name, record);
+        store_->saveAuthorisation(scenario().name, record);
     } catch (const ConflictError &) {
         reloadAccountability(); // show what is stored now; the message says what changed
         throw;
@@ -86,39 +84,37 @@ void PlanDocument::reloadAccountability()
 {
     if (!store_)
         return;
-    authorisations_ = store_->loadAuthorisations(scenario_.name);
+    authorisations_ = store_->loadAuthorisations(scenario().name);
     records_ = accountedRecords(*store_);
-    history_ = historyValues(scenario_, records_);
+    history_ = historyValues(scenario(), records_);
     emit accountabilityChanged();
 }
 
 QString PlanDocument::location() const { return store_ ? QString::fromStdString(store_->location()) : QString(); }
 
-Plan PlanDocument::planToSave(const std::string &name) const
+Plan PlanDocument::plan(const std::string &name) const
 {
-    Plan plan;
-    plan.scenario = name;
-    plan.deployments = deployments_;
-    plan.value = report_.evaluation.value;
-    plan.travelPenalty = report_.evaluation.travelPenalty;
-    plan.objective = report_.evaluation.objective;
-    plan.status = PlanStatus::Feasible;
+    Plan out;
+    out.scenario = name;
+    out.deployments = deployments_;
+    out.figures = report_.evaluation.figures();
+    out.status = PlanStatus::Feasible;
     if (!report_.valid()) {
-        plan.status = PlanStatus::Infeasible;
-        plan.reason = report_.violations.front().message;
-        return plan;
+        out.status = PlanStatus::Infeasible;
+        out.reason = report_.violations.front().message;
+        return out;
     }
     // What the solver proved holds only for the plan and data it solved (a
     // save under a new name changes only the name).
-    if (proof_ && proof_->deployments == deployments_) {
-        Scenario mine = scenario_;
+    if (proof_ && proof_->plan.deployments == deployments_) {
+        Scenario mine = scenario();
         mine.name = proof_->scenario.name;
         if (mine == proof_->scenario) {
-            plan.status = proof_->status;
-            plan.bound = proof_->bound;
+            out.status = proof_->plan.status;
+            out.bound = proof_->plan.bound;
         }
     }
-    return plan;
+    return out;
 }
 
 void PlanDocument::recordProof(const Scenario &solved, const Plan &plan)
@@ -127,12 +123,12 @@ void PlanDocument::recordProof(const Scenario &solved, const Plan &plan)
         proof_.reset();
         return;
     }
-    proof_ = Proof{solved, plan.deployments, plan.status, plan.bound};
+    proof_ = Proof{solved, plan};
 }
 
 void PlanDocument::checkRevision() const
 {
-    const std::string &name = scenario_.name;
+    const std::string &name = scenario().name;
     // A Replace import of a scenario renamed or deleted meanwhile would
     // store it again under the old name: refused here as the conflict it is.
     if (store_->expectedRevision(name) == revision_ && store_->hasScenario(name))
@@ -157,12 +153,12 @@ void PlanDocument::save()
     if (!store_)
         throw StorageError("this scenario is not in a database: use File > Save As");
     checkRevision();
-    store_->importScenario(scenario_, ImportMode::Replace); // the pins are part of the scenario
+    store_->importScenario(scenario(), ImportMode::Replace); // the pins are part of the scenario
     // The scenario is stored: a refusal of the plan below leaves it the base.
-    revision_ = store_->expectedRevision(scenario_.name);
-    base_.scenario = scenario_;
-    store_->savePlan(scenario_.name, planToSave(scenario_.name));
-    revision_ = store_->expectedRevision(scenario_.name);
+    revision_ = store_->expectedRevision(scenario().name);
+    base_.scenario = scenario();
+    store_->savePlan(scenario().name, plan());
+    revision_ = store_->expectedRevision(scenario().name);
     base_.deployments = deployments_;
     undo_.setClean();
 }
@@ -171,7 +167,7 @@ MergeResult PlanDocument::reload(Reload mode)
 {
     if (!store_)
         throw StorageError("this scenario is not in a database: there is nothing to reload");
-    const std::string name = scenario_.name;
+    const std::string name = scenario().name;
     PlanState theirs;
     theirs.scenario = store_->loadScenario(name);
     if (auto plan = store_->loadPlan(name)) {
@@ -181,22 +177,20 @@ MergeResult PlanDocument::reload(Reload mode)
     const auto revision = store_->expectedRevision(name);
     MergeResult merged;
     if (mode == Reload::ReapplyMine)
-        merged = reapplyChanges(base_, PlanState{scenario_, deployments_}, theirs);
+        merged = reapplyChanges(base_, PlanState{scenario(), deployments_}, theirs);
     else
-        merged = MergeResult{theirs.scenario, theirs.deployments, {}, 0};
+        merged = MergeResult{theirs, {}, 0};
     // Nothing below reads the store before the new base is taken.
     revision_ = revision;
     base_ = theirs;
     lastSolved_ = theirs.deployments;
     undo_.clear(); // its commands were made against the old version
-    const bool mineDiffers = !(merged.scenario == theirs.scenario && merged.deployments == theirs.deployments);
+    const bool mineDiffers = !(merged.merged == theirs);
     if (mineDiffers) {
         // Theirs, quietly: the command's first redo shows the merged version.
-        scenario_ = theirs.scenario;
+        data_.replace(theirs.scenario);
         deployments_ = theirs.deployments;
-        index_ = std::make_unique<ScenarioIndex>(scenario_);
-        undo_.push(
-            new ReapplyMyChanges(this, theirs, PlanState{merged.scenario, merged.deployments}, merged.lines.size()));
+        undo_.push(new ReapplyMyChanges(this, theirs, merged.merged, merged.lines.size()));
     } else {
         replaceAll(theirs);
     }
@@ -212,17 +206,16 @@ void PlanDocument::saveAsNew(const std::string &name)
 {
     if (!store_)
         throw StorageError("this scenario is not in a database: there is nowhere to save it");
-    Scenario copy = scenario_;
+    Scenario copy = scenario();
     copy.name = name;
     store_->importScenario(copy, ImportMode::FailIfExists);
     // The scenario is stored under its new name: the document follows it
     // even if the plan is refused below (then saving again stores it).
-    scenario_.name = name;
-    index_ = std::make_unique<ScenarioIndex>(scenario_);
+    data_.rename(name);
     revision_ = store_->expectedRevision(name);
-    base_ = PlanState{scenario_, {}};
+    base_ = PlanState{scenario(), {}};
     try {
-        store_->savePlan(name, planToSave(name));
+        store_->savePlan(name, plan(name));
     } catch (...) {
         emit changed();
         throw;
@@ -238,7 +231,7 @@ std::string PlanDocument::notes() const
 {
     if (!store_)
         return {};
-    return store_->loadNotes(scenario_.name);
+    return store_->loadNotes(scenario().name);
 }
 
 void PlanDocument::saveNotes(const std::string &notes)
@@ -246,8 +239,8 @@ void PlanDocument::saveNotes(const std::string &notes)
     if (!store_)
         throw StorageError("this scenario is not in a database: notes are kept in one");
     checkRevision();
-    store_->saveNotes(scenario_.name, notes);
-    revision_ = store_->expectedRevision(scenario_.name);
+    store_->saveNotes(scenario().name, notes);
+    revision_ = store_->expectedRevision(scenario().name);
 }
 
 std::vector<const Violation *> PlanDocument::violationsOf(std::size_t deployment) const
@@ -262,8 +255,8 @@ std::vector<const Violation *> PlanDocument::violationsOf(std::size_t deployment
 
 std::optional<std::size_t> PlanDocument::pinOf(const Deployment &d) const
 {
-    for (std::size_t p = 0; p < scenario_.pinned.size(); ++p) {
-        const Pin &pin = scenario_.pinned[p];
+    for (std::size_t p = 0; p < scenario().pinned.size(); ++p) {
+        const Pin &pin = scenario().pinned[p];
         if (pin.hotspot == d.hotspot && pin.date == d.date && pin.window == d.window)
             return p;
     }
@@ -306,8 +299,7 @@ void PlanDocument::setDeployments(std::vector<Deployment> deployments)
 
 void PlanDocument::setPins(std::vector<Pin> pins)
 {
-    scenario_.pinned = std::move(pins);
-    index_ = std::make_unique<ScenarioIndex>(scenario_);
+    data_.edit([&](Scenario &s) { s.pinned = std::move(pins); });
     revalidate();
 }
 
@@ -319,27 +311,25 @@ void PlanDocument::setLastSolved(std::vector<Deployment> deployments)
 
 void PlanDocument::replaceAll(const PlanState &state)
 {
-    scenario_ = state.scenario;
+    data_.replace(state.scenario);
     deployments_ = state.deployments;
-    index_ = std::make_unique<ScenarioIndex>(scenario_);
-    history_ = historyValues(scenario_, records_);
-    report_ = validatePlan(*index_, deployments_);
+    history_ = historyValues(scenario(), records_);
+    report_ = validatePlan(index(), deployments_);
     emit replaced();
     emit changed();
 }
 
 void PlanDocument::recordsEdited(ListKind list, std::size_t row)
 {
-    index_ = std::make_unique<ScenarioIndex>(scenario_);
     if (list == ListKind::Hotspots) // the suggestions scale with the hotspots' values
-        history_ = historyValues(scenario_, records_);
+        history_ = historyValues(scenario(), records_);
     emit recordChanged(static_cast<int>(list), static_cast<int>(row));
     revalidate();
 }
 
 void PlanDocument::revalidate()
 {
-    report_ = validatePlan(*index_, deployments_);
+    report_ = validatePlan(index(), deployments_);
     emit changed();
 }
 

@@ -4,9 +4,9 @@
 // the mutators below are for those commands.
 #pragma once
 
+#include "lfrplan/indexed_scenario.h"
 #include "lfrplan/model.h"
 #include "lfrplan/safeguards.h"
-#include "lfrplan/scenario_index.h"
 #include "lfrplan/scenario_merge.h"
 #include "lfrplan/storage.h"
 #include "lfrplan/transparency.h"
@@ -61,8 +61,8 @@ public:
     PlanDocument(std::unique_ptr<Storage> store, const std::string &name, QObject *parent = nullptr);
     ~PlanDocument() override;
 
-    const Scenario &scenario() const { return scenario_; }
-    const ScenarioIndex &index() const { return *index_; }
+    const Scenario &scenario() const { return data_.scenario(); }
+    const ScenarioIndex &index() const { return data_.index(); }
     const std::vector<Deployment> &deployments() const { return deployments_; }
     const ValidationReport &report() const { return report_; }
     // Violations that name the deployment (0-based).
@@ -126,6 +126,13 @@ public:
     // scenario `solved`: saved with the plan while both are unchanged, and
     // dropped from what is saved as soon as either differs.
     void recordProof(const Scenario &solved, const Plan &plan);
+    // The plan record as it stands (what saving stores under `name`): the
+    // deployments with their figures; infeasible, with the first violation
+    // as its reason, when they break a hard constraint; the proven status
+    // and bound while the deployments and the scenario are the ones proved,
+    // else feasible without a bound.
+    Plan plan(const std::string &name) const;
+    Plan plan() const { return plan(scenario().name); }
 
     // --- For undo commands only ------------------------------------------------
     void replaceDeployment(std::size_t at, const Deployment &deployment);
@@ -140,7 +147,7 @@ public:
     // An officer, team, hotspot or van replaced (a data editor's edit).
     template <class Record> void replaceRecord(std::size_t row, const Record &record)
     {
-        recordsOf<Record>(scenario_).at(row) = record;
+        data_.edit([&](Scenario &s) { recordsOf<Record>(s).at(row) = record; });
         recordsEdited(RecordList<Record>::kList, row);
     }
 
@@ -158,23 +165,19 @@ signals:
 private:
     void revalidate();
     void recordsEdited(ListKind list, std::size_t row);
-    Plan planToSave(const std::string &name) const;
     // Refuses a write (ConflictError) when the store expects another
     // revision than the one the document's base was read at (a read
     // elsewhere moved it on), or the scenario is gone.
     void checkRevision() const;
 
     std::unique_ptr<Storage> store_;
-    Scenario scenario_;
-    std::unique_ptr<ScenarioIndex> index_;
+    IndexedScenario data_; // the scenario and its index
     std::vector<Deployment> deployments_;
     std::vector<Deployment> lastSolved_;
     // The last proof (a solve, or a loaded plan's status and bound).
     struct Proof {
-        Scenario scenario;
-        std::vector<Deployment> deployments;
-        PlanStatus status = PlanStatus::Feasible;
-        std::optional<double> bound;
+        Scenario scenario; // as solved
+        Plan plan;         // as proved
     };
     std::optional<Proof> proof_;
     ValidationReport report_;

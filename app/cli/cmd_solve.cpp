@@ -21,15 +21,19 @@ namespace {
 
 void printPlan(const lfr::SolveResult &r)
 {
-    std::cout << "status: " << lfr::solveStatusName(r.status) << "\n";
-    if (r.status == lfr::SolveStatus::Infeasible) {
-        std::cout << "reason: " << r.plan.reason.value_or("") << "\n";
+    const lfr::Plan &p = r.plan;
+    std::cout << "status: " << lfr::planStatusName(p.status);
+    if (r.stop != lfr::SolveStop::Finished)
+        std::cout << " (the " << lfr::solveStopName(r.stop) << " ended the search)";
+    std::cout << "\n";
+    if (p.status == lfr::PlanStatus::Infeasible) {
+        std::cout << "reason: " << p.reason.value_or("") << "\n";
         return;
     }
-    const lfr::Plan &p = r.plan;
-    std::cout << std::fixed << std::setprecision(3) << "deployments: " << p.deployments.size() << "\nVALUE "
-              << p.value.value_or(0) << "\nTRAVEL " << p.travelPenalty.value_or(0) << "\nOBJECTIVE "
-              << p.objective.value_or(0) << "\nbound " << r.bound.value_or(0) << "\n"
+    const lfr::ObjectiveFigures f = p.figures.value_or(lfr::ObjectiveFigures{});
+    std::cout << std::fixed << std::setprecision(3) << "deployments: " << p.deployments.size() << "\nVALUE " << f.value
+              << "\nTRAVEL " << f.travelPenalty << "\nOBJECTIVE " << f.objective << "\nbound " << p.bound.value_or(0)
+              << "\n"
               << std::setprecision(2) << "time " << r.elapsedSeconds << " s, " << r.nodes << " search nodes\n"
               << std::defaultfloat;
     for (const lfr::Deployment &d : p.deployments)
@@ -118,7 +122,7 @@ int cmdSolve(const Argv &argv)
         for (const std::string &line : result.explanation)
             std::cout << "  " << line << "\n";
     }
-    return result.status == lfr::SolveStatus::Infeasible ? kExitInvalid : kExitOk;
+    return result.plan.status == lfr::PlanStatus::Infeasible ? kExitInvalid : kExitOk;
 }
 
 } // namespace lfrcli

@@ -98,17 +98,19 @@ int cmdValidate(const Argv &argv)
             problems.push_back("the plan says infeasible, but a scenario without pins is never infeasible (the "
                                "empty plan is valid)");
     } else {
-        auto checkFigure = [&](const char *name, const std::optional<double> &reported, double computed) {
-            if (reported && !objectivesTie(*reported, computed)) {
+        auto checkFigure = [&](const char *name, double reported, double computed) {
+            if (!objectivesTie(reported, computed)) {
                 std::ostringstream msg;
-                msg << "the plan reports " << name << " " << *reported << ", but the spec's computation gives "
+                msg << "the plan reports " << name << " " << reported << ", but the spec's computation gives "
                     << computed;
                 problems.push_back(msg.str());
             }
         };
-        checkFigure("VALUE", plan.value, e.value);
-        checkFigure("TRAVEL", plan.travelPenalty, e.travelPenalty);
-        checkFigure("OBJECTIVE", plan.objective, e.objective);
+        if (plan.figures) {
+            checkFigure("VALUE", plan.figures->value, e.value);
+            checkFigure("TRAVEL", plan.figures->travelPenalty, e.travelPenalty);
+            checkFigure("OBJECTIVE", plan.figures->objective, e.objective);
+        }
         if (plan.bound && *plan.bound < e.objective && !objectivesTie(*plan.bound, e.objective))
             problems.push_back("the plan's bound is below its own objective");
         if (plan.status == PlanStatus::Optimal && plan.bound && !objectivesTie(*plan.bound, e.objective))

@@ -205,9 +205,7 @@ Plan planFromLpSolution(const Scenario &scenario, std::string_view cbcSolutionTe
     }
 
     const Evaluation evaluation = evaluate(scenario, plan.deployments);
-    plan.value = evaluation.value;
-    plan.travelPenalty = evaluation.travelPenalty;
-    plan.objective = evaluation.objective;
+    plan.figures = evaluation.figures();
     plan.status = PlanStatus::Feasible;
     if (solution.status == CbcStatus::Optimal && solution.objective &&
         objectivesTie(*solution.objective, evaluation.objective)) {

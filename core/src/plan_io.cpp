@@ -55,9 +55,9 @@ Plan readPlan(std::string_view text)
     if (!parsedStatus)
         fail("status", "unknown status \"" + status + "\" (optimal, feasible or infeasible)");
     plan.status = *parsedStatus;
-    plan.objective = nullableNumber(root, "objective");
-    plan.value = nullableNumber(root, "value");
-    plan.travelPenalty = nullableNumber(root, "travel_penalty");
+    const auto objective = nullableNumber(root, "objective");
+    const auto value = nullableNumber(root, "value");
+    const auto travelPenalty = nullableNumber(root, "travel_penalty");
     plan.bound = nullableNumber(root, "bound");
     plan.reason = optionalString(root, "", "reason");
     const json &deployments = member(root, "", "deployments");
@@ -68,17 +68,18 @@ Plan readPlan(std::string_view text)
     if (plan.status == PlanStatus::Infeasible) {
         if (!plan.deployments.empty())
             fail("deployments", "an infeasible plan has no deployments");
-        if (plan.objective || plan.value || plan.travelPenalty)
+        if (objective || value || travelPenalty)
             fail("objective", "an infeasible plan has null objective, value and travel_penalty");
         if (!plan.reason || plan.reason->empty())
             fail("reason", "an infeasible plan must say why in \"reason\"");
     } else {
-        if (!plan.objective)
+        if (!objective)
             fail("objective", "must be a number for a " + status + " plan");
-        if (!plan.value)
+        if (!value)
             fail("value", "must be a number for a " + status + " plan");
-        if (!plan.travelPenalty)
+        if (!travelPenalty)
             fail("travel_penalty", "must be a number for a " + status + " plan");
+        plan.figures = ObjectiveFigures{*value, *travelPenalty, *objective};
     }
     if (plan.status == PlanStatus::Optimal && !plan.bound)
         fail("bound", "an optimal plan must give its proven bound");
@@ -98,6 +99,9 @@ Plan readPlanFile(const std::filesystem::path &path)
 json planToJson(const Plan &plan)
 {
     auto nullable = [](const std::optional<double> &v) { return v ? json(*v) : json(nullptr); };
+    auto figure = [&](double ObjectiveFigures::*member) {
+        return plan.figures ? json((*plan.figures).*member) : json(nullptr);
+    };
     json deployments = json::array();
     for (const Deployment &d : plan.deployments) {
         json crew = json::array();
@@ -112,9 +116,9 @@ json planToJson(const Plan &plan)
     json out{{"format", std::string(kPlanFormat)},
              {"scenario", plan.scenario},
              {"status", std::string(planStatusName(plan.status))},
-             {"objective", nullable(plan.objective)},
-             {"value", nullable(plan.value)},
-             {"travel_penalty", nullable(plan.travelPenalty)},
+             {"objective", figure(&ObjectiveFigures::objective)},
+             {"value", figure(&ObjectiveFigures::value)},
+             {"travel_penalty", figure(&ObjectiveFigures::travelPenalty)},
              {"bound", nullable(plan.bound)},
              {"deployments", std::move(deployments)}};
     if (plan.reason)

@@ -150,9 +150,7 @@ PlanFigures planFigures(const Scenario &scenario, const std::vector<Deployment> 
     PlanFigures f;
     f.valid = report.valid();
     f.deployments = static_cast<int>(deployments.size());
-    f.value = report.evaluation.value;
-    f.travelPenalty = report.evaluation.travelPenalty;
-    f.objective = report.evaluation.objective;
+    static_cast<ObjectiveFigures &>(f) = report.evaluation.figures();
     std::set<Date> days;
     for (const Deployment &d : deployments) {
         days.insert(d.date);

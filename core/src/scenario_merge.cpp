@@ -191,11 +191,11 @@ std::string deploymentChange(const Deployment &before, const Deployment &after)
 MergeResult reapplyChanges(const PlanState &base, const PlanState &mine, const PlanState &theirs)
 {
     MergeResult result;
-    result.scenario = theirs.scenario;
+    result.merged.scenario = theirs.scenario;
     Lines lines{result};
     const Scenario &b = base.scenario;
     const Scenario &m = mine.scenario;
-    Scenario &out = result.scenario;
+    Scenario &out = result.merged.scenario;
     mergeWhole("policy", b.policy, m.policy, out.policy, lines);
     mergeWhole("dates", b.dates, m.dates, out.dates, lines);
     mergeWhole("windows", b.windows, m.windows, out.windows, lines);
@@ -213,7 +213,7 @@ MergeResult reapplyChanges(const PlanState &base, const PlanState &mine, const P
         keyed<DeploymentKey>(base.deployments, keyOf), keyed<DeploymentKey>(mine.deployments, keyOf), deployments,
         [](const DeploymentKey &key) { return "deployment " + describeKey(key); }, deploymentChange, lines);
     for (auto &[key, d] : deployments)
-        result.deployments.push_back(std::move(d));
+        result.merged.deployments.push_back(std::move(d));
     return result;
 }
 

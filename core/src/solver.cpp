@@ -20,11 +20,10 @@
 
 namespace lfr {
 
-std::string_view solveStatusName(SolveStatus status)
+std::string_view solveStopName(SolveStop stop)
 {
-    static constexpr std::array<std::string_view, 5> kNames = {"optimal", "feasible", "infeasible", "time limit",
-                                                               "interrupted"};
-    return kNames.at(static_cast<std::size_t>(status));
+    static constexpr std::array<std::string_view, 3> kNames = {"finished", "time limit", "interrupted"};
+    return kNames.at(static_cast<std::size_t>(stop));
 }
 
 namespace {
@@ -115,7 +114,6 @@ SolveResult solve(const Scenario &scenario, const SolverOptions &options, const 
     std::vector<Candidate> pins;
     std::vector<std::string> pinProblems = pinSlotProblems(ix, pins);
     if (!pinProblems.empty()) {
-        result.status = SolveStatus::Infeasible;
         result.plan.scenario = scenario.name;
         result.plan.status = PlanStatus::Infeasible;
         result.explanation = pinProblems;
@@ -136,10 +134,10 @@ SolveResult solve(const Scenario &scenario, const SolverOptions &options, const 
     SlotSearch search(ix, pins, candidates, oracle, options, progress, started);
     const SearchOutcome outcome = search.run();
 
-    result.status = outcome.status;
+    result.stop = outcome.stop;
     result.nodes = outcome.nodes;
     result.plan.scenario = scenario.name;
-    if (outcome.status == SolveStatus::Infeasible) {
+    if (outcome.infeasible) {
         result.plan.status = PlanStatus::Infeasible;
         result.explanation = outcome.rootReasons;
         result.plan.reason = "The pins cannot all be met: " + joinReasons(outcome.rootReasons);
@@ -147,14 +145,11 @@ SolveResult solve(const Scenario &scenario, const SolverOptions &options, const 
     }
     result.plan.deployments = outcome.best;
     const Evaluation e = evaluate(ix, result.plan.deployments);
-    result.plan.value = e.value;
-    result.plan.travelPenalty = e.travelPenalty;
-    result.plan.objective = e.objective;
-    result.bound = std::max(outcome.bound, e.objective);
-    result.plan.bound = result.bound;
-    result.plan.status = result.status == SolveStatus::Optimal && objectivesTie(*result.bound, e.objective)
-                             ? PlanStatus::Optimal
-                             : PlanStatus::Feasible;
+    result.plan.figures = e.figures();
+    result.plan.bound = std::max(outcome.bound, e.objective);
+    // Optimal is what the bound proves, however the search ended (a wider
+    // relative gap, a time limit or a cancel may still leave a tie).
+    result.plan.status = objectivesTie(*result.plan.bound, e.objective) ? PlanStatus::Optimal : PlanStatus::Feasible;
     result.explanation = explainPlan(ix, crews, result.plan, candidates);
     return finish();
 }

@@ -171,7 +171,7 @@ void SlotSearch::report(double bound)
     p.nodes = out_.nodes;
     if (!progress_(p)) {
         stopped_ = true;
-        out_.status = SolveStatus::Interrupted;
+        out_.stop = SolveStop::Interrupted;
     }
 }
 
@@ -183,7 +183,7 @@ bool SlotSearch::stopRequested()
     const auto now = std::chrono::steady_clock::now();
     if (std::chrono::duration<double>(now - start_).count() >= options_.timeLimitSeconds) {
         stopped_ = true;
-        out_.status = SolveStatus::TimeLimit;
+        out_.stop = SolveStop::TimeLimit;
         return true;
     }
     if (now - lastReport_ >= std::chrono::milliseconds(200))
@@ -298,7 +298,7 @@ SearchOutcome SlotSearch::run()
     const Staffing root = staff_(chosen_);
     ++out_.nodes;
     if (!root.feasible) {
-        out_.status = SolveStatus::Infeasible;
+        out_.infeasible = true;
         out_.rootReasons = root.reasons;
         return out_;
     }
@@ -312,7 +312,6 @@ SearchOutcome SlotSearch::run()
         explore(0, root.travelPenalty);
     if (!stopped_) {
         openBound_ = std::max(out_.bestObjective, prunedBound_);
-        out_.status = SolveStatus::Optimal;
     } else {
         // Stopped: the unexplored root children, and every subtree cut off
         // without proof of being worse (by the gap, or by the crew search's
@@ -320,8 +319,6 @@ SearchOutcome SlotSearch::run()
         openBound_ = std::max({openBound_, out_.bestObjective, prunedBound_});
     }
     out_.bound = openBound_;
-    if (out_.status == SolveStatus::Optimal && !objectivesTie(out_.bound, out_.bestObjective))
-        out_.status = SolveStatus::Feasible; // stopped by a relative gap wider than the spec's tie
     // The last word: the final incumbent and bound (a cancel now changes nothing).
     if (progress_) {
         SolveProgress last;

@@ -41,7 +41,8 @@ struct Staffing {
 using StaffingOracle = std::function<Staffing(const std::vector<Candidate> &slots)>;
 
 struct SearchOutcome {
-    SolveStatus status = SolveStatus::Feasible;
+    SolveStop stop = SolveStop::Finished;
+    bool infeasible = false; // the pins alone cannot be staffed
     std::vector<Deployment> best;
     double bestObjective = 0.0;
     bool haveIncumbent = false;

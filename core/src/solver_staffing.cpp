@@ -8,20 +8,11 @@
 
 namespace lfr {
 
-CrewPlanner::CrewPlanner(const ScenarioIndex &index)
-    : ix_(index), assigner_(index),
-      bound_(index.scenario().hotspots.size() * index.dateCount() * index.scenario().windows.size(),
-             std::numeric_limits<double>::quiet_NaN())
-{
-}
+CrewPlanner::CrewPlanner(const ScenarioIndex &index) : assigner_(index) {}
 
 double CrewPlanner::travelLowerBoundKm(std::size_t hotspot, std::size_t date, std::size_t window) const
 {
-    const std::size_t key = (hotspot * ix_.dateCount() + date) * ix_.scenario().windows.size() + window;
-    double &cached = bound_[key];
-    if (std::isnan(cached))
-        cached = assigner_.travelLowerBound(hotspot, date, window);
-    return cached;
+    return assigner_.travelLowerBound(hotspot, date, window); // cached by the assigner
 }
 
 std::vector<std::string> CrewPlanner::whyUnstaffable(std::size_t hotspot, std::size_t date, std::size_t window) const

@@ -11,7 +11,7 @@
 
 namespace lfr {
 
-// The crew side of the solver, with the per-slot bounds cached.
+// The crew side of the solver.
 class CrewPlanner {
 public:
     explicit CrewPlanner(const ScenarioIndex &index);
@@ -22,10 +22,9 @@ public:
     CrewResult assign(const std::vector<Deployment> &deployments) const;
 
 private:
-    const ScenarioIndex &ix_;
-    // Caches: the assigner reuses its graphs and candidate lists between calls.
+    // The assigner caches the per-slot bounds and reuses its graphs and
+    // candidate lists between calls.
     mutable CrewAssigner assigner_;
-    mutable std::vector<double> bound_; // per (hotspot, date, window); NaN until computed
 };
 
 // The pins as slots (appended to `pins`), or what makes them impossible on

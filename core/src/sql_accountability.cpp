@@ -171,7 +171,7 @@ void SqlStorage::Impl::auditPlanChange(std::string_view scenario, const std::opt
     audit("plan.saved", scenario, before ? json{{"deployments", before->deployments.size()}} : json(nullptr),
           {{"deployments", next.deployments.size()},
            {"status", std::string(planStatusName(next.status))},
-           {"objective", next.objective ? json(*next.objective) : json(nullptr)}});
+           {"objective", next.figures ? json(next.figures->objective) : json(nullptr)}});
 }
 
 std::string SqlStorage::actor() { return impl_->actorName(); }

@@ -270,9 +270,14 @@ std::optional<Plan> readPlan(Connection &db, std::int64_t scenarioId, std::strin
     if (!status)
         throw StorageError(location + ": damaged database: bad plan status \"" + header.string(0) + "\"");
     plan.status = *status;
-    plan.objective = header.optionalReal(1);
-    plan.value = header.optionalReal(2);
-    plan.travelPenalty = header.optionalReal(3);
+    const auto objective = header.optionalReal(1);
+    const auto value = header.optionalReal(2);
+    const auto travelPenalty = header.optionalReal(3);
+    if (objective && value && travelPenalty)
+        plan.figures = ObjectiveFigures{*value, *travelPenalty, *objective};
+    else if (objective || value || travelPenalty)
+        throw StorageError(location + ": damaged database: the plan of \"" + std::string(name) +
+                           "\" has some of its figures (objective, value, travel_penalty) and not others");
     plan.bound = header.optionalReal(4);
     plan.reason = header.optionalString(5);
 

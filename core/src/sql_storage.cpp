@@ -400,9 +400,12 @@ void SqlStorage::Impl::writePlan(std::int64_t id, const Plan &plan) const
                                now() + ")");
     header.bind(1, id);
     header.bindText(2, planStatusName(plan.status));
-    header.bindOptional(3, plan.objective);
-    header.bindOptional(4, plan.value);
-    header.bindOptional(5, plan.travelPenalty);
+    const auto figure = [&](double ObjectiveFigures::*member) {
+        return plan.figures ? std::optional<double>((*plan.figures).*member) : std::nullopt;
+    };
+    header.bindOptional(3, figure(&ObjectiveFigures::objective));
+    header.bindOptional(4, figure(&ObjectiveFigures::value));
+    header.bindOptional(5, figure(&ObjectiveFigures::travelPenalty));
     header.bindOptional(6, plan.bound);
     header.bindOptional(7, plan.reason);
     header.run();

@@ -181,11 +181,13 @@ int main(int argc, char **argv)
         const long rss = peakRssMiB();
         const CbcRun cbc = runCbc(inst.scenario, cbcSeconds);
         auto at = [](double t) { return t < 0 ? std::string("-") : std::to_string(t).substr(0, 5); };
+        std::string status(lfr::planStatusName(r.plan.status));
+        if (r.stop != lfr::SolveStop::Finished)
+            status += " (" + std::string(lfr::solveStopName(r.stop)) + ")";
         std::printf("| %s | %s%s | %.3f | %.3f | %.2f | %s | %s | %ld | %s | %s | %s | %.1f |\n", inst.label.c_str(),
-                    std::string(lfr::solveStatusName(r.status)).c_str(), valid ? "" : " (INVALID)",
-                    r.plan.objective.value_or(0.0), r.bound.value_or(0.0), seconds, at(within1).c_str(),
-                    at(within01).c_str(), rss, cbc.status.c_str(), cbc.objective.c_str(), cbc.bound.c_str(),
-                    cbc.seconds);
+                    status.c_str(), valid ? "" : " (INVALID)", (r.plan.figures ? r.plan.figures->objective : 0.0),
+                    r.plan.bound.value_or(0.0), seconds, at(within1).c_str(), at(within01).c_str(), rss,
+                    cbc.status.c_str(), cbc.objective.c_str(), cbc.bound.c_str(), cbc.seconds);
         std::fflush(stdout);
     }
     return 0;

@@ -131,8 +131,10 @@ private slots:
         auto saved = openStorage(db.toStdString(), OpenMode::ExistingOnly)->loadPlan(name);
         QVERIFY(saved);
         QCOMPARE(saved->status, PlanStatus::Optimal);
-        QVERIFY(saved->bound && saved->objective);
-        QVERIFY(std::abs(*saved->bound - *saved->objective) < 1e-6 * std::max(1.0, *saved->bound));
+        QVERIFY(saved->bound && saved->figures);
+        QVERIFY(std::abs(*saved->bound - saved->figures->objective) < 1e-6 * std::max(1.0, *saved->bound));
+        // The saved record is the document's plan record, field for field.
+        QCOMPARE(*saved, window->document()->plan());
         // Undone, the plan is no longer the one proven: saved as feasible, no bound.
         window->document()->undoStack()->undo();
         QVERIFY(window->save());
@@ -489,7 +491,7 @@ private slots:
         window.cancelSolve();
         QVERIFY(finished.wait(30000));
         const auto result = finished.takeFirst().at(0).value<lfr::SolveResult>();
-        QCOMPARE(result.status, SolveStatus::Interrupted);
+        QCOMPARE(result.stop, SolveStop::Interrupted);
         QVERIFY(window.document()->report().valid());
         QVERIFY(!window.runner()->running());
     }

@@ -129,7 +129,7 @@ private slots:
         QVERIFY(event.dates && event.dates->size() == 2);
         QVERIFY(event.crew && event.crew->at("engagement") > week.crew.at("engagement"));
         const SolveResult r = solve(carnival);
-        QCOMPARE(r.status, SolveStatus::Optimal);
+        QCOMPARE(r.plan.status, PlanStatus::Optimal);
         QVERIFY(std::any_of(r.plan.deployments.begin(), r.plan.deployments.end(),
                             [](const Deployment &d) { return d.hotspot == "notting-hill-carnival"; }));
     }

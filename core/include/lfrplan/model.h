@@ -156,13 +156,22 @@ enum class PlanStatus : std::uint8_t { Optimal, Feasible, Infeasible };
 std::string_view planStatusName(PlanStatus status);
 std::optional<PlanStatus> parsePlanStatus(std::string_view text);
 
+// VALUE, TRAVEL and OBJECTIVE = VALUE - TRAVEL of section 4: the one
+// breakdown a plan, an evaluation (objective.h) and a comparison carry.
+struct ObjectiveFigures {
+    double value = 0.0;         // VALUE
+    double travelPenalty = 0.0; // TRAVEL
+    double objective = 0.0;     // OBJECTIVE
+    bool operator==(const ObjectiveFigures &) const = default;
+};
+
+// The one record of a plan, from the solver through the document, the
+// stores, the comparison and every export (section 2 of the contract).
 struct Plan {
     std::string scenario; // the scenario's name
     PlanStatus status = PlanStatus::Feasible;
-    std::optional<double> objective;
-    std::optional<double> value;
-    std::optional<double> travelPenalty;
-    std::optional<double> bound;
+    std::optional<ObjectiveFigures> figures; // none for an infeasible plan
+    std::optional<double> bound;             // proven upper bound on OBJECTIVE, or none
     std::vector<Deployment> deployments;
     std::optional<std::string> reason;
     bool operator==(const Plan &) const = default;

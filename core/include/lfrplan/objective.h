@@ -35,12 +35,12 @@ struct DeploymentEvaluation {
     double objective() const { return decayedValue - travel; }
 };
 
-struct Evaluation {
-    double value = 0.0;                            // VALUE
-    double travelPenalty = 0.0;                    // TRAVEL
-    double objective = 0.0;                        // OBJECTIVE = VALUE - TRAVEL
+// The plan's figures (VALUE, TRAVEL, OBJECTIVE) with what they are made of.
+struct Evaluation : ObjectiveFigures {
     double travelKm = 0.0;                         // total officer-kilometres (TRAVEL / travel_weight)
     std::vector<DeploymentEvaluation> deployments; // one per deployment, in plan order
+    // The figures alone, as a plan keeps them.
+    ObjectiveFigures figures() const { return {value, travelPenalty, objective}; }
 };
 
 Evaluation evaluate(const Scenario &scenario, const std::vector<Deployment> &deployments);

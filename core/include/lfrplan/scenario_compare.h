@@ -60,12 +60,9 @@ void cloneScenario(Storage &store, std::string_view from, std::string_view to, c
 
 // --- Figures ------------------------------------------------------------------
 
-struct PlanFigures {
+struct PlanFigures : ObjectiveFigures {
     int deployments = 0;
     int days = 0;
-    double value = 0.0;
-    double travelPenalty = 0.0;
-    double objective = 0.0;
     std::map<std::string, double> officerHours; // team id -> hours of its officers in crews
     std::map<std::string, int> hotspotVisits;   // hotspot id -> deployments there
     bool valid = false;                         // the plan passes the validator

@@ -34,8 +34,7 @@ struct PlanState {
 
 struct MergeResult {
     // Theirs with my changes applied; its name is theirs.
-    Scenario scenario;
-    std::vector<Deployment> deployments;
+    PlanState merged;
     // One line per change of mine, in scenario order then plan order:
     // "officer MP100064: your change re-applied",
     // "officer MP100064: changed by both; yours kept",

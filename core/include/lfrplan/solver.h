@@ -3,8 +3,10 @@
 //
 // Shaped like HiGHS: limits are plain options, progress goes out through one
 // callback (which can also cancel), and "did the call work" (exceptions for
-// misuse: bad options) is kept apart from "what did the solve find"
-// (SolveStatus).
+// misuse: bad options) is kept apart from "what did the solve find". What it
+// found is one record, the Plan (model.h): its status, bound and figures are
+// the ones saved and exported. Why the search ended is told apart
+// (SolveStop), because a time limit is not a property of a plan.
 #pragma once
 
 #include "lfrplan/model.h"
@@ -17,14 +19,13 @@
 
 namespace lfr {
 
-enum class SolveStatus : std::uint8_t {
-    Optimal,     // the plan meets the bound (within the relative gap)
-    Feasible,    // a valid plan; the search stopped before proving it best
-    Infeasible,  // the pins cannot all be met
+// Why the search ended.
+enum class SolveStop : std::uint8_t {
+    Finished,    // the search ran to its end: the plan is optimal, or within the relative gap
     TimeLimit,   // the time limit ended the search; the best plan found so far
     Interrupted, // the progress callback cancelled; the best plan found so far
 };
-std::string_view solveStatusName(SolveStatus status);
+std::string_view solveStopName(SolveStop stop);
 
 struct SolverOptions {
     double timeLimitSeconds = 60.0; // > 0
@@ -41,14 +42,16 @@ struct SolveProgress {
 
 // Called now and then during a solve (at least every ~0.2 s while it runs,
 // and on each new incumbent), and once at the end with the final incumbent
-// and bound. Return false to cancel: the solve then stops with status
-// Interrupted and its best plan (the final call's answer is ignored).
+// and bound. Return false to cancel: the solve then stops (SolveStop::
+// Interrupted) and its best plan (the final call's answer is ignored).
 using ProgressCallback = std::function<bool(const SolveProgress &)>;
 
 struct SolveResult {
-    SolveStatus status = SolveStatus::Feasible;
-    Plan plan;                   // always valid unless status is Infeasible
-    std::optional<double> bound; // proven upper bound on OBJECTIVE
+    // The plan with its status (optimal only when it meets the bound within
+    // the contract's tolerance), figures and proven bound; infeasible, with
+    // its reason, when the pins cannot all be met.
+    Plan plan;
+    SolveStop stop = SolveStop::Finished;
     double elapsedSeconds = 0.0;
     std::uint64_t nodes = 0;
     std::vector<std::string> explanation; // what holds the plan back, in a planner's words
