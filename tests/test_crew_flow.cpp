@@ -1,4 +1,4 @@
-// The crew subproblem's flow engine (core/src/crew_flow.h, internal) against
+// The crew subproblem's flow engine (core/solver/src/crew_flow.h, internal) against
 // Boost.Graph's successive shortest paths and Edmonds-Karp, on random
 // networks shaped like crew networks (team -> officer -> slot, many equal
 // costs) and on arbitrary ones.

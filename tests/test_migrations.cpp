@@ -7,8 +7,8 @@
 #include "lfrplan/errors.h"
 #include "lfrplan/storage.h"
 
-#include "../core/src/sqlite_functions.h"
-#include "../core/src/sqlite_schema.h"
+#include "sqlite_functions.h"
+#include "sqlite_schema.h"
 #include "tools/storage_fixtures.h"
 
 #include <catch2/catch.hpp>

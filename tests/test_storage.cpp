@@ -3,8 +3,8 @@
 #include "lfrplan/errors.h"
 #include "lfrplan/storage.h"
 
-#include "../core/src/sql_read.h"
-#include "../core/src/sqlite_schema.h"
+#include "sql_read.h"
+#include "sqlite_schema.h"
 #include "tools/storage_fixtures.h"
 #include "tools/temp_store.h"
 

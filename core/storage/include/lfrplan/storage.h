@@ -226,7 +226,7 @@ std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode
 
 // Opens the store at `location`: a "postgresql://" or "postgres://"
 // connection string opens the PostgreSQL server database (see
-// postgres_storage.h), anything else is an SQLite file path.
+// docs/storage.md), anything else is an SQLite file path.
 std::unique_ptr<Storage> openStorage(const std::string &location, OpenMode mode = OpenMode::CreateIfMissing);
 std::unique_ptr<Storage> openStorage(const char *location, OpenMode mode = OpenMode::CreateIfMissing);
 

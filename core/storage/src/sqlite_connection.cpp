@@ -138,9 +138,4 @@ std::unique_ptr<Storage> openSqliteStorageAs(const std::filesystem::path &file, 
                                         std::move(traits));
 }
 
-std::unique_ptr<Storage> openStorage(const std::filesystem::path &file, OpenMode mode)
-{
-    return openSqliteStorageAs(file, mode, operatingSystemLogin());
-}
-
 } // namespace lfr

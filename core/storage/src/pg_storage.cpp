@@ -1,6 +1,8 @@
 // Opening a PostgreSQL store: the schema's versioned migrations (the same
 // steps as SQLite's, in pg_schema_ddl.h), the roles, and what the connected
 // user may do. See docs/storage.md, "PostgreSQL".
+#include "pg_storage.h"
+
 #include "pg_connection.h"
 #include "pg_schema_ddl.h"
 #include "pg_schema_v6.h"
@@ -163,15 +165,8 @@ Permissions pgPermissions(sql::Connection &db)
 
 } // namespace
 
-bool isServerLocation(std::string_view location)
+std::unique_ptr<Storage> openPgStorage(const std::string &location, OpenMode mode)
 {
-    return location.starts_with("postgresql://") || location.starts_with("postgres://");
-}
-
-std::unique_ptr<Storage> openStorage(const std::string &location, OpenMode mode)
-{
-    if (!isServerLocation(location))
-        return openStorage(std::filesystem::path(location), mode);
     std::unique_ptr<sql::Connection> db = sql::postgresConnection(location);
     migrate(*db, mode);
     StoreTraits traits;
@@ -185,11 +180,6 @@ std::unique_ptr<Storage> openStorage(const std::string &location, OpenMode mode)
     user.step();
     traits.actor = user.string(0);
     return std::make_unique<SqlStorage>(std::move(db), std::move(traits));
-}
-
-std::unique_ptr<Storage> openStorage(const char *location, OpenMode mode)
-{
-    return openStorage(std::string(location), mode);
 }
 
 } // namespace lfr

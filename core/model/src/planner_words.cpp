@@ -1,4 +1,4 @@
-#include "planner_words.h"
+#include "lfrplan/planner_words.h"
 
 #include <algorithm>
 

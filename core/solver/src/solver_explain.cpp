@@ -1,7 +1,7 @@
 #include "solver_explain.h"
 
 #include "lfrplan/objective.h"
-#include "planner_words.h"
+#include "lfrplan/planner_words.h"
 
 #include <algorithm>
 #include <cmath>

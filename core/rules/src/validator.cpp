@@ -1,8 +1,8 @@
 #include "lfrplan/validator.h"
 
+#include "lfrplan/planner_words.h"
 #include "lfrplan/scenario_index.h"
 #include "pin_matching.h"
-#include "planner_words.h"
 
 #include <algorithm>
 #include <array>
