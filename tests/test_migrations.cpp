@@ -7,13 +7,19 @@
 #include "lfrplan/errors.h"
 #include "lfrplan/storage.h"
 
+#include "pg_connection.h"
+#include "schema.h"
+#include "sqlite_connection.h"
 #include "sqlite_functions.h"
-#include "sqlite_schema.h"
+#include "sqlite_open.h"
 #include "tools/storage_fixtures.h"
+#include "tools/temp_store.h"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 
 using namespace lfr;
@@ -92,18 +98,24 @@ void refusedUnchanged(const TempDatabase &file, const std::string &why)
     }
 }
 
-sqlite::MigrationStep step(int version, int minCompatible, std::string description, std::string sql)
+schema::Step step(int version, int minCompatible, std::string description, std::string sql)
 {
     return {version, minCompatible, std::move(description),
-            [sql = std::move(sql)](sqlite3 *db) { sqlite::exec(db, {}, sql.c_str()); }};
+            [sql = std::move(sql)](sql::Connection &db) { db.exec(sql); }};
+}
+
+// The schema's migrate() on a raw handle the test keeps open.
+int migrateOn(const Raw &raw, const std::vector<schema::Step> &steps, const std::string &location = "test")
+{
+    return schema::migrate(*sql::sqliteConnectionOn(raw.get(), location), steps);
 }
 
 // This build's version: the tests' own steps come after it.
-const int kLatest = sqlite::latestSchemaVersion();
+const int kLatest = schema::latestVersion();
 
-std::vector<sqlite::MigrationStep> withSteps(std::vector<sqlite::MigrationStep> extra)
+std::vector<schema::Step> withSteps(std::vector<schema::Step> extra)
 {
-    std::vector<sqlite::MigrationStep> steps = sqlite::migrationSteps();
+    std::vector<schema::Step> steps = schema::ladder();
     for (auto &s : extra)
         steps.push_back(std::move(s));
     return steps;
@@ -115,14 +127,13 @@ TEST_CASE("a fresh database gets the latest schema, the lfrplan mark and the pra
 {
     TempDatabase file;
     const auto storage = openStorage(file.path(), OpenMode::CreateIfMissing);
-    CHECK(storage->schemaVersion() == sqlite::latestSchemaVersion());
-    CHECK(sqlite::latestSchemaVersion() == static_cast<int>(sqlite::migrationSteps().size()));
+    CHECK(storage->schemaVersion() == schema::latestVersion());
+    CHECK(schema::latestVersion() == static_cast<int>(schema::ladder().size()));
     const Raw raw(file.path());
     CHECK(raw.number("PRAGMA application_id") == sqlite::kApplicationId);
-    CHECK(raw.number("PRAGMA user_version") == sqlite::latestSchemaVersion());
+    CHECK(raw.number("PRAGMA user_version") == schema::latestVersion());
     CHECK(raw.text("PRAGMA journal_mode") == "wal\n");
-    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") ==
-          sqlite::migrationSteps().back().minCompatibleVersion);
+    CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == schema::ladder().back().minCompatibleVersion);
     CHECK(raw.text("PRAGMA integrity_check") == "ok\n");
     CHECK(raw.number("SELECT count(*) FROM sqlite_schema WHERE type = 'table'") >= 22);
 }
@@ -136,13 +147,13 @@ TEST_CASE("re-opening a current database changes nothing", "[migrations]")
     const std::string before = lfrtest::readBytes(file.path());
     for (int i = 0; i < 3; ++i) {
         const auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
-        CHECK(storage->schemaVersion() == sqlite::latestSchemaVersion());
+        CHECK(storage->schemaVersion() == schema::latestVersion());
         CHECK(storage->loadScenario("week") == s);
     }
     CHECK(lfrtest::readBytes(file.path()) == before);
     const Raw raw(file.path());
     CHECK(raw.text("SELECT sql FROM sqlite_schema ORDER BY name") == schema);
-    CHECK(sqlite::migrate(raw.get(), sqlite::migrationSteps(), "test") == sqlite::latestSchemaVersion());
+    CHECK(migrateOn(raw, schema::ladder(), "test") == schema::latestVersion());
     CHECK(raw.text("SELECT sql FROM sqlite_schema ORDER BY name") == schema);
 }
 
@@ -152,7 +163,7 @@ TEST_CASE("an empty file or empty SQLite database becomes a store only when crea
     lfrtest::writeBytes(zero.path(), "");
     CHECK_THROWS_WITH(openStorage(zero.path(), OpenMode::ExistingOnly), Catch::Contains("an empty file"));
     CHECK(std::filesystem::file_size(zero.path()) == 0);
-    CHECK(openStorage(zero.path(), OpenMode::CreateIfMissing)->schemaVersion() == sqlite::latestSchemaVersion());
+    CHECK(openStorage(zero.path(), OpenMode::CreateIfMissing)->schemaVersion() == schema::latestVersion());
 
     TempDatabase empty;
     Raw(empty.path()).exec("CREATE TABLE t (x); DROP TABLE t");
@@ -164,7 +175,7 @@ TEST_CASE("an empty file or empty SQLite database becomes a store only when crea
         CHECK(lfrtest::readBytes(empty.path()) == before);
     }
     const auto storage = openStorage(empty.path(), OpenMode::CreateIfMissing);
-    CHECK(storage->schemaVersion() == sqlite::latestSchemaVersion());
+    CHECK(storage->schemaVersion() == schema::latestVersion());
 }
 
 TEST_CASE("a database from a newer lfrplan is refused unless declared compatible", "[migrations]")
@@ -185,7 +196,7 @@ TEST_CASE("a database from a newer lfrplan is refused unless declared compatible
             const auto steps = withSteps({step(kLatest + 1, kLatest, "add an index",
                                                "CREATE INDEX officers_by_name ON officers "
                                                "(scenario_id, name)")});
-            CHECK(sqlite::migrate(raw.get(), steps, "test") == kLatest + 1);
+            CHECK(migrateOn(raw, steps) == kLatest + 1);
         }
         const std::string before = lfrtest::readBytes(file.path());
         {
@@ -199,13 +210,13 @@ TEST_CASE("a database from a newer lfrplan is refused unless declared compatible
     {
         {
             const Raw raw(file.path());
-            CHECK(sqlite::migrate(raw.get(),
-                                  withSteps({step(kLatest + 1, kLatest + 1, "change officers",
-                                                  "ALTER TABLE officers ADD "
-                                                  "COLUMN note TEXT")}),
-                                  "test") == kLatest + 1);
+            CHECK(migrateOn(raw,
+                            withSteps({step(kLatest + 1, kLatest + 1, "change officers",
+                                            "ALTER TABLE officers ADD "
+                                            "COLUMN note TEXT")}),
+                            "test") == kLatest + 1);
         }
-        refusedUnchanged(file, "this build reads versions up to " + std::to_string(sqlite::latestSchemaVersion()));
+        refusedUnchanged(file, "this build reads versions up to " + std::to_string(schema::latestVersion()));
     }
 }
 
@@ -230,8 +241,7 @@ TEST_CASE("an SQLite database of another application is refused unchanged", "[mi
     refusedUnchanged(file, "not an lfrplan database");
     // The same judgement guards the upgrade itself.
     const Raw raw(file.path());
-    CHECK_THROWS_WITH(sqlite::migrate(raw.get(), sqlite::migrationSteps(), "test"),
-                      Catch::Contains("not an lfrplan database"));
+    CHECK_THROWS_WITH(migrateOn(raw, schema::ladder(), "test"), Catch::Contains("not an lfrplan database"));
 }
 
 TEST_CASE("a file that is not SQLite is refused unchanged", "[migrations]")
@@ -282,7 +292,7 @@ TEST_CASE("a failed upgrade is rolled back and leaves the data intact", "[migrat
     makeStore(file.path(), s);
     const std::string schema = Raw(file.path()).text("SELECT sql FROM sqlite_schema ORDER BY name");
 
-    std::vector<sqlite::MigrationStep> steps;
+    std::vector<schema::Step> steps;
     std::string why;
     SECTION("an SQL error half-way through a step")
     {
@@ -300,8 +310,8 @@ TEST_CASE("a failed upgrade is rolled back and leaves the data intact", "[migrat
     }
     SECTION("a step that throws")
     {
-        steps = withSteps({{kLatest + 1, kLatest + 1, "throws", [](sqlite3 *db) {
-                                sqlite::exec(db, {}, "DELETE FROM roster_entries");
+        steps = withSteps({{kLatest + 1, kLatest + 1, "throws", [](sql::Connection &db) {
+                                db.exec("DELETE FROM roster_entries");
                                 throw std::runtime_error("disk on fire");
                             }}});
         why = "disk on fire";
@@ -314,7 +324,7 @@ TEST_CASE("a failed upgrade is rolled back and leaves the data intact", "[migrat
     {
         const Raw raw(file.path());
         sqlite::registerFunctions(raw.get(), file.path().string(), "test"); // as lfrplan's connections have
-        CHECK_THROWS_WITH(sqlite::migrate(raw.get(), steps, file.path().string()),
+        CHECK_THROWS_WITH(migrateOn(raw, steps, file.path().string()),
                           Catch::Contains(why) && Catch::Contains("still at version " + std::to_string(kLatest)) &&
                               Catch::Contains(file.path().string()));
         CHECK(raw.number("PRAGMA user_version") == kLatest);
@@ -335,13 +345,13 @@ TEST_CASE("an upgrade runs every pending step in order in one go", "[migrations]
     const auto steps = withSteps(
         {step(kLatest + 1, kLatest, "add notes", "ALTER TABLE officers ADD COLUMN note TEXT DEFAULT 'n'"),
          step(kLatest + 2, kLatest + 1, "note table", "CREATE TABLE notes AS SELECT id, note FROM officers")});
-    CHECK(sqlite::migrate(raw.get(), steps, "test") == kLatest + 2);
+    CHECK(migrateOn(raw, steps) == kLatest + 2);
     CHECK(raw.number("PRAGMA user_version") == kLatest + 2);
     CHECK(raw.number("SELECT min_compatible_version FROM schema_info") == kLatest + 1);
     CHECK(raw.number("SELECT count(*) FROM notes WHERE note = 'n'") == static_cast<long long>(s.officers.size()));
     CHECK(raw.number("PRAGMA application_id") == sqlite::kApplicationId);
-    CHECK(sqlite::migrate(raw.get(), steps, "test") == kLatest + 2);
-    CHECK_THROWS_AS(sqlite::migrate(raw.get(), {step(1, 1, "x", "SELECT 1"), step(3, 1, "y", "SELECT 1")}, "test"),
+    CHECK(migrateOn(raw, steps) == kLatest + 2);
+    CHECK_THROWS_AS(migrateOn(raw, {step(1, 1, "x", "SELECT 1"), step(3, 1, "y", "SELECT 1")}, "test"),
                     std::logic_error);
 }
 
@@ -351,7 +361,7 @@ TEST_CASE("a version-1 database is upgraded to the accountability schema with it
     const Scenario s = smallScenario("week");
     {
         const Raw raw(file.path());
-        CHECK(sqlite::migrate(raw.get(), {sqlite::migrationSteps().front()}, "test") == 1);
+        CHECK(migrateOn(raw, {schema::ladder().front()}, "test") == 1);
     }
     {
         // Version 1 data, written as a version-1 build would.
@@ -377,8 +387,8 @@ TEST_CASE("a version-5 database's audit trail is chained on the upgrade to versi
     TempDatabase file;
     {
         const Raw raw(file.path());
-        const auto &all = sqlite::migrationSteps();
-        REQUIRE(sqlite::migrate(raw.get(), {all.begin(), all.begin() + 5}, "test") == 5);
+        const auto &all = schema::ladder();
+        REQUIRE(migrateOn(raw, {all.begin(), all.begin() + 5}, "test") == 5);
         for (int i = 1; i <= 3; ++i)
             raw.exec("INSERT INTO audit_log (at, actor, action, subject, new_value) VALUES ('2026-11-0" +
                      std::to_string(i) + "T10:00:00Z', 'planner', 'scenario.notes.changed', 'week', '\"note " +
@@ -397,4 +407,135 @@ TEST_CASE("a version-5 database's audit trail is chained on the upgrade to versi
     CHECK(check.entries == 3);
     CHECK(check.headSeq == 3);
     CHECK(check.headHash == trail[2].hash);
+}
+
+namespace {
+
+// A connection to a fresh store as its administrator (the file's owner on
+// SQLite, with lfrplan's SQL functions), with nothing run on it yet.
+std::unique_ptr<sql::Connection> adminConnection(const lfrtest::TempStore &store)
+{
+    if (store.onServer())
+        return sql::postgresConnection(store.location());
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(store.location().c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    sqlite::Database db(raw, store.location());
+    REQUIRE(rc == SQLITE_OK);
+    sqlite::registerFunctions(raw, store.location(), "test");
+    return sql::sqliteConnection(std::move(db));
+}
+
+std::int64_t count(sql::Connection &db, const std::string &query)
+{
+    sql::Statement stmt = db.prepare(query);
+    REQUIRE(stmt.step());
+    return stmt.int64(0);
+}
+
+} // namespace
+
+TEST_CASE("the one ladder climbs from every version to the latest, data intact, on either database",
+          "[migrations][both]")
+{
+    // Issue 16: one schema definition for both dialects. A store left at
+    // each older version (by this very ladder, cut short) holding a
+    // scenario written then is opened by this build: upgraded in one go,
+    // its scenario kept, at revision 1, with a verified audit trail.
+    const auto &all = schema::ladder();
+    for (int version = 1; version < schema::latestVersion(); ++version) {
+        INFO("from version " << version);
+        lfrtest::TempStore store("ladder");
+        {
+            const auto db = adminConnection(store);
+            CHECK(schema::migrate(*db, {all.begin(), all.begin() + version}) == version);
+            CHECK(schema::migrate(*db, {all.begin(), all.begin() + version}) == version); // idempotent
+            db->exec("INSERT INTO scenarios (name, max_deployments, max_days, max_duties_per_officer, travel_weight, "
+                     "created_at, updated_at) VALUES ('older week', 4, 2, 1, 0.5, '2026-11-01T10:00:00Z', "
+                     "'2026-11-01T10:00:00Z')");
+        }
+        const auto storage = lfr::openStorage(store.location(), OpenMode::ExistingOnly);
+        CHECK(storage->schemaVersion() == schema::latestVersion());
+        const auto names = storage->listScenarios();
+        CHECK(std::count_if(names.begin(), names.end(), [](const auto &s) { return s.name == "older week"; }) == 1);
+        CHECK(storage->revision("older week") == 1);
+        storage->importScenario(smallScenario("new week"), ImportMode::FailIfExists);
+        CHECK(storage->loadScenario("new week") == smallScenario("new week"));
+        CHECK(storage->verifyAuditTrail().ok());
+    }
+}
+
+TEST_CASE("a failed step leaves either database at its version", "[migrations][both]")
+{
+    lfrtest::TempStore store("ladder-fails");
+    lfr::openStorage(store.location())->importScenario(smallScenario("week"), ImportMode::FailIfExists);
+    auto steps = schema::ladder();
+    steps.push_back(step(schema::latestVersion() + 1, schema::latestVersion() + 1, "add and break",
+                         "CREATE TABLE notes_extra (x integer); SELECT no_such_function()"));
+    {
+        const auto db = adminConnection(store);
+        CHECK_THROWS_WITH(
+            schema::migrate(*db, steps),
+            Catch::Contains("at step " + std::to_string(schema::latestVersion() + 1) + " (add and break)") &&
+                Catch::Contains("still at version " + std::to_string(schema::latestVersion())));
+        CHECK(count(*db, store.onServer() ? "SELECT count(*) FROM pg_tables WHERE tablename = 'notes_extra'"
+                                          : "SELECT count(*) FROM sqlite_schema WHERE name = 'notes_extra'") == 0);
+    }
+    const auto storage = lfr::openStorage(store.location(), OpenMode::ExistingOnly);
+    CHECK(storage->schemaVersion() == schema::latestVersion());
+    CHECK(storage->loadScenario("week") == smallScenario("week"));
+}
+
+TEST_CASE("the shared DDL reads the same on both databases but for the words of each", "[migrations]")
+{
+    const std::string ddl = "CREATE TABLE t (\n    id {{ROWID}},\n    d {{TEXT}} CHECK ({{DATE:d}}),\n"
+                            "    j {{TEXT}} CHECK ({{JSON:j}}),\n    n {{INT}}\n){{STRICT}};";
+    CHECK(schema::renderDdl(ddl, sql::Dialect::Sqlite) ==
+          "CREATE TABLE t (\n    id INTEGER PRIMARY KEY,\n    d TEXT CHECK (date(d, '+0 days') IS d),\n"
+          "    j TEXT CHECK (json_valid(j)),\n    n INTEGER\n) STRICT;");
+    CHECK(schema::renderDdl(ddl, sql::Dialect::Postgres) ==
+          "CREATE TABLE t (\n    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+          "    d text COLLATE \"C\" CHECK (to_char(d::date, 'YYYY-MM-DD') = d),\n"
+          "    j text COLLATE \"C\" CHECK (j::json IS NOT NULL),\n    n bigint\n);");
+    CHECK_THROWS_AS(schema::renderDdl("x {{NO_SUCH}}", sql::Dialect::Sqlite), std::logic_error);
+    CHECK_THROWS_AS(schema::renderDdl("x {{TEXT", sql::Dialect::Postgres), std::logic_error);
+}
+
+TEST_CASE("server: the tables and columns are the same on both databases", "[.postgres]")
+{
+    // What each database alone keeps is named here, and only here.
+    const std::set<std::string> sqliteOnly = {"audit_chain",     "audit_chain.chain_start", "audit_chain.singleton",
+                                              "sqlite_sequence", "sqlite_sequence.name",    "sqlite_sequence.seq"};
+    const std::set<std::string> postgresOnly = {"audit_head",           "audit_head.chain_start", "audit_head.hash",
+                                                "audit_head.seq",       "audit_head.singleton",   "audit_log.txid",
+                                                "scenarios.revised_in", "schema_info.version"};
+    lfrtest::TempDatabase file("columns");
+    lfr::openStorage(file.path());
+    std::set<std::string> lite;
+    for (const std::string &table :
+         lfrtest::sqliteColumn(file.path(), "SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+        lite.insert(table);
+        for (const std::string &c :
+             lfrtest::sqliteColumn(file.path(), "SELECT name FROM pragma_table_info('" + table + "')"))
+            lite.insert(table + "." + c);
+    }
+    lfrtest::TempStore server("columns");
+    REQUIRE(server.onServer());
+    lfr::openStorage(server.location());
+    const auto db = adminConnection(server);
+    std::set<std::string> pg;
+    sql::Statement stmt = db->prepare("SELECT table_name, column_name FROM information_schema.columns "
+                                      "WHERE table_schema = current_schema()");
+    while (stmt.step()) {
+        pg.insert(stmt.string(0));
+        pg.insert(stmt.string(0) + "." + stmt.string(1));
+    }
+    std::set<std::string> liteShared, pgShared;
+    for (const std::string &n : lite)
+        if (!sqliteOnly.contains(n))
+            liteShared.insert(n);
+    for (const std::string &n : pg)
+        if (!postgresOnly.contains(n))
+            pgShared.insert(n);
+    CHECK(liteShared == pgShared);
+    CHECK(liteShared.size() > 100);
 }

@@ -4,7 +4,7 @@
 #include "lfrplan/storage.h"
 
 #include "sql_read.h"
-#include "sqlite_schema.h"
+#include "sqlite_open.h"
 #include "tools/storage_fixtures.h"
 #include "tools/temp_store.h"
 

@@ -29,7 +29,7 @@ private:
     std::unordered_set<std::string> ids_;
 };
 
-class ScenarioReader {
+class JsonScenarioReader {
 public:
     Scenario read(const json &root)
     {
@@ -369,7 +369,7 @@ private:
 Scenario readScenario(std::string_view text)
 {
     const json root = parseJsonStrict(text);
-    return ScenarioReader().read(root);
+    return JsonScenarioReader().read(root);
 }
 
 Scenario readScenarioFile(const std::filesystem::path &path)

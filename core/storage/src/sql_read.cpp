@@ -35,9 +35,9 @@ private:
     bool valid_ = false;
 };
 
-class ScenarioReader {
+class SqlScenarioReader {
 public:
-    ScenarioReader(Connection &db, std::int64_t id) : db_(db), location_(db.location()), id_(id) {}
+    SqlScenarioReader(Connection &db, std::int64_t id) : db_(db), location_(db.location()), id_(id) {}
 
     Scenario read()
     {
@@ -254,7 +254,7 @@ private:
 
 } // namespace
 
-Scenario readScenario(Connection &db, std::int64_t scenarioId) { return ScenarioReader(db, scenarioId).read(); }
+Scenario readScenario(Connection &db, std::int64_t scenarioId) { return SqlScenarioReader(db, scenarioId).read(); }
 
 std::optional<Plan> readPlan(Connection &db, std::int64_t scenarioId, std::string_view name)
 {

@@ -53,9 +53,9 @@ std::string indexed(std::string_view list, std::size_t index)
 
 // Writes one scenario's rows; a failed row names the item by its path in
 // the scenario format (officers[12].roster.2026-12-07).
-class ScenarioWriter {
+class SqlScenarioWriter {
 public:
-    ScenarioWriter(sql::Connection &db, std::string location, std::int64_t scenarioId)
+    SqlScenarioWriter(sql::Connection &db, std::string location, std::int64_t scenarioId)
         : db_(db), location_(std::move(location)), id_(scenarioId)
     {
     }
@@ -203,7 +203,7 @@ private:
             const std::string *officerId;
             const std::string *shift;
         };
-        explicit RosterWriter(ScenarioWriter &writer)
+        explicit RosterWriter(SqlScenarioWriter &writer)
             : writer_(writer), batch_(writer.prepare(batchSql())),
               single_(writer.prepare("INSERT INTO roster_entries (scenario_id, officer_id, date, shift_id) "
                                      "VALUES (?, ?, ?, ?)"))
@@ -260,7 +260,7 @@ private:
             stmt.bindText(offset + 4, *row.shift);
         }
 
-        ScenarioWriter &writer_;
+        SqlScenarioWriter &writer_;
         Statement batch_;
         Statement single_;
         std::vector<Row> rows_;
@@ -386,7 +386,7 @@ private:
 void writeScenarioRows(sql::Connection &db, const std::string &context, std::int64_t scenarioId,
                        const Scenario &scenario)
 {
-    ScenarioWriter(db, context, scenarioId).write(scenario);
+    SqlScenarioWriter(db, context, scenarioId).write(scenario);
 }
 
 // Replaces the scenario's plan: header, deployments in order, crews in order.

@@ -2,7 +2,7 @@
 
 #include "sql_storage_impl.h"
 #include "sqlite_functions.h"
-#include "sqlite_schema.h"
+#include "sqlite_open.h"
 
 #include "lfrplan/audit_chain.h"
 
@@ -80,38 +80,51 @@ private:
 
 class SqliteConnection final : public Connection {
 public:
-    explicit SqliteConnection(sqlite::Database db) : db_(std::move(db)) {}
+    // Owns `db`, or (db empty) borrows `raw`, which the caller keeps open.
+    SqliteConnection(sqlite::Database db, sqlite3 *raw, std::string location)
+        : owned_(std::move(db)), db_(raw), location_(std::move(location))
+    {
+    }
 
     Dialect dialect() const override { return Dialect::Sqlite; }
-    const std::string &location() const override { return db_.location(); }
+    const std::string &location() const override { return location_; }
     Statement prepare(std::string_view sql) override
     {
-        return Statement(std::make_unique<SqliteStatement>(db_.get(), db_.location(), sql), db_.location());
+        return Statement(std::make_unique<SqliteStatement>(db_, location_, sql), location_);
     }
     void exec(std::string_view sql) override
     {
         const std::string text(sql);
-        sqlite::exec(db_.get(), db_.location(), text.c_str());
+        sqlite::exec(db_, location_, text.c_str());
     }
     void begin(TxKind kind) override
     {
-        sqlite::exec(db_.get(), db_.location(), kind == TxKind::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+        sqlite::exec(db_, location_, kind == TxKind::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
     }
-    void commit() override { sqlite::exec(db_.get(), db_.location(), "COMMIT"); }
-    void rollback() noexcept override { sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr); }
+    void commit() override { sqlite::exec(db_, location_, "COMMIT"); }
+    void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
     const char *nowSql() const override { return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"; }
     const char *forUpdate() const override { return ""; }
-    void setTriggerAuditing(bool on) override { sqlite::setAuditing(db_.get(), db_.location(), on); }
+    void setTriggerAuditing(bool on) override { sqlite::setAuditing(db_, location_, on); }
 
 private:
-    sqlite::Database db_;
+    sqlite::Database owned_;
+    sqlite3 *db_;
+    std::string location_;
 };
 
 } // namespace
 
 std::unique_ptr<Connection> sqliteConnection(sqlite::Database db)
 {
-    return std::make_unique<SqliteConnection>(std::move(db));
+    sqlite3 *raw = db.get();
+    std::string location = db.location();
+    return std::make_unique<SqliteConnection>(std::move(db), raw, std::move(location));
+}
+
+std::unique_ptr<Connection> sqliteConnectionOn(sqlite3 *db, std::string location)
+{
+    return std::make_unique<SqliteConnection>(sqlite::Database(), db, std::move(location));
 }
 
 } // namespace lfr::sql

@@ -1,33 +1,67 @@
-// The DDL of schema version 6 (issue 15): identity, one truth per record,
-// an audit trail the database writes and chains. Private to core; used by
-// the sixth migration step (sqlite_schema.cpp), which then chains the
-// entries written before it. A released version is never edited.
+// What only SQLite needs of each schema version (private to core): the
+// triggers, in SQLite's own language, that keep the audit trail
+// append-only and (version 6) write and chain it. The shared tables are in
+// schema_tables.h; schema.cpp's schemaLadder() runs both. A released
+// version is never edited.
 #pragma once
 
-namespace lfr::sqlite {
+namespace lfr::schema {
 
-// - users: which operating-system login is which officer (collar number);
-//   at most one officer a login and one login an officer.
-// - authorisations.revision: a stale save is a conflict (lost updates).
-// - The status, hotspot, date and window columns must be the record's own
-//   (they were two truths: a column could say draft, the JSON closed).
-// - Every change to an authorisation record, a setting or a user mapping
-//   writes its audit entry from a trigger, however it was made.
-// - audit_log.hash: each entry's chain hash, filled in by the database as
-//   the entry is written; numbers follow each other without gaps.
-// The triggers call functions only lfrplan defines on its connections
-// (sqlite_functions.h): another program's change fails instead of going
-// unrecorded. Minimum compatible version 6: an older build would write
-// entries the chain refuses.
-inline constexpr const char *kSchemaV6 = R"sql(
-CREATE TABLE users (
-    login TEXT PRIMARY KEY CHECK (login <> ''),
-    officer TEXT NOT NULL UNIQUE CHECK (officer <> '')
-) STRICT;
+// Version 2: the audit trail is append-only. Triggers refuse UPDATE and
+// DELETE, and an INSERT that reuses an entry's number (INSERT OR REPLACE
+// would otherwise overwrite the entry without firing the DELETE trigger).
+// In a BEFORE INSERT trigger NEW.seq is -1 when the row gets its number
+// automatically, hence the test for an existing entry.
+inline constexpr const char *kSqliteV2 = R"sql(
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only: UPDATE is refused');
+END;
 
-ALTER TABLE authorisations ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
-ALTER TABLE audit_log ADD COLUMN hash TEXT;
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only: DELETE is refused');
+END;
 
+CREATE TRIGGER audit_log_append_only_insert BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq)
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only: an entry cannot be replaced');
+END;
+)sql";
+
+// Version 5 (issue 15): audit entries are numbered from 1. Version 2's
+// insert trigger refused an insert whose NEW.seq already existed, so one
+// entry written by hand with seq -1 made every later audited write fail.
+// Now the replacement check looks only at numbers a writer chose (1 and
+// up), and an entry numbered below 1 is refused once SQLite has numbered
+// it. Minimum compatible version 4: older builds write entries as before.
+inline constexpr const char *kSqliteV5 = R"sql(
+DROP TRIGGER audit_log_append_only_insert;
+
+CREATE TRIGGER audit_log_append_only_insert BEFORE INSERT ON audit_log
+WHEN NEW.seq >= 1 AND EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq)
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only: an entry cannot be replaced');
+END;
+
+CREATE TRIGGER audit_log_numbered_from_one AFTER INSERT ON audit_log
+WHEN NEW.seq < 1
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is numbered from 1: an entry numbered below 1 is refused');
+END;
+)sql";
+
+// Version 6 (issue 15): the audit trail the database writes and chains.
+// Every change to an authorisation record, a setting or a user mapping
+// writes its audit entry from a trigger, however it was made; the chain
+// starts at audit_chain.chain_start. The triggers call functions only
+// lfrplan defines on its connections (sqlite_functions.h): another
+// program's change fails instead of going unrecorded. schema.cpp adds the
+// generated triggers (refuseOtherPrograms) and chains the entries written
+// before. Minimum compatible version 6: an older build would write entries
+// the chain refuses.
+inline constexpr const char *kSqliteV6 = R"sql(
 CREATE TABLE audit_chain (
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
     chain_start INTEGER NOT NULL CHECK (chain_start >= 1)
@@ -135,4 +169,4 @@ BEGIN
 END;
 )sql";
 
-} // namespace lfr::sqlite
+} // namespace lfr::schema

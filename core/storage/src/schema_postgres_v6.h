@@ -1,9 +1,9 @@
-// The PostgreSQL DDL of schema version 6 (private to core), beside the
-// SQLite step (sqlite_schema_v6.h); versions 1 to 5 are in
-// pg_schema_ddl.h. A released version is never edited.
+// What only PostgreSQL needs of schema version 6 (private to core); the
+// shared tables are in schema_tables.h (kTablesV6), versions 2 to 5's part
+// in schema_postgres.h. A released version is never edited.
 #pragma once
 
-namespace lfr::pg {
+namespace lfr::schema {
 
 // Version 6 (issue 15), the server's side of the safeguards:
 // - users: which database login is which officer (collar number); only
@@ -32,15 +32,9 @@ namespace lfr::pg {
 //   chain_start is the first number under this version.
 // The stamping function runs as the owner (it alone writes audit_head)
 // and tells the administrator by session_user, which no SET ROLE changes.
-inline constexpr const char *kSchemaV6 = R"sql(
-CREATE TABLE users (
-    login text COLLATE "C" PRIMARY KEY CHECK (login <> ''),
-    officer text COLLATE "C" NOT NULL UNIQUE CHECK (officer <> '')
-);
+inline constexpr const char *kPostgresV6 = R"sql(
 GRANT SELECT ON users TO lfrplan_planner, lfrplan_commander, lfrplan_auditor;
 
-ALTER TABLE authorisations ADD COLUMN revision bigint NOT NULL DEFAULT 1 CHECK (revision >= 1);
-ALTER TABLE audit_log ADD COLUMN hash text COLLATE "C";
 ALTER TABLE audit_log ALTER COLUMN seq DROP IDENTITY IF EXISTS;
 ALTER TABLE audit_log ADD COLUMN txid xid8;
 CREATE INDEX audit_log_by_txid ON audit_log (txid);
@@ -502,4 +496,4 @@ INSERT INTO audit_head (singleton, seq, hash, chain_start)
     FROM audit_log;
 )sql";
 
-} // namespace lfr::pg
+} // namespace lfr::schema
