@@ -4,16 +4,13 @@
 #include "card_delegate.h"
 #include "checks_panel.h"
 #include "commands/add_deployment.h"
-#include "commands/apply_solved_plan.h"
 #include "commands/remove_deployment.h"
 #include "commands/toggle_pin.h"
 #include "compare_dialog.h"
 #include "crew_panel.h"
-#include "data_editors.h"
-#include "data_files.h"
-#include "map_view.h"
+#include "document_view.h"
 #include "plan_document.h"
-#include "solve_runner.h"
+#include "solve_controller.h"
 #include "staffing_model.h"
 #include "week_board_model.h"
 
@@ -25,8 +22,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -36,11 +31,9 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <exception>
@@ -52,7 +45,7 @@ namespace {
 QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), runner_(new SolveRunner(this))
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), solver_(new SolveController(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     boardView_ = new QTableView(this);
@@ -72,39 +65,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), runner_(new Solve
     connect(boardView_, &QTableView::doubleClicked, this, [this](const QModelIndex &cell) {
         if (cell.data(WeekBoardModel::DeploymentsRole).toList().isEmpty())
             addDeploymentDialog(cell);
-        else
-            crewDock_->raise();
+        else if (view_)
+            view_->raise(QStringLiteral("crew"));
     });
     boardView_->verticalHeader()->setDefaultSectionSize(boardView_->fontMetrics().height() * 5 + 12);
     setCentralWidget(boardView_);
 
-    progress_ = new QProgressBar(this);
-    progress_->setMaximumWidth(160);
-    progress_->setRange(0, 1000);
-    progress_->setVisible(false);
-    solveStatus_ = new QLabel(this);
     userStatus_ = new QLabel(this);
     userStatus_->setObjectName(QStringLiteral("userStatus"));
     statusBar()->addPermanentWidget(userStatus_);
-    statusBar()->addPermanentWidget(solveStatus_);
-    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(solver_->status());
+    statusBar()->addPermanentWidget(solver_->progress());
 
     createActions();
-    connect(runner_, &SolveRunner::progress, this, [this](double elapsed, double incumbent, bool has, double bound) {
-        const double gap = has && bound > 0 ? std::max(0.0, (bound - incumbent) / bound) : 1.0;
-        progress_->setValue(static_cast<int>(1000 * (1.0 - std::min(1.0, gap))));
-        solveStatus_->setText(has ? tr("%1 s · best %2 · bound %3")
-                                        .arg(elapsed, 0, 'f', 1)
-                                        .arg(incumbent, 0, 'f', 1)
-                                        .arg(bound, 0, 'f', 1)
-                                  : tr("%1 s · searching…").arg(elapsed, 0, 'f', 1));
+    connect(solver_, &SolveController::runningChanged, this, &MainWindow::updateActions);
+    connect(solver_, &SolveController::explained, this, [this](const QStringList &lines, bool infeasible) {
+        if (view_)
+            view_->checks()->setExplanation(lines, infeasible);
     });
-    connect(runner_, &SolveRunner::finished, this, &MainWindow::solveFinished);
-    connect(runner_, &SolveRunner::failed, this, [this](const QString &message) {
-        progress_->setVisible(false);
-        updateActions();
-        QMessageBox::warning(this, tr("Solve"), message);
-    });
+    connect(solver_, &SolveController::failed, this,
+            [this](const QString &message) { QMessageBox::warning(this, tr("Solve"), message); });
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -114,18 +94,23 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), runner_(new Solve
 MainWindow::~MainWindow()
 {
     // Views and models go before the document they show.
-    runner_->cancel();
+    solver_->setDocument(nullptr);
     boardView_->setModel(nullptr);
-    delete checksDock_;
-    delete staffingDock_;
-    delete crewDock_;
-    delete authorisationDock_;
-    delete dataDock_;
-    delete mapDock_;
+    view_.reset();
     delete board_;
     delete staffing_;
     document_.reset();
 }
+
+ChecksPanel *MainWindow::checks() const { return view_ ? view_->checks() : nullptr; }
+CrewPanel *MainWindow::crewPanel() const { return view_ ? view_->crew() : nullptr; }
+AuthorisationPanel *MainWindow::authorisationPanel() const { return view_ ? view_->authorisation() : nullptr; }
+DataEditor *MainWindow::officersEditor() const { return view_ ? view_->officersEditor() : nullptr; }
+DataEditor *MainWindow::hotspotsEditor() const { return view_ ? view_->hotspotsEditor() : nullptr; }
+DataEditor *MainWindow::rostersEditor() const { return view_ ? view_->rostersEditor() : nullptr; }
+MapView *MainWindow::map() const { return view_ ? view_->map() : nullptr; }
+SolveRunner *MainWindow::runner() const { return solver_->runner(); }
+QLabel *MainWindow::solveStatus() const { return solver_->status(); }
 
 void MainWindow::createActions()
 {
@@ -180,6 +165,7 @@ void MainWindow::createActions()
     scenarioMenu_->addSeparator();
     compare_ = scenarioMenu_->addAction(tr("Co&mpare scenarios…"), this, &MainWindow::compareDialog);
     createAccountabilityMenu();
+    gateActions();
     // Disabled actions say why in their tooltip (the role may not...).
     for (QMenu *menu : menuBar()->findChildren<QMenu *>())
         menu->setToolTipsVisible(true);
@@ -196,103 +182,26 @@ void MainWindow::createActions()
     bar->addAction(redo_);
 }
 
-void MainWindow::createDocks()
+void MainWindow::createView()
 {
-    delete checksDock_;
-    delete staffingDock_;
-    delete crewDock_;
-    delete authorisationDock_;
-    delete dataDock_;
-    delete mapDock_;
-    checksDock_ = new QDockWidget(tr("Checks"), this);
-    checksDock_->setObjectName(QStringLiteral("checksDock"));
-    checks_ = new ChecksPanel(document_.get(), checksDock_);
-    checksDock_->setWidget(checks_);
-    addDockWidget(Qt::RightDockWidgetArea, checksDock_);
-    connect(checks_, &ChecksPanel::deploymentActivated, this,
+    view_.reset(); // its docks first: the new view restores the layout
+    view_ = std::make_unique<DocumentView>(this, document_.get(), staffing_);
+    connect(view_.get(), &DocumentView::deploymentActivated, this,
             [this](int d) { boardView_->setCurrentIndex(board_->indexOf(static_cast<std::size_t>(d))); });
-
-    crewDock_ = new QDockWidget(tr("Crew"), this);
-    crewDock_->setObjectName(QStringLiteral("crewDock"));
-    crew_ = new CrewPanel(document_.get(), crewDock_);
-    crewDock_->setWidget(crew_);
-    addDockWidget(Qt::RightDockWidgetArea, crewDock_);
-    tabifyDockWidget(checksDock_, crewDock_);
-
-    authorisationDock_ = new QDockWidget(tr("Authorisation"), this);
-    authorisationDock_->setObjectName(QStringLiteral("authorisationDock"));
-    authorisation_ = new AuthorisationPanel(document_.get(), authorisationDock_);
-    authorisationDock_->setWidget(authorisation_);
-    addDockWidget(Qt::RightDockWidgetArea, authorisationDock_);
-    tabifyDockWidget(checksDock_, authorisationDock_);
-
-    mapDock_ = new QDockWidget(tr("Map"), this);
-    mapDock_->setObjectName(QStringLiteral("mapDock"));
-    auto *mapPane = new QWidget(mapDock_);
-    auto *mapLayout = new QVBoxLayout(mapPane);
-    mapLayout->setContentsMargins(2, 2, 2, 2);
-    auto *colouring = new QComboBox(mapPane);
-    colouring->addItems({tr("Deployments by day"), tr("Hotspots by value")});
-    mapLayout->addWidget(colouring);
-    std::vector<Borough> boroughs;
-    const QString geojson = bundledDataFile(QStringLiteral("london-boroughs.geojson"));
-    try {
-        if (!geojson.isEmpty())
-            boroughs = readBoroughs(geojson);
-    } catch (const std::exception &e) {
-        statusBar()->showMessage(tr("Map without borough outlines: %1").arg(text(e.what())), 10000);
-    }
-    map_ = new MapView(document_.get(), std::move(boroughs), mapPane);
-    mapLayout->addWidget(map_, 1);
-    connect(colouring, &QComboBox::currentIndexChanged, map_,
-            [this](int i) { map_->setColouring(i == 0 ? MapView::Colouring::ByDay : MapView::Colouring::ByValue); });
-    mapDock_->setWidget(mapPane);
-    addDockWidget(Qt::RightDockWidgetArea, mapDock_);
-    tabifyDockWidget(checksDock_, mapDock_);
-    checksDock_->raise();
-
-    staffingDock_ = new QDockWidget(tr("Staffing"), this);
-    staffingDock_->setObjectName(QStringLiteral("staffingDock"));
-    staffingView_ = new QTableView(staffingDock_);
-    staffingView_->setObjectName(QStringLiteral("staffing"));
-    staffingView_->setModel(staffing_);
-    staffingView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    staffingView_->verticalHeader()->setDefaultSectionSize(staffingView_->fontMetrics().height() + 6);
-    staffingDock_->setWidget(staffingView_);
-    addDockWidget(Qt::BottomDockWidgetArea, staffingDock_);
-
-    dataDock_ = new QDockWidget(tr("Force data"), this);
-    dataDock_->setObjectName(QStringLiteral("dataDock"));
-    auto *tabs = new QTabWidget(dataDock_);
-    officersEditor_ = new DataEditor(makeOfficersModel(document_.get(), tabs),
-                                     tr("Filter officers: name, id, rank, team, skill…"), tabs);
-    teamsEditor_ = new DataEditor(makeTeamsModel(document_.get(), tabs), tr("Filter teams…"), tabs);
-    hotspotsEditor_ = new DataEditor(makeHotspotsModel(document_.get(), tabs), tr("Filter hotspots…"), tabs);
-    vansEditor_ = new DataEditor(makeVansModel(document_.get(), tabs), tr("Filter vans…"), tabs);
-    rostersEditor_ =
-        new DataEditor(makeRostersModel(document_.get(), tabs), tr("Filter rosters: officer, team, shift…"), tabs);
-    tabs->addTab(officersEditor_, tr("Officers"));
-    tabs->addTab(teamsEditor_, tr("Teams"));
-    tabs->addTab(hotspotsEditor_, tr("Hotspots"));
-    tabs->addTab(vansEditor_, tr("Vans"));
-    tabs->addTab(rostersEditor_, tr("Rosters"));
-    dataDock_->setWidget(tabs);
-    addDockWidget(Qt::BottomDockWidgetArea, dataDock_);
-    tabifyDockWidget(staffingDock_, dataDock_);
-    staffingDock_->raise();
-    resizeDocks({checksDock_}, {380}, Qt::Horizontal);
-    resizeDocks({staffingDock_}, {200}, Qt::Vertical);
-    restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
-    applyPermissionsToViews();
+    if (!view_->mapProblem().isEmpty())
+        statusBar()->showMessage(view_->mapProblem(), 10000);
+    view_->applyPermissions(gate_);
 }
 
 void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
 {
-    runner_->cancel();
+    solver_->setDocument(nullptr);
     boardView_->setModel(nullptr);
+    view_.reset();
     delete board_;
     delete staffing_;
     document_ = std::move(document);
+    solver_->setDocument(document_.get());
     // What the role may do, read once per opened store (issue 8).
     Permissions permissions{"file owner", true, true, true, true, true, true, true};
     if (document_->store()) {
@@ -303,23 +212,23 @@ void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
             permissions.role = "role unknown: " + std::string(e.what());
         }
     }
-    permissions_ = permissions;
+    gate_.setPermissions(permissions);
     board_ = new WeekBoardModel(document_.get(), this);
     staffing_ = new StaffingModel(document_.get(), this);
     boardView_->setModel(board_);
-    createDocks();
+    createView();
     connect(document_.get(), &PlanDocument::changed, this, &MainWindow::updateActions);
     // A reload (or undoing a re-apply) may change every list: views rebuild.
-    connect(document_.get(), &PlanDocument::replaced, this, &MainWindow::createDocks);
+    connect(document_.get(), &PlanDocument::replaced, this, &MainWindow::createView);
     connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(boardView_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const int d = selectedDeployment();
         const auto shown = d >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(d)) : std::nullopt;
-        crew_->showDeployment(shown);
-        authorisation_->showDeployment(shown);
+        view_->crew()->showDeployment(shown);
+        view_->authorisation()->showDeployment(shown);
         updateActions();
     });
-    applyPermissions(permissions_);
+    applyPermissions(gate_.permissions());
     updateTitle();
 }
 
@@ -358,7 +267,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    runner_->cancel();
+    solver_->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -374,7 +283,7 @@ int MainWindow::selectedDeployment() const
 void MainWindow::updateActions()
 {
     const bool haveDoc = document_ != nullptr;
-    const bool running = runner_->running();
+    const bool running = solver_->running();
     solve_->setEnabled(haveDoc && !running);
     cancel_->setEnabled(running);
     const bool selected = haveDoc && selectedDeployment() >= 0;
@@ -391,7 +300,8 @@ void MainWindow::updateActions()
     exportMenu_->setEnabled(haveDoc);
     accountabilityMenu_->setEnabled(haveDoc && document_->hasStore());
     boardView_->setEnabled(!running);
-    gateActions();
+    gate_.apply(); // what the role may not do, whatever the document allows
+    whoAmI_->setEnabled(haveDoc && document_->hasStore());
 }
 
 void MainWindow::updateTitle()
@@ -405,72 +315,22 @@ void MainWindow::updateTitle()
                             document_->undoStack()->isClean() ? QString() : QStringLiteral(" *")));
 }
 
-void MainWindow::solve()
-{
-    if (!document_ || runner_->running())
-        return;
-    SolverOptions options;
-    options.timeLimitSeconds = 60;
-    if (!runner_->start(document_->scenario(), options))
-        return;
-    solving_ = document_->scenario();
-    progress_->setValue(0);
-    progress_->setVisible(true);
-    solveStatus_->setText(tr("Solving…"));
-    updateActions();
-}
+void MainWindow::solve() { solver_->solve(); }
 
-void MainWindow::cancelSolve() { runner_->cancel(); }
-
-void MainWindow::solveFinished(const lfr::SolveResult &result)
-{
-    progress_->setVisible(false);
-    const Plan &plan = result.plan;
-    QString status = text(std::string(planStatusName(plan.status)));
-    if (result.stop != SolveStop::Finished)
-        status = tr("%1 (%2)").arg(status, text(std::string(solveStopName(result.stop))));
-    if (plan.status == PlanStatus::Infeasible)
-        solveStatus_->setText(status);
-    else
-        solveStatus_->setText(tr("%1: objective %2, bound %3")
-                                  .arg(status)
-                                  .arg(plan.figures.value_or(ObjectiveFigures{}).objective, 0, 'f', 2)
-                                  .arg(plan.bound.value_or(0.0), 0, 'f', 2));
-    if (document_ && plan.status != PlanStatus::Infeasible) {
-        document_->undoStack()->push(new ApplySolvedPlan(document_.get(), result.plan.deployments));
-        if (solving_)
-            document_->recordProof(*solving_, result.plan); // saved as proven (issue 16)
-    }
-    solving_.reset();
-    updateActions();
-    QStringList lines;
-    for (const std::string &line : result.explanation)
-        lines << text(line);
-    if (checks_)
-        checks_->setExplanation(lines, plan.status == PlanStatus::Infeasible);
-}
+void MainWindow::cancelSolve() { solver_->cancel(); }
 
 void MainWindow::showView(const QString &name)
 {
-    if (name == QLatin1String("crew") || name == QLatin1String("authorisation")) {
-        if (boardView_->model() && document_ && !document_->deployments().empty())
-            boardView_->setCurrentIndex(board_->indexOf(0));
-        (name == QLatin1String("crew") ? crewDock_ : authorisationDock_)->raise();
-    } else if (name == QLatin1String("map")) {
-        mapDock_->raise();
-    } else if (name == QLatin1String("data")) {
-        dataDock_->raise();
-        resizeDocks({dataDock_}, {height() / 2}, Qt::Vertical);
-    } else if (name == QLatin1String("staffing")) {
-        staffingDock_->raise();
-    } else {
-        checksDock_->raise();
-    }
+    if (!view_)
+        return;
+    if ((name == QLatin1String("crew") || name == QLatin1String("authorisation")) && !document_->deployments().empty())
+        boardView_->setCurrentIndex(board_->indexOf(0));
+    view_->raise(name);
 }
 
 void MainWindow::addDeploymentDialog(const QModelIndex &cell)
 {
-    if (!document_ || runner_->running() || !permissions_.editPlans)
+    if (!document_ || solver_->running() || !gate_.permissions().editPlans)
         return;
     const Scenario &sc = document_->scenario();
     const auto row = static_cast<std::size_t>(cell.row());

@@ -1,10 +1,12 @@
-// The planner's main window: the week board in the middle, the live checks
-// and the staffing view docked beside it, solve with progress and cancel in
-// the status bar. The window owns the open document; views are rebuilt when
-// another one is opened.
+// The planner's main window: the week board in the middle, the document's
+// docks (DocumentView) beside and below it, solve with progress and cancel
+// in the status bar (SolveController), actions enabled by role
+// (PermissionsGate). The window owns the open document and arranges the
+// parts; a new DocumentView is made when another document is opened.
 #pragma once
 
 #include "conflict_dialog.h"
+#include "permissions_gate.h"
 
 #include "lfrplan/model.h"
 #include "lfrplan/storage.h"
@@ -31,9 +33,11 @@ namespace lfr::ui {
 class AuthorisationPanel;
 class ChecksPanel;
 class DataEditor;
+class DocumentView;
 class MapView;
 class CrewPanel;
 class PlanDocument;
+class SolveController;
 class SolveRunner;
 class StaffingModel;
 class WeekBoardModel;
@@ -62,18 +66,20 @@ public:
     WeekBoardModel *boardModel() const { return board_; }
     QTableView *boardView() const { return boardView_; }
     StaffingModel *staffingModel() const { return staffing_; }
-    ChecksPanel *checks() const { return checks_; }
-    CrewPanel *crewPanel() const { return crew_; }
-    AuthorisationPanel *authorisationPanel() const { return authorisation_; }
-    DataEditor *officersEditor() const { return officersEditor_; }
-    DataEditor *hotspotsEditor() const { return hotspotsEditor_; }
-    DataEditor *rostersEditor() const { return rostersEditor_; }
-    MapView *map() const { return map_; }
+    DocumentView *view() const { return view_.get(); }
+    ChecksPanel *checks() const;
+    CrewPanel *crewPanel() const;
+    AuthorisationPanel *authorisationPanel() const;
+    DataEditor *officersEditor() const;
+    DataEditor *hotspotsEditor() const;
+    DataEditor *rostersEditor() const;
+    MapView *map() const;
     // Brings a view to the front: "checks", "crew", "authorisation", "map",
     // "staffing", "data".
     void showView(const QString &name);
-    SolveRunner *runner() const { return runner_; }
-    QLabel *solveStatus() const { return solveStatus_; }
+    SolveController *solver() const { return solver_; }
+    SolveRunner *runner() const;
+    QLabel *solveStatus() const;
 
     // --- Scenarios of the open database (false, with a message unless
     // quiet, when refused; nothing changes then) ---------------------------
@@ -124,7 +130,7 @@ public:
     // database is opened. Actions the role may not use are disabled, with
     // the reason as their tooltip.
     void applyPermissions(const lfr::Permissions &permissions);
-    const lfr::Permissions &permissions() const { return permissions_; }
+    const lfr::Permissions &permissions() const { return gate_.permissions(); }
     // "user (role) @ location" in the status bar.
     QLabel *userStatus() const { return userStatus_; }
 
@@ -140,12 +146,14 @@ protected:
 
 private:
     void createActions();
-    void createDocks();
+    void gateActions();
+    // A new view of the document (on opening it, and when it replaced its
+    // lists).
+    void createView();
     void updateActions();
     void updateTitle();
     void addRecent(const QString &file);
     void rebuildRecentMenu();
-    void solveFinished(const lfr::SolveResult &result);
     int selectedDeployment() const;
     bool maybeSave();
     void openDialog();
@@ -169,39 +177,23 @@ private:
     // with its password, kept in memory only), for opening it again.
     QString databaseLocation() const;
     bool reloadDocument(bool reapplyMine, bool quiet);
-    // Disables what the role may not do (called by updateActions()).
-    void gateActions();
-    void applyPermissionsToViews();
-    QString deniedReason(const QString &what) const;
+    QString deniedReason(const QString &what) const { return gate_.deniedReason(what); }
 
     std::unique_ptr<PlanDocument> document_;
+    std::unique_ptr<DocumentView> view_;
     WeekBoardModel *board_ = nullptr;
     StaffingModel *staffing_ = nullptr;
     QTableView *boardView_ = nullptr;
-    QTableView *staffingView_ = nullptr;
-    ChecksPanel *checks_ = nullptr;
-    CrewPanel *crew_ = nullptr;
-    MapView *map_ = nullptr;
-    DataEditor *officersEditor_ = nullptr, *teamsEditor_ = nullptr, *hotspotsEditor_ = nullptr, *vansEditor_ = nullptr,
-               *rostersEditor_ = nullptr;
-    SolveRunner *runner_ = nullptr;
-    QProgressBar *progress_ = nullptr;
-    QLabel *solveStatus_ = nullptr;
+    SolveController *solver_ = nullptr;
+    PermissionsGate gate_;
     QMenu *recentMenu_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
             *remove_ = nullptr, *save_ = nullptr, *compare_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
     QMenu *scenarioMenu_ = nullptr, *exportMenu_ = nullptr, *accountabilityMenu_ = nullptr;
-    AuthorisationPanel *authorisation_ = nullptr;
-    class QDockWidget *authorisationDock_ = nullptr;
-    class QDockWidget *checksDock_ = nullptr, *staffingDock_ = nullptr, *crewDock_ = nullptr, *dataDock_ = nullptr,
-                      *mapDock_ = nullptr;
     QAction *clone_ = nullptr, *rename_ = nullptr, *delete_ = nullptr, *audit_ = nullptr, *safeguards_ = nullptr,
             *whoAmI_ = nullptr;
-    lfr::Permissions permissions_{"file owner", true, true, true, true, true, true, true};
     QString connection_; // the location the open database was opened from
     QLabel *userStatus_ = nullptr;
-    // The scenario as the running solve was given it (what its proof is about).
-    std::optional<lfr::Scenario> solving_;
     QStringList lastReapplied_;
     QString notesRead_; // the notes as the notes editor was started from
 };

@@ -1,20 +1,23 @@
 // MainWindow's Accountability menu (issue 6): the selected deployment's
 // authorisation, the transparency report, the audit trail, the safeguard
-// settings, and who you are (the authenticated login, its officer).
+// settings, and who you are (the authenticated login, its officer); what
+// the role may use of the window (the PermissionsGate's rules).
 #include "main_window.h"
 
 #include "accountability_dialogs.h"
+#include "document_view.h"
 #include "plan_document.h"
 
 #include "lfrplan/storage.h"
 
-#include <QDockWidget>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 
 namespace lfr::ui {
 
@@ -65,7 +68,7 @@ void MainWindow::createAccountabilityMenu()
 {
     accountabilityMenu_ = menuBar()->addMenu(tr("&Accountability"));
     accountabilityMenu_->addAction(tr("&Authorisation of the selected deployment"), this,
-                                   [this] { authorisationDock_->raise(); });
+                                   [this] { showView(QStringLiteral("authorisation")); });
     accountabilityMenu_->addAction(tr("&Transparency report…"), this, [this] {
         if (!document_ || !document_->store())
             return;
@@ -88,7 +91,7 @@ void MainWindow::createAccountabilityMenu()
 
 void MainWindow::safeguardsDialog()
 {
-    if (!document_ || !document_->store() || !permissions_.changeSettings)
+    if (!document_ || !document_->store() || !gate_.permissions().changeSettings)
         return;
     try {
         SafeguardSettings settings = document_->store()->safeguardSettings();
@@ -107,6 +110,56 @@ void MainWindow::safeguardsDialog()
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Safeguard settings"), text(e.what()));
     }
+}
+
+void MainWindow::gateActions()
+{
+    using P = Permissions;
+    gate_.narrow(
+        save_, [](const P &p) { return p.editData && p.editPlans; }, tr("save plans"));
+    gate_.narrow(
+        solve_, [](const P &p) { return p.editPlans; },
+        tr("change plans (Scenario > Compare scenarios solves them to read)"));
+    gate_.narrow(
+        pin_, [](const P &p) { return p.editPlans; }, tr("change plans"));
+    gate_.narrow(
+        remove_, [](const P &p) { return p.editPlans; }, tr("change plans"));
+    gate_.narrow(
+        import_, [](const P &p) { return p.editData; }, tr("import scenarios"));
+    gate_.decide(
+        clone_, [](const P &p) { return p.editData; }, tr("add scenarios"));
+    gate_.decide(
+        rename_, [](const P &p) { return p.editData; }, tr("rename scenarios"));
+    gate_.decide(
+        delete_, [](const P &p) { return p.editData; }, tr("delete scenarios"));
+    gate_.decide(
+        audit_, [](const P &p) { return p.readAuditTrail; }, tr("read the audit trail"));
+    gate_.decide(
+        safeguards_, [](const P &p) { return p.changeSettings; }, tr("change the safeguard settings"));
+}
+
+void MainWindow::applyPermissions(const Permissions &permissions)
+{
+    gate_.setPermissions(permissions);
+    if (view_)
+        view_->applyPermissions(gate_);
+    boardView_->setDragEnabled(permissions.editPlans);
+    boardView_->setAcceptDrops(permissions.editPlans);
+    updateActions();
+    QString who = tr("no database");
+    if (document_ && document_->store()) {
+        QString actor;
+        try {
+            actor = text(document_->store()->actor());
+            if (const auto officer = document_->store()->actorOfficer())
+                actor += QStringLiteral(" = ") + text(*officer);
+        } catch (const std::exception &) {
+            actor = tr("login unknown");
+        }
+        who = tr("%1 (%2) @ %3").arg(actor, text(permissions.role), recentLocation(document_->location()));
+    }
+    userStatus_->setText(who);
+    userStatus_->setToolTip(gate_.summary());
 }
 
 } // namespace lfr::ui

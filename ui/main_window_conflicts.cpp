@@ -4,10 +4,9 @@
 // connected user's role may do.
 #include "main_window.h"
 
-#include "authorisation_panel.h"
-#include "crew_panel.h"
 #include "data_editors.h"
 #include "plan_document.h"
+#include "solve_controller.h"
 #include "solve_runner.h"
 
 #include "lfrplan/errors.h"
@@ -66,7 +65,7 @@ bool MainWindow::reloadDocument(bool reapplyMine, bool quiet)
 {
     if (!document_ || !document_->hasStore())
         return false;
-    if (runner_->running()) {
+    if (solver_->running()) {
         // Its plan would land on the reloaded version: finish or cancel first.
         if (!quiet)
             QMessageBox::information(this, tr("Reload"),
@@ -196,90 +195,6 @@ bool MainWindow::resolveNotesConflict(ConflictChoice choice, const QString &note
         return ok && setScenarioNotes(merged, quiet);
     }
     return setScenarioNotes(notes, quiet);
-}
-
-QString MainWindow::deniedReason(const QString &what) const
-{
-    return tr("Your database role (%1) may not %2.").arg(text(permissions_.role), what);
-}
-
-void MainWindow::applyPermissions(const Permissions &permissions)
-{
-    permissions_ = permissions;
-    applyPermissionsToViews();
-    updateActions();
-    QString who = tr("no database");
-    if (document_ && document_->store()) {
-        QString actor;
-        try {
-            actor = text(document_->store()->actor());
-            if (const auto officer = document_->store()->actorOfficer())
-                actor += QStringLiteral(" = ") + text(*officer);
-        } catch (const std::exception &) {
-            actor = tr("login unknown");
-        }
-        who = tr("%1 (%2) @ %3").arg(actor, text(permissions_.role), recentLocation(document_->location()));
-    }
-    userStatus_->setText(who);
-    QStringList may;
-    const auto add = [&may](bool allowed, const QString &what) {
-        if (allowed)
-            may << what;
-    };
-    add(permissions_.editData, tr("edit data and scenarios"));
-    add(permissions_.editPlans, tr("save plans"));
-    add(permissions_.draftAuthorisations, tr("draft authorisations"));
-    add(permissions_.authorise, tr("authorise"));
-    add(permissions_.changeSettings, tr("change the safeguard settings"));
-    add(permissions_.readAuditTrail, tr("read the audit trail"));
-    userStatus_->setToolTip(
-        tr("Your role may: %1").arg(may.isEmpty() ? tr("read only") : may.join(QStringLiteral(", "))));
-}
-
-void MainWindow::applyPermissionsToViews()
-{
-    const Permissions &p = permissions_;
-    const QString dataReason = p.editData ? QString() : deniedReason(tr("change the force data"));
-    for (DataEditor *editor : {officersEditor_, teamsEditor_, hotspotsEditor_, vansEditor_, rostersEditor_})
-        if (editor)
-            editor->setEditable(p.editData, dataReason);
-    if (authorisation_)
-        authorisation_->setPermissions(p.draftAuthorisations, p.authorise,
-                                       deniedReason(tr("draft or change authorisation records")),
-                                       deniedReason(tr("authorise, mark deployed, close or cancel deployments")));
-    if (crew_)
-        crew_->setEditable(p.editPlans, deniedReason(tr("change crews")));
-    boardView_->setDragEnabled(p.editPlans);
-    boardView_->setAcceptDrops(p.editPlans);
-}
-
-void MainWindow::gateActions()
-{
-    const Permissions &p = permissions_;
-    // Actions updateActions() enables as the document allows: only disabled here.
-    const auto narrow = [this](QAction *action, bool allowed, const QString &what) {
-        if (!allowed)
-            action->setEnabled(false);
-        const QString reason = allowed ? QString() : deniedReason(what);
-        action->setToolTip(reason); // empty: the action's text
-        action->setStatusTip(reason);
-    };
-    // Actions only the role decides.
-    const auto decide = [&narrow](QAction *action, bool allowed, const QString &what) {
-        action->setEnabled(allowed);
-        narrow(action, allowed, what);
-    };
-    narrow(save_, p.editData && p.editPlans, tr("save plans"));
-    narrow(solve_, p.editPlans, tr("change plans (Scenario > Compare scenarios solves them to read)"));
-    narrow(pin_, p.editPlans, tr("change plans"));
-    narrow(remove_, p.editPlans, tr("change plans"));
-    narrow(import_, p.editData, tr("import scenarios"));
-    decide(clone_, p.editData, tr("add scenarios"));
-    decide(rename_, p.editData, tr("rename scenarios"));
-    decide(delete_, p.editData, tr("delete scenarios"));
-    decide(audit_, p.readAuditTrail, tr("read the audit trail"));
-    decide(safeguards_, p.changeSettings, tr("change the safeguard settings"));
-    whoAmI_->setEnabled(document_ && document_->hasStore());
 }
 
 } // namespace lfr::ui

@@ -110,7 +110,7 @@ void MainWindow::openServerDialog()
 
 void MainWindow::importDialog()
 {
-    if (!document_ || !document_->hasStore() || !permissions_.editData)
+    if (!document_ || !document_->hasStore() || !gate_.permissions().editData)
         return;
     const QString file = QFileDialog::getOpenFileName(this, tr("Import scenario"), {}, tr("Scenarios (*.json)"));
     if (file.isEmpty())

@@ -142,7 +142,7 @@ void MainWindow::notesDialog()
     const QString name = text(document_->scenario().name);
     QString notes = scenarioNotes();
     notesRead_ = notes;
-    if (!permissions_.editData) {
+    if (!gate_.permissions().editData) {
         QMessageBox::information(
             this, tr("Scenario notes"),
             tr("Notes of \"%1\" (%2)\n\n%3")
