@@ -115,8 +115,8 @@ void DocumentView::createStaffingAndData(StaffingModel *staffing)
 
     dataDock_ = dock(window_, tr("Force data"), "dataDock");
     auto *tabs = new QTabWidget(dataDock_);
-    officersEditor_ = new DataEditor(makeOfficersModel(document_, tabs),
-                                     tr("Filter officers: name, id, rank, team, skill…"), tabs);
+    officersEditor_ =
+        new DataEditor(makeOfficersModel(document_, tabs), tr("Filter officers: name, id, rank, team, skill…"), tabs);
     teamsEditor_ = new DataEditor(makeTeamsModel(document_, tabs), tr("Filter teams…"), tabs);
     hotspotsEditor_ = new DataEditor(makeHotspotsModel(document_, tabs), tr("Filter hotspots…"), tabs);
     vansEditor_ = new DataEditor(makeVansModel(document_, tabs), tr("Filter vans…"), tabs);

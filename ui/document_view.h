@@ -65,8 +65,8 @@ private:
     MapView *map_ = nullptr;
     QTableView *staffingView_ = nullptr;
     QString mapProblem_;
-    DataEditor *officersEditor_ = nullptr, *teamsEditor_ = nullptr, *hotspotsEditor_ = nullptr,
-               *vansEditor_ = nullptr, *rostersEditor_ = nullptr;
+    DataEditor *officersEditor_ = nullptr, *teamsEditor_ = nullptr, *hotspotsEditor_ = nullptr, *vansEditor_ = nullptr,
+               *rostersEditor_ = nullptr;
 };
 
 } // namespace lfr::ui

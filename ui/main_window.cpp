@@ -8,6 +8,7 @@
 #include "commands/toggle_pin.h"
 #include "compare_dialog.h"
 #include "crew_panel.h"
+#include "document_controller.h"
 #include "document_view.h"
 #include "plan_document.h"
 #include "solve_controller.h"
@@ -45,7 +46,8 @@ namespace {
 QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), solver_(new SolveController(this))
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), solver_(new SolveController(this)), documents_(new DocumentController(this, gate_, *solver_))
 {
     setObjectName(QStringLiteral("MainWindow"));
     boardView_ = new QTableView(this);
@@ -78,6 +80,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), solver_(new Solve
     statusBar()->addPermanentWidget(solver_->progress());
 
     createActions();
+    connect(documents_, &DocumentController::documentAboutToChange, this, &MainWindow::dropDocument);
+    connect(documents_, &DocumentController::documentChanged, this, &MainWindow::showDocument);
+    connect(documents_, &DocumentController::stateChanged, this, [this] {
+        updateTitle();
+        updateActions();
+    });
+    connect(documents_, &DocumentController::notice, this,
+            [this](const QString &message, int ms) { statusBar()->showMessage(message, ms); });
     connect(solver_, &SolveController::runningChanged, this, &MainWindow::updateActions);
     connect(solver_, &SolveController::explained, this, [this](const QStringList &lines, bool infeasible) {
         if (view_)
@@ -94,13 +104,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), solver_(new Solve
 MainWindow::~MainWindow()
 {
     // Views and models go before the document they show.
-    solver_->setDocument(nullptr);
-    boardView_->setModel(nullptr);
-    view_.reset();
-    delete board_;
-    delete staffing_;
-    document_.reset();
+    dropDocument();
+    delete documents_; // the document after everything that shows it
 }
+
+bool MainWindow::openDatabase(const QString &file, const QString &scenario, bool quiet)
+{
+    return documents_->openDatabase(file, scenario, quiet);
+}
+
+PlanDocument *MainWindow::document() const { return documents_->document(); }
 
 ChecksPanel *MainWindow::checks() const { return view_ ? view_->checks() : nullptr; }
 CrewPanel *MainWindow::crewPanel() const { return view_ ? view_->crew() : nullptr; }
@@ -115,24 +128,24 @@ QLabel *MainWindow::solveStatus() const { return solver_->status(); }
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New database…"), QKeySequence::New, this, &MainWindow::newDialog);
-    file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDialog);
-    file->addAction(tr("Open &server database…"), this, &MainWindow::openServerDialog);
-    recentMenu_ = file->addMenu(tr("Open &recent"));
-    import_ = file->addAction(tr("&Import scenario…"), this, &MainWindow::importDialog);
-    save_ = file->addAction(tr("&Save plan"), QKeySequence::Save, this, [this] { save(); });
+    file->addAction(tr("&New database…"), QKeySequence::New, documents_, &DocumentController::newDialog);
+    file->addAction(tr("&Open database…"), QKeySequence::Open, documents_, &DocumentController::openDialog);
+    file->addAction(tr("Open &server database…"), documents_, &DocumentController::openServerDialog);
+    documents_->setRecentMenu(file->addMenu(tr("Open &recent")));
+    import_ = file->addAction(tr("&Import scenario…"), documents_, &DocumentController::importDialog);
+    save_ = file->addAction(tr("&Save plan"), QKeySequence::Save, documents_, [this] { documents_->save(); });
     exportMenu_ = file->addMenu(tr("&Export"));
-    exportPlan_ = exportMenu_->addAction(tr("Plan (&JSON)…"), this, &MainWindow::exportPlanDialog);
-    exportMenu_->addAction(tr("&Schedule (CSV, a row per deployment)…"), this,
-                           [this] { exportDialog(ExportKind::ScheduleCsv); });
-    exportMenu_->addAction(tr("&Roster (CSV, a row per officer on duty)…"), this,
-                           [this] { exportDialog(ExportKind::RosterCsv); });
-    exportMenu_->addAction(tr("&Calendar of a team or an officer (iCalendar)…"), this,
-                           [this] { exportDialog(ExportKind::TeamCalendar); });
-    file->addAction(tr("&Printable roster (PDF)…"), QKeySequence::Print, this, &MainWindow::printRosterDialog);
+    exportPlan_ = exportMenu_->addAction(tr("Plan (&JSON)…"), documents_, &DocumentController::exportPlanDialog);
+    exportMenu_->addAction(tr("&Schedule (CSV, a row per deployment)…"), documents_,
+                           [this] { documents_->exportDialog(DocumentController::ExportKind::ScheduleCsv); });
+    exportMenu_->addAction(tr("&Roster (CSV, a row per officer on duty)…"), documents_,
+                           [this] { documents_->exportDialog(DocumentController::ExportKind::RosterCsv); });
+    exportMenu_->addAction(tr("&Calendar of a team or an officer (iCalendar)…"), documents_,
+                           [this] { documents_->exportDialog(DocumentController::ExportKind::TeamCalendar); });
+    file->addAction(tr("&Printable roster (PDF)…"), QKeySequence::Print, documents_,
+                    &DocumentController::printRosterDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    rebuildRecentMenu();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     undo_ = edit->addAction(tr("&Undo"));
@@ -140,12 +153,12 @@ void MainWindow::createActions()
     redo_ = edit->addAction(tr("&Redo"));
     redo_->setShortcut(QKeySequence::Redo);
     connect(undo_, &QAction::triggered, this, [this] {
-        if (document_)
-            document_->undoStack()->undo();
+        if (document())
+            document()->undoStack()->undo();
     });
     connect(redo_, &QAction::triggered, this, [this] {
-        if (document_)
-            document_->undoStack()->redo();
+        if (document())
+            document()->undoStack()->redo();
     });
 
     QMenu *plan = menuBar()->addMenu(tr("&Plan"));
@@ -157,13 +170,13 @@ void MainWindow::createActions()
     remove_ = plan->addAction(tr("&Remove deployment"), QKeySequence::Delete, this, &MainWindow::removeSelected);
 
     scenarioMenu_ = menuBar()->addMenu(tr("S&cenario"));
-    scenarioMenu_->addAction(tr("S&witch to…"), this, &MainWindow::switchScenarioDialog);
-    clone_ = scenarioMenu_->addAction(tr("&Clone as a what-if…"), this, &MainWindow::cloneScenarioDialog);
-    rename_ = scenarioMenu_->addAction(tr("&Rename…"), this, &MainWindow::renameScenarioDialog);
-    delete_ = scenarioMenu_->addAction(tr("&Delete…"), this, &MainWindow::deleteScenarioDialog);
-    scenarioMenu_->addAction(tr("&Notes…"), this, &MainWindow::notesDialog);
+    scenarioMenu_->addAction(tr("S&witch to…"), documents_, &DocumentController::switchScenarioDialog);
+    clone_ = scenarioMenu_->addAction(tr("&Clone as a what-if…"), documents_, &DocumentController::cloneScenarioDialog);
+    rename_ = scenarioMenu_->addAction(tr("&Rename…"), documents_, &DocumentController::renameScenarioDialog);
+    delete_ = scenarioMenu_->addAction(tr("&Delete…"), documents_, &DocumentController::deleteScenarioDialog);
+    scenarioMenu_->addAction(tr("&Notes…"), documents_, &DocumentController::notesDialog);
     scenarioMenu_->addSeparator();
-    compare_ = scenarioMenu_->addAction(tr("Co&mpare scenarios…"), this, &MainWindow::compareDialog);
+    compare_ = scenarioMenu_->addAction(tr("Co&mpare scenarios…"), documents_, &DocumentController::compareDialog);
     createAccountabilityMenu();
     gateActions();
     // Disabled actions say why in their tooltip (the role may not...).
@@ -185,7 +198,7 @@ void MainWindow::createActions()
 void MainWindow::createView()
 {
     view_.reset(); // its docks first: the new view restores the layout
-    view_ = std::make_unique<DocumentView>(this, document_.get(), staffing_);
+    view_ = std::make_unique<DocumentView>(this, document(), staffing_);
     connect(view_.get(), &DocumentView::deploymentActivated, this,
             [this](int d) { boardView_->setCurrentIndex(board_->indexOf(static_cast<std::size_t>(d))); });
     if (!view_->mapProblem().isEmpty())
@@ -193,34 +206,40 @@ void MainWindow::createView()
     view_->applyPermissions(gate_);
 }
 
-void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
+void MainWindow::dropDocument()
 {
     solver_->setDocument(nullptr);
     boardView_->setModel(nullptr);
     view_.reset();
     delete board_;
+    board_ = nullptr;
     delete staffing_;
-    document_ = std::move(document);
-    solver_->setDocument(document_.get());
+    staffing_ = nullptr;
+}
+
+void MainWindow::showDocument()
+{
+    PlanDocument *doc = document();
+    solver_->setDocument(doc);
     // What the role may do, read once per opened store (issue 8).
     Permissions permissions{"file owner", true, true, true, true, true, true, true};
-    if (document_->store()) {
+    if (doc->store()) {
         try {
-            permissions = document_->store()->permissions();
+            permissions = doc->store()->permissions();
         } catch (const std::exception &e) {
             // The server still refuses what the role may not do.
             permissions.role = "role unknown: " + std::string(e.what());
         }
     }
     gate_.setPermissions(permissions);
-    board_ = new WeekBoardModel(document_.get(), this);
-    staffing_ = new StaffingModel(document_.get(), this);
+    board_ = new WeekBoardModel(doc, this);
+    staffing_ = new StaffingModel(doc, this);
     boardView_->setModel(board_);
     createView();
-    connect(document_.get(), &PlanDocument::changed, this, &MainWindow::updateActions);
+    connect(doc, &PlanDocument::changed, this, &MainWindow::updateActions);
     // A reload (or undoing a re-apply) may change every list: views rebuild.
-    connect(document_.get(), &PlanDocument::replaced, this, &MainWindow::createView);
-    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(doc, &PlanDocument::replaced, this, &MainWindow::createView);
+    connect(doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(boardView_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const int d = selectedDeployment();
         const auto shown = d >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(d)) : std::nullopt;
@@ -232,38 +251,9 @@ void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
     updateTitle();
 }
 
-bool MainWindow::openDatabase(const QString &file, const QString &scenario, bool quiet)
-{
-    try {
-        auto store = openStorage(file.toStdString(), OpenMode::ExistingOnly);
-        const auto list = store->listScenarios();
-        if (list.empty())
-            throw StorageError(store->location() + ": the database holds no scenario; import one first");
-        // No name: the scenario last open in this database, else its first.
-        const QString key = QStringLiteral("lastScenario/") + recentLocation(file);
-        QString name = scenario.isEmpty() ? QSettings().value(key).toString() : scenario;
-        if (std::none_of(list.begin(), list.end(), [&](const ScenarioSummary &s) { return text(s.name) == name; })) {
-            if (!scenario.isEmpty())
-                throw StorageError(store->location() + ": no scenario named \"" + scenario.toStdString() + "\"");
-            name = text(list.front().name);
-        }
-        auto document = std::make_unique<PlanDocument>(std::move(store), name.toStdString());
-        connection_ = file; // before setDocument: views may open the database again
-        setDocument(std::move(document));
-        QSettings().setValue(key, name);
-        addRecent(file);
-        return true;
-    } catch (const std::exception &e) {
-        if (!quiet)
-            QMessageBox::warning(this, tr("Open database"),
-                                 tr("Could not open %1:\n%2").arg(recentLocation(file), text(e.what())));
-        return false;
-    }
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!documents_->maybeSave()) {
         event->ignore();
         return;
     }
@@ -282,37 +272,37 @@ int MainWindow::selectedDeployment() const
 
 void MainWindow::updateActions()
 {
-    const bool haveDoc = document_ != nullptr;
+    const bool haveDoc = document() != nullptr;
     const bool running = solver_->running();
     solve_->setEnabled(haveDoc && !running);
     cancel_->setEnabled(running);
     const bool selected = haveDoc && selectedDeployment() >= 0;
     pin_->setEnabled(selected && !running);
     remove_->setEnabled(selected && !running);
-    undo_->setEnabled(haveDoc && document_->undoStack()->canUndo() && !running);
-    redo_->setEnabled(haveDoc && document_->undoStack()->canRedo() && !running);
-    save_->setEnabled(haveDoc && document_->hasStore());
-    compare_->setEnabled(haveDoc && document_->hasStore() && !running);
-    import_->setEnabled(haveDoc && document_->hasStore());
+    undo_->setEnabled(haveDoc && document()->undoStack()->canUndo() && !running);
+    redo_->setEnabled(haveDoc && document()->undoStack()->canRedo() && !running);
+    save_->setEnabled(haveDoc && document()->hasStore());
+    compare_->setEnabled(haveDoc && document()->hasStore() && !running);
+    import_->setEnabled(haveDoc && document()->hasStore());
     exportPlan_->setEnabled(haveDoc);
     // Switching, cloning or deleting under a running solve would lose it.
-    scenarioMenu_->setEnabled(haveDoc && document_->hasStore() && !running);
+    scenarioMenu_->setEnabled(haveDoc && document()->hasStore() && !running);
     exportMenu_->setEnabled(haveDoc);
-    accountabilityMenu_->setEnabled(haveDoc && document_->hasStore());
+    accountabilityMenu_->setEnabled(haveDoc && document()->hasStore());
     boardView_->setEnabled(!running);
     gate_.apply(); // what the role may not do, whatever the document allows
-    whoAmI_->setEnabled(haveDoc && document_->hasStore());
+    whoAmI_->setEnabled(haveDoc && document()->hasStore());
 }
 
 void MainWindow::updateTitle()
 {
-    if (!document_) {
+    if (!document()) {
         setWindowTitle(tr("lfrplan"));
         return;
     }
     setWindowTitle(tr("%1%2 — lfrplan")
-                       .arg(text(document_->scenario().name),
-                            document_->undoStack()->isClean() ? QString() : QStringLiteral(" *")));
+                       .arg(text(document()->scenario().name),
+                            document()->undoStack()->isClean() ? QString() : QStringLiteral(" *")));
 }
 
 void MainWindow::solve() { solver_->solve(); }
@@ -323,23 +313,23 @@ void MainWindow::showView(const QString &name)
 {
     if (!view_)
         return;
-    if ((name == QLatin1String("crew") || name == QLatin1String("authorisation")) && !document_->deployments().empty())
+    if ((name == QLatin1String("crew") || name == QLatin1String("authorisation")) && !document()->deployments().empty())
         boardView_->setCurrentIndex(board_->indexOf(0));
     view_->raise(name);
 }
 
 void MainWindow::addDeploymentDialog(const QModelIndex &cell)
 {
-    if (!document_ || solver_->running() || !gate_.permissions().editPlans)
+    if (!document() || solver_->running() || !gate_.permissions().editPlans)
         return;
-    const Scenario &sc = document_->scenario();
+    const Scenario &sc = document()->scenario();
     const auto row = static_cast<std::size_t>(cell.row());
     const std::size_t window = row % sc.windows.size();
     QStringList names;
     std::vector<std::string> ids;
     for (std::size_t h = 0; h < sc.hotspots.size(); ++h)
-        if (document_->index().windowMultiplier(h, window) &&
-            document_->index().hotspotAllowsDate(h, static_cast<std::size_t>(cell.column()))) {
+        if (document()->index().windowMultiplier(h, window) &&
+            document()->index().hotspotAllowsDate(h, static_cast<std::size_t>(cell.column()))) {
             names << text(sc.hotspots[h].name);
             ids.push_back(sc.hotspots[h].id);
         }
@@ -353,28 +343,28 @@ void MainWindow::addDeploymentDialog(const QModelIndex &cell)
 
 void MainWindow::addDeploymentAt(const QModelIndex &cell, const std::string &hotspot)
 {
-    const Scenario &sc = document_->scenario();
+    const Scenario &sc = document()->scenario();
     const auto row = static_cast<std::size_t>(cell.row());
     Deployment d;
     d.date = sc.dates.at(static_cast<std::size_t>(cell.column()));
     d.van = sc.vans.at(row / sc.windows.size()).id;
     d.window = sc.windows[row % sc.windows.size()].id;
     d.hotspot = hotspot;
-    document_->undoStack()->push(new AddDeployment(document_.get(), d));
+    document()->undoStack()->push(new AddDeployment(document(), d));
 }
 
 void MainWindow::togglePinSelected()
 {
     const int d = selectedDeployment();
     if (d >= 0)
-        document_->undoStack()->push(new TogglePin(document_.get(), static_cast<std::size_t>(d)));
+        document()->undoStack()->push(new TogglePin(document(), static_cast<std::size_t>(d)));
 }
 
 void MainWindow::removeSelected()
 {
     const int d = selectedDeployment();
     if (d >= 0)
-        document_->undoStack()->push(new RemoveDeployment(document_.get(), static_cast<std::size_t>(d)));
+        document()->undoStack()->push(new RemoveDeployment(document(), static_cast<std::size_t>(d)));
 }
 
 } // namespace lfr::ui

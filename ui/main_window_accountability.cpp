@@ -5,6 +5,7 @@
 #include "main_window.h"
 
 #include "accountability_dialogs.h"
+#include "document_controller.h"
 #include "document_view.h"
 #include "plan_document.h"
 
@@ -27,10 +28,10 @@ QString text(const std::string &s) { return QString::fromStdString(s); }
 
 QString MainWindow::identityText() const
 {
-    if (!document_ || !document_->store())
+    if (!document() || !document()->store())
         return tr("No database is open.");
-    Storage &store = *document_->store();
-    const bool server = isServerLocation(document_->location().toStdString());
+    Storage &store = *document()->store();
+    const bool server = isServerLocation(document()->location().toStdString());
     QString out;
     try {
         const auto officer = store.actorOfficer();
@@ -70,15 +71,15 @@ void MainWindow::createAccountabilityMenu()
     accountabilityMenu_->addAction(tr("&Authorisation of the selected deployment"), this,
                                    [this] { showView(QStringLiteral("authorisation")); });
     accountabilityMenu_->addAction(tr("&Transparency report…"), this, [this] {
-        if (!document_ || !document_->store())
+        if (!document() || !document()->store())
             return;
-        TransparencyDialog dialog(document_.get(), this);
+        TransparencyDialog dialog(document(), this);
         dialog.exec();
     });
     audit_ = accountabilityMenu_->addAction(tr("Au&dit trail…"), this, [this] {
-        if (!document_ || !document_->store())
+        if (!document() || !document()->store())
             return;
-        AuditDialog dialog(document_.get(), this);
+        AuditDialog dialog(document(), this);
         dialog.exec();
     });
     accountabilityMenu_->addSeparator();
@@ -91,10 +92,10 @@ void MainWindow::createAccountabilityMenu()
 
 void MainWindow::safeguardsDialog()
 {
-    if (!document_ || !document_->store() || !gate_.permissions().changeSettings)
+    if (!document() || !document()->store() || !gate_.permissions().changeSettings)
         return;
     try {
-        SafeguardSettings settings = document_->store()->safeguardSettings();
+        SafeguardSettings settings = document()->store()->safeguardSettings();
         QStringList ranks;
         for (int r = 0; r <= static_cast<int>(Rank::Cmdr); ++r)
             ranks << text(std::string(rankName(static_cast<Rank>(r))));
@@ -105,8 +106,8 @@ void MainWindow::safeguardsDialog()
         if (!ok)
             return;
         settings.minimumAuthorisingRank = *parseRank(rank.toStdString());
-        document_->store()->setSafeguardSettings(settings);
-        document_->reloadAccountability();
+        document()->store()->setSafeguardSettings(settings);
+        document()->reloadAccountability();
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Safeguard settings"), text(e.what()));
     }
@@ -147,16 +148,17 @@ void MainWindow::applyPermissions(const Permissions &permissions)
     boardView_->setAcceptDrops(permissions.editPlans);
     updateActions();
     QString who = tr("no database");
-    if (document_ && document_->store()) {
+    if (document() && document()->store()) {
         QString actor;
         try {
-            actor = text(document_->store()->actor());
-            if (const auto officer = document_->store()->actorOfficer())
+            actor = text(document()->store()->actor());
+            if (const auto officer = document()->store()->actorOfficer())
                 actor += QStringLiteral(" = ") + text(*officer);
         } catch (const std::exception &) {
             actor = tr("login unknown");
         }
-        who = tr("%1 (%2) @ %3").arg(actor, text(permissions.role), recentLocation(document_->location()));
+        who = tr("%1 (%2) @ %3")
+                  .arg(actor, text(permissions.role), DocumentController::recentLocation(document()->location()));
     }
     userStatus_->setText(who);
     userStatus_->setToolTip(gate_.summary());

@@ -6,6 +6,7 @@
 #include "authorisation_panel.h"
 #include "checks_panel.h"
 #include "data_editors.h"
+#include "document_controller.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "record_table_model.h"
@@ -63,7 +64,7 @@ private:
     {
         const std::string db = window.document()->location().toStdString();
         const std::string name = window.document()->scenario().name;
-        window.setDocument(
+        window.documents()->setDocument(
             std::make_unique<PlanDocument>(openSqliteStorageAs(db, OpenMode::ExistingOnly, login), name));
         window.boardView()->setCurrentIndex(window.boardModel()->indexOf(0));
     }

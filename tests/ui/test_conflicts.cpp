@@ -9,6 +9,7 @@
 #include "conflict_dialog.h"
 #include "crew_panel.h"
 #include "data_editors.h"
+#include "document_controller.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "record_table_model.h"
@@ -138,7 +139,7 @@ private slots:
             }
             return ConflictChoice::ReloadAndReapply;
         });
-        QVERIFY(!window->save()); // refused: reviewed, then saved again
+        QVERIFY(!window->documents()->save()); // refused: reviewed, then saved again
         QCOMPARE(asked, 1);
         QVERIFY2(message.contains(QStringLiteral("was changed since you read it")), qPrintable(message));
         QVERIFY(rows >= 1);
@@ -154,7 +155,7 @@ private slots:
         QCOMPARE(doc->scenario().hotspots[0].value, 77.5);
         QVERIFY(!doc->undoStack()->isClean());
         QVERIFY(window->windowTitle().contains(QStringLiteral(" *")));
-        const QStringList &lines = window->lastReapplied();
+        const QStringList &lines = window->documents()->lastReapplied();
         const QString hotspotLine = QStringLiteral("hotspot %1: your change re-applied")
                                         .arg(QString::fromStdString(doc->scenario().hotspots[0].id));
         const QString removedLine = QStringLiteral("deployment %1: removed (yours)")
@@ -182,7 +183,7 @@ private slots:
         QCOMPARE(doc->scenario().hotspots[0].value, 77.5);
 
         // The second save goes through, with both edits stored.
-        QVERIFY(window->save());
+        QVERIFY(window->documents()->save());
         QCOMPARE(asked, 1);
         QVERIFY(doc->undoStack()->isClean());
         auto check = store();
@@ -202,7 +203,7 @@ private slots:
             ++asked;
             return ConflictChoice::ReloadAndDiscard;
         });
-        QVERIFY(!window->save());
+        QVERIFY(!window->documents()->save());
         QCOMPARE(asked, 1);
         PlanDocument *doc = window->document();
         const auto theirs = store()->loadPlan(name_)->deployments;
@@ -213,7 +214,7 @@ private slots:
         QVERIFY(!doc->undoStack()->canUndo());
         // Theirs is now the base: an edit on it saves without a conflict.
         myEdits(*window);
-        QVERIFY(window->save());
+        QVERIFY(window->documents()->save());
         QCOMPARE(asked, 1);
         QCOMPARE(store()->loadPlan(name_)->deployments.size(), saved_.size() - 2);
     }
@@ -229,7 +230,7 @@ private slots:
             ++asked;
             return ConflictChoice::Cancel;
         });
-        QVERIFY(!window->save());
+        QVERIFY(!window->documents()->save());
         QCOMPARE(asked, 1);
         // Mine as it was, unsaved; theirs as stored.
         PlanDocument *doc = window->document();
@@ -243,7 +244,7 @@ private slots:
         QVERIFY(!hasKey(check->loadPlan(name_)->deployments, saved_.back()));
         QCOMPARE(check->loadScenario(name_).hotspots[0].value, value_);
         // Saving again asks again: the conflict stands until reloaded.
-        QVERIFY(!window->save());
+        QVERIFY(!window->documents()->save());
         QCOMPARE(asked, 2);
     }
 
@@ -259,11 +260,12 @@ private slots:
             offersNew = dialog.button(ConflictChoice::SaveAsNew) != nullptr;
             return ConflictChoice::Cancel;
         });
-        QVERIFY(!window->save());
+        QVERIFY(!window->documents()->save());
         QVERIFY(!offersReload);
         QVERIFY(offersNew);
-        QVERIFY(!window->resolveConflict(ConflictChoice::SaveAsNew, QStringLiteral("renamed by them"), true));
-        QVERIFY(window->resolveConflict(ConflictChoice::SaveAsNew, QStringLiteral("mine, kept"), true));
+        QVERIFY(
+            !window->documents()->resolveConflict(ConflictChoice::SaveAsNew, QStringLiteral("renamed by them"), true));
+        QVERIFY(window->documents()->resolveConflict(ConflictChoice::SaveAsNew, QStringLiteral("mine, kept"), true));
         PlanDocument *doc = window->document();
         QCOMPARE(doc->scenario().name, std::string("mine, kept"));
         QVERIFY(doc->undoStack()->isClean());
@@ -276,7 +278,7 @@ private slots:
         // Saving goes on under the new name.
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0));
         window->removeSelected();
-        QVERIFY(window->save());
+        QVERIFY(window->documents()->save());
         QCOMPARE(store()->loadPlan("mine, kept")->deployments.size(), saved_.size() - 2);
     }
 
@@ -284,7 +286,7 @@ private slots:
     {
         auto window = open();
         QVERIFY(window);
-        QVERIFY(window->setScenarioNotes(QStringLiteral("first"), true));
+        QVERIFY(window->documents()->setScenarioNotes(QStringLiteral("first"), true));
         theyDropTheLastDeployment();
         // A refused note with Cancel: nothing stored.
         int asked = 0;
@@ -294,7 +296,7 @@ private slots:
             seen = dialog.button(ConflictChoice::ReloadAndDiscard) ? ConflictSubject::Plan : ConflictSubject::Notes;
             return ConflictChoice::Cancel;
         });
-        QVERIFY(!window->setScenarioNotes(QStringLiteral("mine"), false));
+        QVERIFY(!window->documents()->setScenarioNotes(QStringLiteral("mine"), false));
         QCOMPARE(asked, 1);
         QVERIFY(seen == ConflictSubject::Notes);
         QCOMPARE(store()->loadNotes(name_), std::string("first"));
@@ -305,7 +307,7 @@ private slots:
             ++asked;
             return ConflictChoice::ReloadAndReapply;
         });
-        QVERIFY(window->setScenarioNotes(QStringLiteral("mine"), false));
+        QVERIFY(window->documents()->setScenarioNotes(QStringLiteral("mine"), false));
         QCOMPARE(asked, 2);
         QCOMPARE(store()->loadNotes(name_), std::string("mine"));
         PlanDocument *doc = window->document();
@@ -317,11 +319,12 @@ private slots:
             other->loadScenario(name_);
             other->saveNotes(name_, "theirs");
         }
-        QVERIFY(!window->setScenarioNotes(QStringLiteral("mine again"), true));
-        QVERIFY(!window->resolveNotesConflict(ConflictChoice::ReloadAndReapply, QStringLiteral("mine again"), true));
+        QVERIFY(!window->documents()->setScenarioNotes(QStringLiteral("mine again"), true));
+        QVERIFY(!window->documents()->resolveNotesConflict(ConflictChoice::ReloadAndReapply,
+                                                           QStringLiteral("mine again"), true));
         QCOMPARE(store()->loadNotes(name_), std::string("theirs"));
         // Read again, the same text now stores.
-        QVERIFY(window->setScenarioNotes(QStringLiteral("theirs, and mine"), true));
+        QVERIFY(window->documents()->setScenarioNotes(QStringLiteral("theirs, and mine"), true));
         QCOMPARE(store()->loadNotes(name_), std::string("theirs, and mine"));
     }
 
@@ -350,19 +353,19 @@ private slots:
         theyDropTheLastDeployment();
         // The board still shows the plan as read: renaming or deleting it
         // now would hide the other planner's change, so both are refused.
-        QVERIFY(!window->renameScenario(QStringLiteral("renamed"), true));
-        QVERIFY(!window->deleteScenario(QString::fromStdString(name_), true));
+        QVERIFY(!window->documents()->renameScenario(QStringLiteral("renamed"), true));
+        QVERIFY(!window->documents()->deleteScenario(QString::fromStdString(name_), true));
         QVERIFY(store()->hasScenario(name_));
         QVERIFY(!store()->hasScenario("renamed"));
         QCOMPARE(store()->loadPlan(name_)->deployments.size(), saved_.size() - 1);
         // After reloading, both go through.
         QVERIFY(window->openDatabase(db_, QString::fromStdString(name_), true));
-        QVERIFY(window->renameScenario(QStringLiteral("renamed"), true));
+        QVERIFY(window->documents()->renameScenario(QStringLiteral("renamed"), true));
         QVERIFY(store()->hasScenario("renamed"));
         Scenario another = store()->loadScenario("renamed");
         another.name = "another";
         store()->importScenario(another, ImportMode::FailIfExists); // a database keeps one scenario
-        QVERIFY(window->deleteScenario(QStringLiteral("renamed"), true));
+        QVERIFY(window->documents()->deleteScenario(QStringLiteral("renamed"), true));
         QCOMPARE(window->document()->scenario().name, std::string("another"));
         QVERIFY(!store()->hasScenario("renamed"));
     }
@@ -372,7 +375,8 @@ private slots:
         auto window = open();
         QVERIFY(window);
         MainWindow &w = *window;
-        QVERIFY(w.userStatus()->text().contains(QStringLiteral("(file owner) @ ") + MainWindow::recentLocation(db_)));
+        QVERIFY(w.userStatus()->text().contains(QStringLiteral("(file owner) @ ") +
+                                                DocumentController::recentLocation(db_)));
         QAction *save = action(w, QStringLiteral("&Save plan"));
         QAction *solve = action(w, QStringLiteral("&Solve"));
         QAction *rename = action(w, QStringLiteral("&Rename…"));
@@ -413,7 +417,8 @@ private slots:
         QVERIFY(!settings->isEnabled());
         QVERIFY(settings->toolTip().contains(QStringLiteral("safeguard settings")));
         // A reload rebuilds the views: they keep the role's limits.
-        QVERIFY(!window->resolveConflict(ConflictChoice::ReloadAndDiscard, {}, true)); // reloads, saves nothing
+        QVERIFY(!window->documents()->resolveConflict(ConflictChoice::ReloadAndDiscard, {},
+                                                      true)); // reloads, saves nothing
         QVERIFY(!w.officersEditor()->isEditable());
 
         // Back to the file's owner: everything again, no reasons left.
@@ -427,14 +432,14 @@ private slots:
 
     void keepsServerLocationsWithoutTheirPassword()
     {
-        QCOMPARE(MainWindow::recentLocation(
+        QCOMPARE(DocumentController::recentLocation(
                      QStringLiteral("postgresql://pat:s3cret@db.example:5432/lfrplan?sslmode=require&password=x")),
                  QStringLiteral("postgresql://pat@db.example:5432/lfrplan?sslmode=require"));
-        QCOMPARE(MainWindow::recentLocation(QStringLiteral("postgres://pat@db/lfr?password=x&sslmode=require")),
+        QCOMPARE(DocumentController::recentLocation(QStringLiteral("postgres://pat@db/lfr?password=x&sslmode=require")),
                  QStringLiteral("postgres://pat@db/lfr?sslmode=require"));
-        QCOMPARE(MainWindow::recentLocation(QStringLiteral("postgresql://pat@db/lfr")),
+        QCOMPARE(DocumentController::recentLocation(QStringLiteral("postgresql://pat@db/lfr")),
                  QStringLiteral("postgresql://pat@db/lfr"));
-        QVERIFY(QFileInfo(MainWindow::recentLocation(QStringLiteral("some.db"))).isAbsolute());
+        QVERIFY(QFileInfo(DocumentController::recentLocation(QStringLiteral("some.db"))).isAbsolute());
         // An unreachable server: refused, the open document kept, nothing
         // recorded (and never a password).
         auto window = open();
@@ -445,7 +450,7 @@ private slots:
         const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
         const QString recentText = recent.join(QStringLiteral(" | "));
         QVERIFY(!recentText.contains(QStringLiteral("s3cret")));
-        QVERIFY(recent.contains(MainWindow::recentLocation(db_)));
+        QVERIFY(recent.contains(DocumentController::recentLocation(db_)));
     }
 };
 

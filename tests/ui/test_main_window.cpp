@@ -7,6 +7,7 @@
 #include "crew_panel.h"
 #include "data_editors.h"
 #include "data_files.h"
+#include "document_controller.h"
 #include "main_window.h"
 #include "map_view.h"
 #include "plan_document.h"
@@ -126,7 +127,7 @@ private slots:
         QVERIFY(window->openDatabase(db, {}, true));
         QVERIFY(solveAndWait(*window));
         QVERIFY(window->solveStatus()->text().startsWith(QStringLiteral("optimal")));
-        QVERIFY(window->save());
+        QVERIFY(window->documents()->save());
         const std::string name = window->document()->scenario().name;
         auto saved = openStorage(db.toStdString(), OpenMode::ExistingOnly)->loadPlan(name);
         QVERIFY(saved);
@@ -137,16 +138,16 @@ private slots:
         QCOMPARE(*saved, window->document()->plan());
         // Undone, the plan is no longer the one proven: saved as feasible, no bound.
         window->document()->undoStack()->undo();
-        QVERIFY(window->save());
+        QVERIFY(window->documents()->save());
         saved = openStorage(db.toStdString(), OpenMode::ExistingOnly)->loadPlan(name);
         QCOMPARE(saved->status, PlanStatus::Feasible);
         QVERIFY(!saved->bound);
         // Redone, it is again: and a reopened window keeps what was loaded.
         window->document()->undoStack()->redo();
-        QVERIFY(window->save());
+        QVERIFY(window->documents()->save());
         auto reopened = std::make_unique<MainWindow>();
         QVERIFY(reopened->openDatabase(db, {}, true));
-        QVERIFY(reopened->save() || reopened->document()->undoStack()->isClean());
+        QVERIFY(reopened->documents()->save() || reopened->document()->undoStack()->isClean());
         QCOMPARE(openStorage(db.toStdString(), OpenMode::ExistingOnly)->loadPlan(name)->status, PlanStatus::Optimal);
     }
 
@@ -394,15 +395,15 @@ private slots:
     {
         MainWindow window;
         const QString file = dir_.filePath(QStringLiteral("new.db"));
-        QVERIFY(window.newDatabase(file, QStringLiteral(LFRPLAN_DATA_DIR "/demo-week.json"), true));
+        QVERIFY(window.documents()->newDatabase(file, QStringLiteral(LFRPLAN_DATA_DIR "/demo-week.json"), true));
         QVERIFY(window.document());
         QCOMPARE(window.document()->location(), file);
         // The same name again is refused, and the first database is intact.
-        QVERIFY(!window.newDatabase(file, QStringLiteral(LFRPLAN_DATA_DIR "/demo-week.json"), true));
+        QVERIFY(!window.documents()->newDatabase(file, QStringLiteral(LFRPLAN_DATA_DIR "/demo-week.json"), true));
         QCOMPARE(openStorage(file.toStdString(), OpenMode::ExistingOnly)->listScenarios().size(), std::size_t{1});
         // A scenario file that cannot be read makes no database.
         const QString other = dir_.filePath(QStringLiteral("other.db"));
-        QVERIFY(!window.newDatabase(other, dir_.filePath(QStringLiteral("missing.json")), true));
+        QVERIFY(!window.documents()->newDatabase(other, dir_.filePath(QStringLiteral("missing.json")), true));
         QVERIFY(!QFileInfo::exists(other));
     }
 
@@ -480,7 +481,7 @@ private slots:
         o.policy.maxDeployments = 40;
         o.policy.maxDays = 20;
         MainWindow window;
-        window.setDocument(std::make_unique<PlanDocument>(generateScenario(o)));
+        window.documents()->setDocument(std::make_unique<PlanDocument>(generateScenario(o)));
         window.resize(1366, 768);
         window.show();
         QSignalSpy progress(window.runner(), &SolveRunner::progress);

@@ -4,6 +4,7 @@
 // schedule exports from the File menu.
 #include "compare_dialog.h"
 #include "data_files.h"
+#include "document_controller.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
@@ -144,24 +145,24 @@ private slots:
         garage.vanOut = week.vans[1].id;
         garage.team = "west-end";
         garage.teamLoses = 20;
-        QVERIFY(window.cloneScenario(QStringLiteral("Van 2 in the garage"), garage, true));
+        QVERIFY(window.documents()->cloneScenario(QStringLiteral("Van 2 in the garage"), garage, true));
         // The clone is open, changed, and without a plan until solved.
         const Scenario &clone = window.document()->scenario();
         QCOMPARE(clone.name, std::string("Van 2 in the garage"));
         QVERIFY(clone.vans[1].unavailable == week.dates);
         QCOMPARE(clone.officers.size(), week.officers.size() - 20);
         QVERIFY(window.document()->deployments().empty());
-        QCOMPARE(window.scenarioNames().size(), 2);
+        QCOMPARE(window.documents()->scenarioNames().size(), 2);
         // Its notes say what it was cloned from and how it differs; they can be edited.
-        QVERIFY(window.scenarioNotes().contains(QStringLiteral("loses 20 officers")));
-        QVERIFY(window.setScenarioNotes(QStringLiteral("Van 2 at the garage for its MOT."), true));
-        QCOMPARE(window.scenarioNotes(), QStringLiteral("Van 2 at the garage for its MOT."));
+        QVERIFY(window.documents()->scenarioNotes().contains(QStringLiteral("loses 20 officers")));
+        QVERIFY(window.documents()->setScenarioNotes(QStringLiteral("Van 2 at the garage for its MOT."), true));
+        QCOMPARE(window.documents()->scenarioNotes(), QStringLiteral("Van 2 at the garage for its MOT."));
         // A name in use, or a change that cannot be made: refused, nothing added.
-        QVERIFY(!window.cloneScenario(QStringLiteral("Van 2 in the garage"), {}, true));
+        QVERIFY(!window.documents()->cloneScenario(QStringLiteral("Van 2 in the garage"), {}, true));
         WhatIf unknown;
         unknown.vanOut = "LFR-9";
-        QVERIFY(!window.cloneScenario(QStringLiteral("other"), unknown, true));
-        QCOMPARE(window.scenarioNames().size(), 2);
+        QVERIFY(!window.documents()->cloneScenario(QStringLiteral("other"), unknown, true));
+        QCOMPARE(window.documents()->scenarioNames().size(), 2);
         QCOMPARE(window.document()->scenario().name, std::string("Van 2 in the garage"));
     }
 
@@ -202,20 +203,20 @@ private slots:
         const std::string week = window.document()->scenario().name;
         const std::size_t planned = window.document()->deployments().size();
         QVERIFY(planned > 0);
-        QVERIFY(window.cloneScenario(QStringLiteral("copy"), {}, true));
+        QVERIFY(window.documents()->cloneScenario(QStringLiteral("copy"), {}, true));
         QCOMPARE(window.document()->deployments().size(), planned); // a plain clone keeps the plan
-        QVERIFY(window.renameScenario(QStringLiteral("renamed copy"), true));
+        QVERIFY(window.documents()->renameScenario(QStringLiteral("renamed copy"), true));
         QCOMPARE(window.document()->scenario().name, std::string("renamed copy"));
         QCOMPARE(window.document()->deployments().size(), planned);
-        QVERIFY(!window.renameScenario(QString::fromStdString(week), true)); // taken
-        QVERIFY(!window.renameScenario(QStringLiteral("   "), true));
+        QVERIFY(!window.documents()->renameScenario(QString::fromStdString(week), true)); // taken
+        QVERIFY(!window.documents()->renameScenario(QStringLiteral("   "), true));
         // Deleting the open scenario opens another; the last one is kept.
-        QVERIFY(window.deleteScenario(QStringLiteral("renamed copy"), true));
+        QVERIFY(window.documents()->deleteScenario(QStringLiteral("renamed copy"), true));
         QCOMPARE(window.document()->scenario().name, week);
-        QCOMPARE(window.scenarioNames(), QStringList{QString::fromStdString(week)});
-        QVERIFY(!window.deleteScenario(QString::fromStdString(week), true));
-        QVERIFY(!window.deleteScenario(QStringLiteral("no such"), true));
-        QCOMPARE(window.scenarioNames().size(), 1);
+        QCOMPARE(window.documents()->scenarioNames(), QStringList{QString::fromStdString(week)});
+        QVERIFY(!window.documents()->deleteScenario(QString::fromStdString(week), true));
+        QVERIFY(!window.documents()->deleteScenario(QStringLiteral("no such"), true));
+        QCOMPARE(window.documents()->scenarioNames().size(), 1);
     }
 
     void comparesTheOpenScenarioAsOnTheBoard()
@@ -223,7 +224,7 @@ private slots:
         const QString db = solvedDemo(QStringLiteral("board.db"));
         MainWindow window;
         QVERIFY(window.openDatabase(db, {}, true));
-        QVERIFY(window.cloneScenario(QStringLiteral("copy"), {}, true));
+        QVERIFY(window.documents()->cloneScenario(QStringLiteral("copy"), {}, true));
         // Take one deployment off the board, unsaved.
         const std::size_t saved = window.document()->deployments().size();
         window.boardView()->setCurrentIndex(window.boardModel()->indexOf(0));
@@ -256,12 +257,12 @@ private slots:
         QVERIFY(window.openDatabase(db, {}, true));
         const PlanDocument &doc = *window.document();
         const QString schedule = dir_.filePath(QStringLiteral("schedule.csv"));
-        QCOMPARE(window.exportSchedule(schedule, MainWindow::ExportKind::ScheduleCsv), QString());
+        QCOMPARE(window.documents()->exportSchedule(schedule, DocumentController::ExportKind::ScheduleCsv), QString());
         const QStringList rows = lines(schedule);
         QCOMPARE(rows.size(), static_cast<qsizetype>(doc.deployments().size() + 1));
         QVERIFY(rows[0].startsWith(QStringLiteral("date,")));
         const QString roster = dir_.filePath(QStringLiteral("roster.csv"));
-        QCOMPARE(window.exportSchedule(roster, MainWindow::ExportKind::RosterCsv), QString());
+        QCOMPARE(window.documents()->exportSchedule(roster, DocumentController::ExportKind::RosterCsv), QString());
         std::size_t duties = 0;
         for (const Deployment &d : doc.deployments())
             duties += d.crew.size();
@@ -274,15 +275,16 @@ private slots:
                 return doc.scenario().officers[*doc.index().officer(m.officer)].team == team;
             });
         const QString ics = dir_.filePath(QStringLiteral("team.ics"));
-        QCOMPARE(window.exportSchedule(ics, MainWindow::ExportKind::TeamCalendar, QString::fromStdString(team)),
+        QCOMPARE(window.documents()->exportSchedule(ics, DocumentController::ExportKind::TeamCalendar,
+                                                    QString::fromStdString(team)),
                  QString());
         const QStringList cal = lines(ics);
         QCOMPARE(cal.first(), QStringLiteral("BEGIN:VCALENDAR"));
         QCOMPARE(cal.count(QStringLiteral("BEGIN:VEVENT")), static_cast<qsizetype>(events));
         // An unknown officer: an error naming it, and no file.
         const QString none = dir_.filePath(QStringLiteral("none.ics"));
-        const QString error =
-            window.exportSchedule(none, MainWindow::ExportKind::OfficerCalendar, QStringLiteral("X9"));
+        const QString error = window.documents()->exportSchedule(none, DocumentController::ExportKind::OfficerCalendar,
+                                                                 QStringLiteral("X9"));
         QVERIFY(error.contains(QStringLiteral("X9")));
         QVERIFY(!QFileInfo::exists(none));
     }

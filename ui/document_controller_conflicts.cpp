@@ -1,8 +1,7 @@
-// MainWindow and the shared database (issue 8): what to do when a save is
-// refused because someone else changed the scenario (reload and re-apply,
-// reload and discard, save mine as a new scenario, cancel), and what the
-// connected user's role may do.
-#include "main_window.h"
+// DocumentController and the shared database (issue 8): what to do when a
+// save is refused because someone else changed the scenario (reload and
+// re-apply, reload and discard, save mine as a new scenario, cancel).
+#include "document_controller.h"
 
 #include "data_editors.h"
 #include "plan_document.h"
@@ -31,7 +30,7 @@ namespace {
 QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
-QString MainWindow::recentLocation(const QString &location)
+QString DocumentController::recentLocation(const QString &location)
 {
     if (!isServerLocation(location.toStdString()))
         return QFileInfo(location).absoluteFilePath();
@@ -53,7 +52,7 @@ QString MainWindow::recentLocation(const QString &location)
     return out;
 }
 
-QString MainWindow::databaseLocation() const
+QString DocumentController::databaseLocation() const
 {
     if (!document_ || !document_->hasStore())
         return {};
@@ -61,14 +60,14 @@ QString MainWindow::databaseLocation() const
     return !connection_.isEmpty() && recentLocation(connection_) == recentLocation(location) ? connection_ : location;
 }
 
-bool MainWindow::reloadDocument(bool reapplyMine, bool quiet)
+bool DocumentController::reloadDocument(bool reapplyMine, bool quiet)
 {
     if (!document_ || !document_->hasStore())
         return false;
-    if (solver_->running()) {
+    if (solver_.running()) {
         // Its plan would land on the reloaded version: finish or cancel first.
         if (!quiet)
-            QMessageBox::information(this, tr("Reload"),
+            QMessageBox::information(window_, tr("Reload"),
                                      tr("A solve is running. Let it finish or cancel it (Esc), then save again: "
                                         "nothing is lost meanwhile."));
         return false;
@@ -79,12 +78,10 @@ bool MainWindow::reloadDocument(bool reapplyMine, bool quiet)
         lastReapplied_.clear();
         for (const std::string &line : merged.lines)
             lastReapplied_ << text(line);
-        updateTitle();
-        updateActions();
+        emit stateChanged();
         const QString name = text(document_->scenario().name);
         if (!reapplyMine) {
-            statusBar()->showMessage(
-                tr("Reloaded \"%1\" as it is stored now; your unsaved edits were dropped").arg(name), 8000);
+            emit notice(tr("Reloaded \"%1\" as it is stored now; your unsaved edits were dropped").arg(name), 8000);
             return true;
         }
         const QString summary =
@@ -98,11 +95,11 @@ bool MainWindow::reloadDocument(bool reapplyMine, bool quiet)
                                             static_cast<int>(merged.overlaps))
                                        : QString()) +
                       tr(" Review the board and the checks, then save (Ctrl+S). Edit > Undo shows their version.");
-        statusBar()->showMessage(summary, 15000);
+        emit notice(summary, 15000);
         if (!quiet && !lastReapplied_.isEmpty()) {
             // Not modal: the planner reviews the board with it open.
             auto *box =
-                new QMessageBox(QMessageBox::Information, tr("Changes re-applied"), summary, QMessageBox::Ok, this);
+                new QMessageBox(QMessageBox::Information, tr("Changes re-applied"), summary, QMessageBox::Ok, window_);
             box->setObjectName(QStringLiteral("reappliedReport"));
             box->setInformativeText(
                 lastReapplied_.mid(0, 15).join(QLatin1Char('\n')) +
@@ -117,19 +114,19 @@ bool MainWindow::reloadDocument(bool reapplyMine, bool quiet)
     } catch (const std::exception &e) {
         if (!quiet)
             QMessageBox::warning(
-                this, tr("Reload"),
+                window_, tr("Reload"),
                 tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
         return false;
     }
 }
 
-bool MainWindow::resolveConflict(ConflictChoice choice, const QString &newName, bool quiet)
+bool DocumentController::resolveConflict(ConflictChoice choice, const QString &newName, bool quiet)
 {
     if (!document_ || !document_->hasStore())
         return false;
     switch (choice) {
     case ConflictChoice::Cancel:
-        statusBar()->showMessage(tr("Not saved: your changes are kept, unsaved"), 8000);
+        emit notice(tr("Not saved: your changes are kept, unsaved"), 8000);
         return false;
     case ConflictChoice::ReloadAndReapply:
         reloadDocument(true, quiet);
@@ -143,10 +140,10 @@ bool MainWindow::resolveConflict(ConflictChoice choice, const QString &newName, 
     QString name = newName.trimmed();
     if (name.isEmpty() && !quiet) {
         bool ok = false;
-        name =
-            QInputDialog::getText(this, tr("Save as a new scenario"), tr("Name of the new scenario for your version:"),
-                                  QLineEdit::Normal, tr("%1 (mine)").arg(text(document_->scenario().name)), &ok)
-                .trimmed();
+        name = QInputDialog::getText(window_, tr("Save as a new scenario"),
+                                     tr("Name of the new scenario for your version:"), QLineEdit::Normal,
+                                     tr("%1 (mine)").arg(text(document_->scenario().name)), &ok)
+                   .trimmed();
         if (!ok)
             return false;
     }
@@ -155,21 +152,20 @@ bool MainWindow::resolveConflict(ConflictChoice choice, const QString &newName, 
     try {
         document_->saveAsNew(name.toStdString());
         QSettings().setValue(QStringLiteral("lastScenario/") + recentLocation(databaseLocation()), name);
-        updateTitle();
-        updateActions();
-        statusBar()->showMessage(tr("Your version was saved as the scenario \"%1\"").arg(name), 8000);
+        emit stateChanged();
+        emit notice(tr("Your version was saved as the scenario \"%1\"").arg(name), 8000);
         return true;
     } catch (const std::exception &e) {
-        updateTitle();
+        emit stateChanged();
         if (!quiet)
             QMessageBox::warning(
-                this, tr("Save as a new scenario"),
+                window_, tr("Save as a new scenario"),
                 tr("Your version was not saved as \"%1\"; it is kept, unsaved:\n%2").arg(name, text(e.what())));
         return false;
     }
 }
 
-bool MainWindow::resolveNotesConflict(ConflictChoice choice, const QString &notes, bool quiet)
+bool DocumentController::resolveNotesConflict(ConflictChoice choice, const QString &notes, bool quiet)
 {
     if (choice != ConflictChoice::ReloadAndReapply || !reloadDocument(true, quiet))
         return false;
@@ -178,7 +174,7 @@ bool MainWindow::resolveNotesConflict(ConflictChoice choice, const QString &note
         stored = text(document_->notes());
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Scenario notes"), text(e.what()));
+            QMessageBox::warning(window_, tr("Scenario notes"), text(e.what()));
         return false;
     }
     if (stored != notesRead_ && stored != notes) {
@@ -188,7 +184,7 @@ bool MainWindow::resolveNotesConflict(ConflictChoice choice, const QString &note
             return false;
         bool ok = false;
         const QString merged = QInputDialog::getMultiLineText(
-            this, tr("Scenario notes"),
+            window_, tr("Scenario notes"),
             tr("Someone else changed these notes meanwhile. Yours come first, theirs below the line; keep what "
                "should stay and save:"),
             notes + tr("\n\n--- their notes, as stored now ---\n") + stored, &ok);

@@ -1,8 +1,9 @@
-// MainWindow's Scenario menu (switch, clone as a what-if, rename, delete,
+// DocumentController's scenarios (switch, clone as a what-if, rename, delete,
 // compare) and the schedule exports (CSV, iCalendar) of the File menu.
-#include "main_window.h"
+#include "document_controller.h"
 
 #include "compare_dialog.h"
+#include "permissions_gate.h"
 #include "plan_document.h"
 #include "what_if_dialog.h"
 
@@ -28,14 +29,14 @@ namespace {
 QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
-std::unique_ptr<Storage> MainWindow::openStore() const
+std::unique_ptr<Storage> DocumentController::openStore() const
 {
     if (!document_ || !document_->hasStore())
         throw StorageError("the open scenario is not in a database (File > New database… makes one)");
     return openStorage(databaseLocation().toStdString(), OpenMode::ExistingOnly);
 }
 
-QStringList MainWindow::scenarioNames() const
+QStringList DocumentController::scenarioNames() const
 {
     QStringList names;
     for (const ScenarioSummary &s : openStore()->listScenarios())
@@ -43,19 +44,19 @@ QStringList MainWindow::scenarioNames() const
     return names;
 }
 
-bool MainWindow::cloneScenario(const QString &name, const WhatIf &change, bool quiet)
+bool DocumentController::cloneScenario(const QString &name, const WhatIf &change, bool quiet)
 {
     try {
         lfr::cloneScenario(*openStore(), document_->scenario().name, name.toStdString(), change);
         return openDatabase(databaseLocation(), name, quiet);
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Clone scenario"), tr("No scenario was added:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("Clone scenario"), tr("No scenario was added:\n%1").arg(text(e.what())));
         return false;
     }
 }
 
-bool MainWindow::renameScenario(const QString &to, bool quiet)
+bool DocumentController::renameScenario(const QString &to, bool quiet)
 {
     try {
         const std::string target = to.trimmed().toStdString();
@@ -70,12 +71,12 @@ bool MainWindow::renameScenario(const QString &to, bool quiet)
         return openDatabase(databaseLocation(), text(target), quiet);
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Rename scenario"), tr("Nothing was renamed:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("Rename scenario"), tr("Nothing was renamed:\n%1").arg(text(e.what())));
         return false;
     }
 }
 
-bool MainWindow::deleteScenario(const QString &name, bool quiet)
+bool DocumentController::deleteScenario(const QString &name, bool quiet)
 {
     try {
         auto store = openStore();
@@ -97,18 +98,18 @@ bool MainWindow::deleteScenario(const QString &name, bool quiet)
         } else {
             openStorage(location.toStdString(), OpenMode::ExistingOnly)->deleteScenario(name.toStdString());
         }
-        statusBar()->showMessage(tr("Deleted scenario \"%1\" and its plan").arg(name), 5000);
+        emit notice(tr("Deleted scenario \"%1\" and its plan").arg(name), 5000);
         return true;
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Delete scenario"), tr("Nothing was deleted:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("Delete scenario"), tr("Nothing was deleted:\n%1").arg(text(e.what())));
         return false;
     }
 }
 
 // The notes go through the document's store: storing them is checked
 // against the revision the document read (issue 8).
-QString MainWindow::scenarioNotes() const
+QString DocumentController::scenarioNotes() const
 {
     try {
         return document_ ? text(document_->notes()) : QString();
@@ -117,25 +118,26 @@ QString MainWindow::scenarioNotes() const
     }
 }
 
-bool MainWindow::setScenarioNotes(const QString &notes, bool quiet)
+bool DocumentController::setScenarioNotes(const QString &notes, bool quiet)
 {
     if (!document_)
         return false;
     try {
         document_->saveNotes(notes.toStdString());
         notesRead_ = notes;
-        statusBar()->showMessage(tr("Notes saved"), 3000);
+        emit notice(tr("Notes saved"), 3000);
         return true;
     } catch (const ConflictError &e) {
-        return !quiet && resolveNotesConflict(ConflictDialog::ask(e, ConflictSubject::Notes, this), notes, quiet);
+        return !quiet && resolveNotesConflict(ConflictDialog::ask(e, ConflictSubject::Notes, window_), notes, quiet);
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Scenario notes"), tr("The notes were not saved:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("Scenario notes"),
+                                 tr("The notes were not saved:\n%1").arg(text(e.what())));
         return false;
     }
 }
 
-void MainWindow::notesDialog()
+void DocumentController::notesDialog()
 {
     if (!document_ || !document_->hasStore())
         return;
@@ -144,16 +146,16 @@ void MainWindow::notesDialog()
     notesRead_ = notes;
     if (!gate_.permissions().editData) {
         QMessageBox::information(
-            this, tr("Scenario notes"),
+            window_, tr("Scenario notes"),
             tr("Notes of \"%1\" (%2)\n\n%3")
-                .arg(name, deniedReason(tr("change them")), notes.isEmpty() ? tr("(no notes)") : notes));
+                .arg(name, gate_.deniedReason(tr("change them")), notes.isEmpty() ? tr("(no notes)") : notes));
         return;
     }
     // Until stored or given up: a refused save keeps the text in the editor.
     for (;;) {
         bool ok = false;
         notes = QInputDialog::getMultiLineText(
-            this, tr("Scenario notes"),
+            window_, tr("Scenario notes"),
             tr("Notes of \"%1\": what it assumes, why it exists (shown when scenarios are compared):").arg(name), notes,
             &ok);
         if (!ok || setScenarioNotes(notes))
@@ -161,7 +163,7 @@ void MainWindow::notesDialog()
     }
 }
 
-void MainWindow::switchScenarioDialog()
+void DocumentController::switchScenarioDialog()
 {
     if (!document_ || !document_->hasStore() || !maybeSave())
         return;
@@ -169,36 +171,36 @@ void MainWindow::switchScenarioDialog()
         const QStringList names = scenarioNames();
         bool ok = false;
         const QString name = QInputDialog::getItem(
-            this, tr("Switch scenario"), tr("Scenario:"), names,
+            window_, tr("Switch scenario"), tr("Scenario:"), names,
             std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))), false, &ok);
         if (ok)
             openDatabase(databaseLocation(), name);
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Switch scenario"), text(e.what()));
+        QMessageBox::warning(window_, tr("Switch scenario"), text(e.what()));
     }
 }
 
-void MainWindow::cloneScenarioDialog()
+void DocumentController::cloneScenarioDialog()
 {
     if (!document_ || !document_->hasStore() || !maybeSave())
         return;
-    WhatIfDialog dialog(document_->scenario(), this);
+    WhatIfDialog dialog(document_->scenario(), window_);
     if (dialog.exec() == QDialog::Accepted)
         cloneScenario(dialog.name(), dialog.change());
 }
 
-void MainWindow::renameScenarioDialog()
+void DocumentController::renameScenarioDialog()
 {
     if (!document_ || !document_->hasStore() || !maybeSave())
         return;
     bool ok = false;
-    const QString to = QInputDialog::getText(this, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
+    const QString to = QInputDialog::getText(window_, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
                                              text(document_->scenario().name), &ok);
     if (ok && to != text(document_->scenario().name))
         renameScenario(to);
 }
 
-void MainWindow::deleteScenarioDialog()
+void DocumentController::deleteScenarioDialog()
 {
     if (!document_ || !document_->hasStore())
         return;
@@ -206,41 +208,41 @@ void MainWindow::deleteScenarioDialog()
         bool ok = false;
         const QStringList names = scenarioNames();
         const QString name = QInputDialog::getItem(
-            this, tr("Delete scenario"), tr("Scenario to delete, with its plan:"), names,
+            window_, tr("Delete scenario"), tr("Scenario to delete, with its plan:"), names,
             std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))), false, &ok);
-        if (!ok || QMessageBox::question(this, tr("Delete scenario"),
+        if (!ok || QMessageBox::question(window_, tr("Delete scenario"),
                                          tr("Delete \"%1\" and its saved plan? This cannot be undone.").arg(name)) !=
                        QMessageBox::Yes)
             return;
         if (name == text(document_->scenario().name) && !document_->undoStack()->isClean() &&
-            QMessageBox::question(this, tr("Delete scenario"), tr("Its unsaved changes are lost too. Go on?")) !=
+            QMessageBox::question(window_, tr("Delete scenario"), tr("Its unsaved changes are lost too. Go on?")) !=
                 QMessageBox::Yes)
             return;
         if (name == text(document_->scenario().name))
             document_->undoStack()->setClean(); // deliberately discarded above
         deleteScenario(name);
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Delete scenario"), text(e.what()));
+        QMessageBox::warning(window_, tr("Delete scenario"), text(e.what()));
     }
 }
 
-void MainWindow::compareDialog()
+void DocumentController::compareDialog()
 {
     if (!document_ || !document_->hasStore())
         return;
     try {
-        CompareDialog dialog(databaseLocation(), this);
+        CompareDialog dialog(databaseLocation(), window_);
         // The open scenario is compared as the board shows it, saved or not
         // (an empty board that was never changed is a scenario to solve).
         if (!document_->undoStack()->isClean() || !document_->deployments().empty())
             dialog.setOpenPlan(document_->scenario(), document_->deployments());
         dialog.exec();
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Compare scenarios"), text(e.what()));
+        QMessageBox::warning(window_, tr("Compare scenarios"), text(e.what()));
     }
 }
 
-QString MainWindow::exportSchedule(const QString &file, ExportKind kind, const QString &who)
+QString DocumentController::exportSchedule(const QString &file, ExportKind kind, const QString &who)
 {
     if (!document_)
         return tr("nothing is open");
@@ -269,7 +271,7 @@ QString MainWindow::exportSchedule(const QString &file, ExportKind kind, const Q
     }
 }
 
-void MainWindow::exportDialog(ExportKind kind)
+void DocumentController::exportDialog(ExportKind kind)
 {
     if (!document_)
         return;
@@ -294,7 +296,7 @@ void MainWindow::exportDialog(ExportKind kind)
             }
         bool ok = false;
         const QString item =
-            QInputDialog::getItem(this, tr("Export calendar"), tr("Calendar of:"), items, 0, false, &ok);
+            QInputDialog::getItem(window_, tr("Export calendar"), tr("Calendar of:"), items, 0, false, &ok);
         if (!ok)
             return;
         const auto at = static_cast<std::size_t>(items.indexOf(item));
@@ -302,7 +304,7 @@ void MainWindow::exportDialog(ExportKind kind)
         who = ids[static_cast<int>(at)];
     }
     if (!document_->report().valid() &&
-        QMessageBox::question(this, tr("Export"),
+        QMessageBox::question(window_, tr("Export"),
                               tr("The plan breaks %n rule(s) (see the checks). Export it anyway?", nullptr,
                                  static_cast<int>(document_->report().violations.size()))) != QMessageBox::Yes)
         return;
@@ -311,15 +313,15 @@ void MainWindow::exportDialog(ExportKind kind)
                               (kind == ExportKind::ScheduleCsv ? QStringLiteral("schedule.csv")
                                : kind == ExportKind::RosterCsv ? QStringLiteral("roster.csv")
                                                                : who + QStringLiteral(".ics"));
-    const QString file =
-        QFileDialog::getSaveFileName(this, tr("Export"), suggested, csv ? tr("CSV (*.csv)") : tr("iCalendar (*.ics)"));
+    const QString file = QFileDialog::getSaveFileName(window_, tr("Export"), suggested,
+                                                      csv ? tr("CSV (*.csv)") : tr("iCalendar (*.ics)"));
     if (file.isEmpty())
         return;
     const QString error = exportSchedule(file, kind, who);
     if (error.isEmpty())
-        statusBar()->showMessage(tr("Written to %1").arg(file), 5000);
+        emit notice(tr("Written to %1").arg(file), 5000);
     else
-        QMessageBox::warning(this, tr("Export"), tr("Could not write %1:\n%2").arg(file, error));
+        QMessageBox::warning(window_, tr("Export"), tr("Could not write %1:\n%2").arg(file, error));
 }
 
 } // namespace lfr::ui

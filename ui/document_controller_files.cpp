@@ -1,9 +1,12 @@
-// MainWindow's File menu: new, open, import, save, export, recent files.
-#include "main_window.h"
+// DocumentController: the open document, and the File menu's work: new,
+// open, import, save, export, recent files.
+#include "document_controller.h"
 
 #include "data_files.h"
+#include "permissions_gate.h"
 #include "plan_document.h"
 #include "roster_pdf.h"
+#include "solve_controller.h"
 
 #include "lfrplan/errors.h"
 #include "lfrplan/plan_io.h"
@@ -28,7 +31,56 @@ constexpr int kMaxRecent = 8;
 QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
-bool MainWindow::newDatabase(const QString &file, const QString &scenarioFile, bool quiet)
+DocumentController::DocumentController(QWidget *window, const PermissionsGate &gate, SolveController &solver)
+    : QObject(window), window_(window), gate_(gate), solver_(solver)
+{
+}
+
+DocumentController::~DocumentController() = default;
+
+void DocumentController::setDocument(std::unique_ptr<PlanDocument> document)
+{
+    emit documentAboutToChange(); // what shows the open one goes first
+    document_ = std::move(document);
+    emit documentChanged();
+}
+
+void DocumentController::setRecentMenu(QMenu *menu)
+{
+    recentMenu_ = menu;
+    rebuildRecentMenu();
+}
+
+bool DocumentController::openDatabase(const QString &file, const QString &scenario, bool quiet)
+{
+    try {
+        auto store = openStorage(file.toStdString(), OpenMode::ExistingOnly);
+        const auto list = store->listScenarios();
+        if (list.empty())
+            throw StorageError(store->location() + ": the database holds no scenario; import one first");
+        // No name: the scenario last open in this database, else its first.
+        const QString key = QStringLiteral("lastScenario/") + recentLocation(file);
+        QString name = scenario.isEmpty() ? QSettings().value(key).toString() : scenario;
+        if (std::none_of(list.begin(), list.end(), [&](const ScenarioSummary &s) { return text(s.name) == name; })) {
+            if (!scenario.isEmpty())
+                throw StorageError(store->location() + ": no scenario named \"" + scenario.toStdString() + "\"");
+            name = text(list.front().name);
+        }
+        auto document = std::make_unique<PlanDocument>(std::move(store), name.toStdString());
+        connection_ = file; // before setDocument: views may open the database again
+        setDocument(std::move(document));
+        QSettings().setValue(key, name);
+        addRecent(file);
+        return true;
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(window_, tr("Open database"),
+                                 tr("Could not open %1:\n%2").arg(recentLocation(file), text(e.what())));
+        return false;
+    }
+}
+
+bool DocumentController::newDatabase(const QString &file, const QString &scenarioFile, bool quiet)
 {
     try {
         if (QFileInfo::exists(file))
@@ -38,46 +90,46 @@ bool MainWindow::newDatabase(const QString &file, const QString &scenarioFile, b
         return openDatabase(file, text(scenario.name), quiet);
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(this, tr("New database"), tr("No database was made:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("New database"), tr("No database was made:\n%1").arg(text(e.what())));
         return false;
     }
 }
 
-void MainWindow::newDialog()
+void DocumentController::newDialog()
 {
     if (!maybeSave())
         return;
     const QStringList sources = {tr("The bundled demo week"), tr("A scenario file…")};
     bool ok = false;
     const QString source =
-        QInputDialog::getItem(this, tr("New database"), tr("Start the new database with:"), sources, 0, false, &ok);
+        QInputDialog::getItem(window_, tr("New database"), tr("Start the new database with:"), sources, 0, false, &ok);
     if (!ok)
         return;
     QString scenarioFile = bundledDataFile(QStringLiteral("demo-week.json"));
     if (source == sources[1]) {
         scenarioFile =
-            QFileDialog::getOpenFileName(this, tr("Scenario for the new database"), {}, tr("Scenarios (*.json)"));
+            QFileDialog::getOpenFileName(window_, tr("Scenario for the new database"), {}, tr("Scenarios (*.json)"));
         if (scenarioFile.isEmpty())
             return;
     }
     const QString file =
-        QFileDialog::getSaveFileName(this, tr("New database"), QStringLiteral("lfrplan.db"),
+        QFileDialog::getSaveFileName(window_, tr("New database"), QStringLiteral("lfrplan.db"),
                                      tr("lfrplan databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!file.isEmpty())
         newDatabase(file, scenarioFile);
 }
 
-void MainWindow::openDialog()
+void DocumentController::openDialog()
 {
     if (!maybeSave())
         return;
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open database"), {},
+    const QString file = QFileDialog::getOpenFileName(window_, tr("Open database"), {},
                                                       tr("lfrplan databases (*.db *.sqlite);;All files (*)"));
     if (!file.isEmpty())
         openDatabase(file);
 }
 
-void MainWindow::openServerDialog()
+void DocumentController::openServerDialog()
 {
     if (!maybeSave())
         return;
@@ -90,7 +142,7 @@ void MainWindow::openServerDialog()
         }
     bool ok = false;
     const QString location =
-        QInputDialog::getText(this, tr("Open server database"),
+        QInputDialog::getText(window_, tr("Open server database"),
                               tr("PostgreSQL connection string, e.g. postgresql://pat@db.example:5432/lfrplan\n"
                                  "(a password is best kept in ~/.pgpass; one typed here is used for this session "
                                  "only and never stored):"),
@@ -99,7 +151,7 @@ void MainWindow::openServerDialog()
     if (!ok || location.isEmpty())
         return;
     if (!isServerLocation(location.toStdString())) {
-        QMessageBox::warning(this, tr("Open server database"),
+        QMessageBox::warning(window_, tr("Open server database"),
                              tr("\"%1\" is not a connection string: it starts with postgresql:// (File > Open "
                                 "database… opens a file).")
                                  .arg(recentLocation(location)));
@@ -108,11 +160,11 @@ void MainWindow::openServerDialog()
     openDatabase(location);
 }
 
-void MainWindow::importDialog()
+void DocumentController::importDialog()
 {
     if (!document_ || !document_->hasStore() || !gate_.permissions().editData)
         return;
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import scenario"), {}, tr("Scenarios (*.json)"));
+    const QString file = QFileDialog::getOpenFileName(window_, tr("Import scenario"), {}, tr("Scenarios (*.json)"));
     if (file.isEmpty())
         return;
     try {
@@ -122,7 +174,7 @@ void MainWindow::importDialog()
             auto store = openStorage(db.toStdString(), OpenMode::ExistingOnly);
             if (store->hasScenario(scenario.name) &&
                 QMessageBox::question(
-                    this, tr("Import scenario"),
+                    window_, tr("Import scenario"),
                     tr("A scenario named \"%1\" exists. Replace it and its plan?").arg(text(scenario.name))) !=
                     QMessageBox::Yes)
                 return;
@@ -131,12 +183,12 @@ void MainWindow::importDialog()
         if (maybeSave())
             openDatabase(db, text(scenario.name));
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Import scenario"),
+        QMessageBox::warning(window_, tr("Import scenario"),
                              tr("%1 was not imported; nothing changed:\n%2").arg(file, text(e.what())));
     }
 }
 
-void MainWindow::exportPlanDialog()
+void DocumentController::exportPlanDialog()
 {
     if (!document_)
         return;
@@ -145,7 +197,7 @@ void MainWindow::exportPlanDialog()
     // it is not written; the database keeps it as it is.
     const Plan plan = document_->plan();
     if (plan.status == PlanStatus::Infeasible) {
-        QMessageBox::warning(this, tr("Export plan"),
+        QMessageBox::warning(window_, tr("Export plan"),
                              tr("The plan breaks %n hard constraint(s), so it cannot be written as a plan file. "
                                 "The first: %1\nFix it (the checks panel lists them all), or save the plan to "
                                 "the database, which keeps it as it is.",
@@ -153,48 +205,49 @@ void MainWindow::exportPlanDialog()
                                  .arg(text(plan.reason.value_or(std::string()))));
         return;
     }
-    const QString file = QFileDialog::getSaveFileName(
-        this, tr("Export plan"), text(document_->scenario().name) + QStringLiteral("-plan.json"), tr("Plans (*.json)"));
+    const QString file = QFileDialog::getSaveFileName(window_, tr("Export plan"),
+                                                      text(document_->scenario().name) + QStringLiteral("-plan.json"),
+                                                      tr("Plans (*.json)"));
     if (file.isEmpty())
         return;
     try {
         writeFileAtomically(file.toStdString(), writePlan(plan));
-        statusBar()->showMessage(tr("Plan written to %1").arg(file), 5000);
+        emit notice(tr("Plan written to %1").arg(file), 5000);
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Export plan"), tr("Could not write %1:\n%2").arg(file, text(e.what())));
+        QMessageBox::warning(window_, tr("Export plan"), tr("Could not write %1:\n%2").arg(file, text(e.what())));
     }
 }
 
-bool MainWindow::save()
+bool DocumentController::save()
 {
     if (!document_)
         return true;
     try {
         document_->save();
-        statusBar()->showMessage(tr("Plan saved"), 3000);
+        emit notice(tr("Plan saved"), 3000);
         return true;
     } catch (const ConflictError &e) {
         // Someone else changed the scenario: nothing was written (issue 8).
-        return resolveConflict(ConflictDialog::ask(e, ConflictSubject::Plan, this));
+        return resolveConflict(ConflictDialog::ask(e, ConflictSubject::Plan, window_));
     } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Save plan"),
+        QMessageBox::warning(window_, tr("Save plan"),
                              tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
         return false;
     }
 }
 
-bool MainWindow::maybeSave()
+bool DocumentController::maybeSave()
 {
     if (!document_ || document_->undoStack()->isClean() || !document_->hasStore())
         return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the plan before closing it?"),
+    const auto answer = QMessageBox::question(window_, tr("Unsaved changes"), tr("Save the plan before closing it?"),
                                               QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::addRecent(const QString &file)
+void DocumentController::addRecent(const QString &file)
 {
     QSettings settings;
     QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
@@ -207,7 +260,7 @@ void MainWindow::addRecent(const QString &file)
     rebuildRecentMenu();
 }
 
-void MainWindow::rebuildRecentMenu()
+void DocumentController::rebuildRecentMenu()
 {
     recentMenu_->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
@@ -219,20 +272,20 @@ void MainWindow::rebuildRecentMenu()
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::printRosterDialog()
+void DocumentController::printRosterDialog()
 {
     if (!document_)
         return;
-    const QString file = QFileDialog::getSaveFileName(this, tr("Printable roster"),
+    const QString file = QFileDialog::getSaveFileName(window_, tr("Printable roster"),
                                                       text(document_->scenario().name) + QStringLiteral("-roster.pdf"),
                                                       tr("PDF (*.pdf)"));
     if (file.isEmpty())
         return;
     const QString error = writeRosterPdf(*document_, file);
     if (error.isEmpty())
-        statusBar()->showMessage(tr("Roster written to %1").arg(file), 5000);
+        emit notice(tr("Roster written to %1").arg(file), 5000);
     else
-        QMessageBox::warning(this, tr("Printable roster"), tr("Could not write %1:\n%2").arg(file, error));
+        QMessageBox::warning(window_, tr("Printable roster"), tr("Could not write %1:\n%2").arg(file, error));
 }
 
 } // namespace lfr::ui
