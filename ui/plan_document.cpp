@@ -188,6 +188,7 @@ MergeResult PlanDocument::reload(Reload mode)
     const bool mineDiffers = !(merged.merged == theirs);
     if (mineDiffers) {
         // Theirs, quietly: the command's first redo shows the merged version.
+        emit aboutToReplace();
         data_.replace(theirs.scenario);
         deployments_ = theirs.deployments;
         undo_.push(new ReapplyMyChanges(this, theirs, merged.merged, merged.lines.size()));
@@ -311,6 +312,7 @@ void PlanDocument::setLastSolved(std::vector<Deployment> deployments)
 
 void PlanDocument::replaceAll(const PlanState &state)
 {
+    emit aboutToReplace();
     data_.replace(state.scenario);
     deployments_ = state.deployments;
     history_ = historyValues(scenario(), records_);

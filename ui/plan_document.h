@@ -158,6 +158,10 @@ signals:
     void recordChanged(int list, int row);
     // Authorisations, outcomes or records changed.
     void accountabilityChanged();
+    // The whole scenario is about to be replaced (a reload, or undoing or
+    // redoing a re-apply): models of it begin a reset, which ends at the
+    // changed() that follows replaced().
+    void aboutToReplace();
     // The whole scenario was replaced (its lists may have other lengths):
     // views of it rebuild. changed() follows.
     void replaced();

@@ -9,14 +9,18 @@
 
 namespace lfr::ui {
 
-StaffingModel::StaffingModel(PlanDocument *document, QObject *parent) : QAbstractTableModel(parent), document_(document)
+StaffingModel::StaffingModel(PlanDocument *document, QObject *parent)
+    : DocumentGridModel(document,
+                        {Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, AbstractedRole, LimitRole, OnDutyRole},
+                        parent)
 {
-    rebuild();
-    connect(document_, &PlanDocument::changed, this, [this] {
-        beginResetModel();
-        rebuild();
-        endResetModel();
-    });
+    follow();
+}
+
+void StaffingModel::recordChanged(int list)
+{
+    if (list == static_cast<int>(ListKind::Teams) && rowCount() > 0) // a team's name heads its row
+        emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
 }
 
 void StaffingModel::rebuild()

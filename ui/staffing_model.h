@@ -3,7 +3,7 @@
 // is approached (amber at three quarters) and reached or broken (red).
 #pragma once
 
-#include <QAbstractTableModel>
+#include "grid_model.h"
 
 #include <vector>
 
@@ -11,7 +11,7 @@ namespace lfr::ui {
 
 class PlanDocument;
 
-class StaffingModel : public QAbstractTableModel {
+class StaffingModel : public DocumentGridModel {
     Q_OBJECT
 public:
     enum Role {
@@ -27,9 +27,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    void rebuild();
+    void rebuild() override;
+    void recordChanged(int list) override;
 
-    PlanDocument *document_;
     std::vector<int> abstracted_; // team x date
 };
 

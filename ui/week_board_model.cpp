@@ -14,20 +14,18 @@ QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
 WeekBoardModel::WeekBoardModel(PlanDocument *document, QObject *parent)
-    : QAbstractTableModel(parent), document_(document)
+    : DocumentGridModel(document,
+                        {Qt::DisplayRole, Qt::ToolTipRole, DeploymentsRole, ViolationCountRole, PinnedRole, ChangedRole,
+                         CrewFillRole, ValueRole, AuthorisationRole},
+                        parent)
 {
-    rebuild();
-    connect(document_, &PlanDocument::changed, this, [this] {
-        beginResetModel();
-        rebuild();
-        endResetModel();
-    });
-    // A status change repaints the cards; the selection stays.
-    connect(document_, &PlanDocument::accountabilityChanged, this, [this] {
-        if (rowCount() > 0 && columnCount() > 0)
-            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
-                             {AuthorisationRole, Qt::ToolTipRole});
-    });
+    follow();
+}
+
+void WeekBoardModel::recordChanged(int list)
+{
+    if (list == static_cast<int>(ListKind::Vans) && rowCount() > 0) // a van's name heads its rows
+        emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
 }
 
 std::size_t WeekBoardModel::windows() const { return document_->scenario().windows.size(); }

@@ -2,9 +2,10 @@
 // (windows within a day), each cell the deployments of that van in that
 // window on that date (one, unless the plan breaks a van rule). Dragging a
 // cell's deployment onto another cell moves it (a MoveDeployment command).
+// A change of the plan repaints the cells it changed (grid_model.h).
 #pragma once
 
-#include <QAbstractTableModel>
+#include "grid_model.h"
 
 #include <vector>
 
@@ -12,7 +13,7 @@ namespace lfr::ui {
 
 class PlanDocument;
 
-class WeekBoardModel : public QAbstractTableModel {
+class WeekBoardModel : public DocumentGridModel {
     Q_OBJECT
 public:
     enum Role {
@@ -50,10 +51,10 @@ public:
     bool moveTo(std::size_t deployment, const QModelIndex &cell);
 
 private:
-    void rebuild();
+    void rebuild() override;
+    void recordChanged(int list) override;
     std::size_t windows() const;
 
-    PlanDocument *document_;
     std::vector<std::vector<int>> cells_; // row * columns + column -> plan indices
 };
 

@@ -98,44 +98,45 @@ private slots:
         auto window = openSolved();
         QVERIFY(window);
         actAs(*window, "planner.jones");
-        AuthorisationPanel &panel = *window->authorisationPanel();
+        AuthorisationPanel *panel = window->authorisationPanel();
         // Everything is missing at first, and said so item by item.
-        QVERIFY(panel.missing()->count() >= 8);
-        QVERIFY(!panel.saveAs(AuthorisationStatus::Authorised));
-        QVERIFY(panel.message()->text().contains(QStringLiteral("cannot authorise: use case: not chosen")));
+        QVERIFY(panel->missing()->count() >= 8);
+        QVERIFY(!panel->saveAs(AuthorisationStatus::Authorised));
+        QVERIFY(panel->message()->text().contains(QStringLiteral("cannot authorise: use case: not chosen")));
         QVERIFY(window->document()->authorisations().empty()); // nothing stored
-        fillIn(panel);
+        fillIn(*panel);
         // Moving another card leaves the form as typed.
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(1));
         window->togglePinSelected();
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0));
-        QCOMPARE(panel.watchlistSize()->value(), 0); // another slot shown: refilled from the store
-        fillIn(panel);
+        QCOMPARE(panel->watchlistSize()->value(), 0); // another slot shown: refilled from the store
+        fillIn(*panel);
         window->document()->undoStack()->undo();                                // a change elsewhere...
-        QCOMPARE(panel.watchlistSize()->value(), 9800);                         // ...keeps what is typed
+        QCOMPARE(panel->watchlistSize()->value(), 9800);                        // ...keeps what is typed
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0)); // the undo reset the board
-        QCOMPARE(panel.watchlistSize()->value(), 9800);
+        QCOMPARE(panel->watchlistSize()->value(), 9800);
         // The planner may not authorise what they planned, nor unmapped.
-        QVERIFY(!panel.saveAs(AuthorisationStatus::Authorised));
-        QVERIFY2(panel.message()->text().contains(QStringLiteral("not mapped to an officer")),
-                 qPrintable(panel.message()->text()));
-        QVERIFY(panel.saveAs(AuthorisationStatus::Draft));
+        QVERIFY(!panel->saveAs(AuthorisationStatus::Authorised));
+        QVERIFY2(panel->message()->text().contains(QStringLiteral("not mapped to an officer")),
+                 qPrintable(panel->message()->text()));
+        QVERIFY(panel->saveAs(AuthorisationStatus::Draft));
         // The superintendent named, on their own login, authorises it.
-        const std::string supt = panel.authoriser()->currentData().toString().toStdString();
+        const std::string supt = panel->authoriser()->currentData().toString().toStdString();
         mapLogin(*window, "commander.kim", supt);
         actAs(*window, "commander.kim");
+        panel = window->authorisationPanel(); // the view of the document opened as them
         PlanDocument &doc = *window->document();
-        QCOMPARE(panel.watchlistSize()->value(), 9800); // the stored draft
-        QCOMPARE(panel.missing()->count(), 1);
-        QVERIFY2(panel.missing()->item(0)->text().startsWith(QStringLiteral("Nothing")),
-                 qPrintable(panel.missing()->item(0)->text()));
-        QVERIFY(panel.saveAs(AuthorisationStatus::Authorised));
+        QCOMPARE(panel->watchlistSize()->value(), 9800); // the stored draft
+        QCOMPARE(panel->missing()->count(), 1);
+        QVERIFY2(panel->missing()->item(0)->text().startsWith(QStringLiteral("Nothing")),
+                 qPrintable(panel->missing()->item(0)->text()));
+        QVERIFY(panel->saveAs(AuthorisationStatus::Authorised));
         QCOMPARE(doc.authorisations().size(), std::size_t{1});
         QCOMPARE(doc.authorisations()[0].status, AuthorisationStatus::Authorised);
         QCOMPARE(doc.authorisations()[0].plannedBy, std::string("planner.jones"));
         QCOMPARE(doc.authorisations()[0].authorisedBy, std::string("commander.kim"));
-        QVERIFY(panel.title()->text().contains(QStringLiteral("status: authorised")));
-        QVERIFY(!panel.rationale()->isEnabled()); // an authorised record is not edited in place
+        QVERIFY(panel->title()->text().contains(QStringLiteral("status: authorised")));
+        QVERIFY(!panel->rationale()->isEnabled()); // an authorised record is not edited in place
         // Removing the authorised deployment leaves a warning in the checks.
         const auto warnings = [&] {
             int n = 0;
@@ -149,15 +150,15 @@ private slots:
         doc.undoStack()->undo();
         QCOMPARE(warnings(), 0);
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0));
-        QVERIFY(panel.saveAs(AuthorisationStatus::Deployed));
+        QVERIFY(panel->saveAs(AuthorisationStatus::Deployed));
         // An outcome that does not add up is refused with its reason.
-        panel.trueConfirmed()->setValue(1);
-        panel.arrests()->setValue(3);
-        panel.facesSeen()->setValue(4000);
-        QVERIFY(!panel.saveAs(AuthorisationStatus::Closed));
-        QVERIFY(panel.message()->text().contains(QStringLiteral("exceed the true alerts")));
-        panel.arrests()->setValue(1);
-        QVERIFY(panel.saveAs(AuthorisationStatus::Closed));
+        panel->trueConfirmed()->setValue(1);
+        panel->arrests()->setValue(3);
+        panel->facesSeen()->setValue(4000);
+        QVERIFY(!panel->saveAs(AuthorisationStatus::Closed));
+        QVERIFY(panel->message()->text().contains(QStringLiteral("exceed the true alerts")));
+        panel->arrests()->setValue(1);
+        QVERIFY(panel->saveAs(AuthorisationStatus::Closed));
         const Authorisation &closed = doc.authorisations()[0];
         QCOMPARE(closed.status, AuthorisationStatus::Closed);
         QVERIFY(closed.outcome && closed.outcome->facesSeen == 4000 && closed.outcome->arrests == 1);
@@ -178,17 +179,18 @@ private slots:
     {
         auto window = openSolved();
         QVERIFY(window);
-        AuthorisationPanel &panel = *window->authorisationPanel();
-        fillIn(panel);
+        AuthorisationPanel *panel = window->authorisationPanel();
+        fillIn(*panel);
         // The user's login is the superintendent the form names as authoriser.
-        const std::string supt = panel.authoriser()->currentData().toString().toStdString();
+        const std::string supt = panel->authoriser()->currentData().toString().toStdString();
         mapLogin(*window, "supt.smith", supt);
         actAs(*window, "supt.smith");
-        fillIn(panel);
-        QVERIFY(panel.saveAs(AuthorisationStatus::Draft));
-        QVERIFY(panel.missing()->item(0)->text().contains(QStringLiteral("no self-authorisation")));
-        QVERIFY(!panel.saveAs(AuthorisationStatus::Authorised));
-        QVERIFY(panel.message()->text().contains(QStringLiteral("no self-authorisation")));
+        panel = window->authorisationPanel(); // the view of the document opened as them
+        fillIn(*panel);
+        QVERIFY(panel->saveAs(AuthorisationStatus::Draft));
+        QVERIFY(panel->missing()->item(0)->text().contains(QStringLiteral("no self-authorisation")));
+        QVERIFY(!panel->saveAs(AuthorisationStatus::Authorised));
+        QVERIFY(panel->message()->text().contains(QStringLiteral("no self-authorisation")));
         QCOMPARE(window->document()->authorisations()[0].status, AuthorisationStatus::Draft);
     }
 
