@@ -1,5 +1,7 @@
 #include "accountability_dialogs.h"
 
+#include "text_table_model.h"
+
 #include "bar_chart.h"
 
 #include "plan_document.h"
@@ -26,8 +28,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
+
 #include <QVBoxLayout>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -35,14 +39,6 @@ namespace lfr::ui {
 
 namespace {
 QString text(const std::string &s) { return QString::fromStdString(s); }
-
-QTableWidgetItem *cell(const QString &value, bool number = false)
-{
-    auto *item = new QTableWidgetItem(value);
-    if (number)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
 
 std::vector<ReportRow> reportOf(const PlanDocument &document, int period, bool byBorough)
 {
@@ -52,7 +48,7 @@ std::vector<ReportRow> reportOf(const PlanDocument &document, int period, bool b
 
 TransparencyDialog::TransparencyDialog(PlanDocument *document, QWidget *parent)
     : QDialog(parent), document_(document), period_(new QComboBox(this)),
-      byBorough_(new QCheckBox(tr("By borough"), this)), table_(new QTableWidget(this)),
+      byBorough_(new QCheckBox(tr("By borough"), this)), model_(new TextTableModel(this)), table_(new QTableView(this)),
       chartHolder_(new QWidget(this)), note_(new QLabel(this))
 {
     setWindowTitle(tr("Transparency report"));
@@ -77,6 +73,7 @@ TransparencyDialog::TransparencyDialog(PlanDocument *document, QWidget *parent)
         } catch (const std::exception &) { // the server refuses the import itself then
         }
     }
+    table_->setModel(model_);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->setVisible(false);
     note_->setWordWrap(true);
@@ -157,12 +154,8 @@ void TransparencyDialog::refresh()
                                  tr("Hours"),           tr("Faces seen"),   tr("Alerts"),
                                  tr("True alerts"),     tr("False alerts"), tr("False per 1,000 faces"),
                                  tr("False per alert"), tr("Arrests")};
-    table_->clear();
-    table_->setColumnCount(static_cast<int>(headers.size()));
-    table_->setHorizontalHeaderLabels(headers);
-    table_->setRowCount(static_cast<int>(rows.size()));
-    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
-        const ReportRow &row = rows[static_cast<std::size_t>(r)];
+    std::vector<TextTableModel::Row> shown;
+    for (const ReportRow &row : rows) {
         const auto rate = [](const std::optional<double> &v, double scale) {
             return v ? QString::number(*v * scale, 'f', 3) : QStringLiteral("–");
         };
@@ -178,16 +171,12 @@ void TransparencyDialog::refresh()
             rate(row.falseAlertRatePerFace(), 1000.0),
             rate(row.falseAlertRatePerAlert(), 1.0),
             QString::number(row.arrests)};
-        for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
-            QTableWidgetItem *item = cell(cells[c], c >= 2);
-            if (row.period == "all") {
-                QFont bold = item->font();
-                bold.setBold(true);
-                item->setFont(bold);
-            }
-            table_->setItem(r, c, item);
-        }
+        shown.push_back({cells, {}, row.period == "all"});
     }
+    std::set<int> numbers;
+    for (int c = 2; c < static_cast<int>(headers.size()); ++c)
+        numbers.insert(c);
+    model_->setTable(headers, std::move(shown), std::move(numbers));
     table_->resizeColumnsToContents();
 
     // The chart: per period, deployments, true and false alerts, arrests.
@@ -242,7 +231,8 @@ void TransparencyDialog::refresh()
 }
 
 AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)
-    : QDialog(parent), document_(document), filter_(new QLineEdit(this)), table_(new QTableWidget(this))
+    : QDialog(parent), document_(document), filter_(new QLineEdit(this)), model_(new TextTableModel(this)),
+      filtered_(new TextTableFilter({2, 3, 4}, this)), table_(new QTableView(this))
 {
     setWindowTitle(tr("Audit trail"));
     setObjectName(QStringLiteral("auditDialog"));
@@ -255,44 +245,48 @@ AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)
     const auto entries = document_->store()->auditTrail();
     const QStringList headers = {tr("#"),     tr("When (UTC)"), tr("Who"),      tr("What"),
                                  tr("Which"), tr("Old value"),  tr("New value")};
-    table_->setColumnCount(static_cast<int>(headers.size()));
-    table_->setHorizontalHeaderLabels(headers);
-    table_->setRowCount(static_cast<int>(entries.size()));
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->verticalHeader()->setVisible(false);
-    for (int r = 0; r < static_cast<int>(entries.size()); ++r) {
-        const AuditEntry &e = entries[static_cast<std::size_t>(r)];
+    std::vector<TextTableModel::Row> rows;
+    rows.reserve(entries.size());
+    for (const AuditEntry &e : entries) {
+        TextTableModel::Row row;
         const QStringList cells = {QString::number(e.seq), text(e.at),       text(e.actor),   text(e.action),
                                    text(e.subject),        text(e.oldValue), text(e.newValue)};
         for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
-            QTableWidgetItem *item =
-                cell(c >= 5 && cells[c].size() > 60 ? cells[c].left(60) + QStringLiteral("…") : cells[c], c == 0);
-            item->setToolTip(cells[c].left(4000));
-            table_->setItem(r, c, item);
+            row.cells << (c >= 5 && cells[c].size() > 60 ? cells[c].left(60) + QStringLiteral("…") : cells[c]);
+            row.toolTips << cells[c].left(4000);
         }
+        rows.push_back(std::move(row));
     }
+    model_->setTable(headers, std::move(rows), {0}); // the entry's number aligned right
+    filtered_->setSourceModel(model_);
+    table_->setModel(filtered_);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->verticalHeader()->setVisible(false);
     table_->resizeColumnsToContents();
     table_->horizontalHeader()->setStretchLastSection(true);
     // The selected entry's old and new values in full, pretty-printed.
     auto *detail = new QPlainTextEdit(this);
     detail->setReadOnly(true);
     detail->setPlaceholderText(tr("Select an entry to see its old and new values in full."));
-    connect(table_, &QTableWidget::currentCellChanged, this, [this, entries, detail](int row) {
-        if (row < 0 || row >= static_cast<int>(entries.size()))
-            return detail->clear();
-        const AuditEntry &e = entries[static_cast<std::size_t>(row)];
-        const auto pretty = [](const std::string &json) {
-            try {
-                return text(nlohmann::json::parse(json).dump(2));
-            } catch (const std::exception &) {
-                return text(json);
-            }
-        };
-        detail->setPlainText(tr("#%1  %2  %3  %4  %5\n\nold:\n%6\n\nnew:\n%7")
-                                 .arg(e.seq)
-                                 .arg(text(e.at), text(e.actor), text(e.action), text(e.subject), pretty(e.oldValue),
-                                      pretty(e.newValue)));
-    });
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this, entries, detail](const QModelIndex &current) {
+                const int row = filtered_->mapToSource(current).row();
+                if (row < 0 || row >= static_cast<int>(entries.size()))
+                    return detail->clear();
+                const AuditEntry &e = entries[static_cast<std::size_t>(row)];
+                const auto pretty = [](const std::string &json) {
+                    try {
+                        return text(nlohmann::json::parse(json).dump(2));
+                    } catch (const std::exception &) {
+                        return text(json);
+                    }
+                };
+                detail->setPlainText(tr("#%1  %2  %3  %4  %5\n\nold:\n%6\n\nnew:\n%7")
+                                         .arg(e.seq)
+                                         .arg(text(e.at), text(e.actor), text(e.action), text(e.subject),
+                                              pretty(e.oldValue), pretty(e.newValue)));
+            });
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(table_);
     split->addWidget(detail);
@@ -318,16 +312,7 @@ AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)
     resize(1200, 640);
 }
 
-void AuditDialog::applyFilter()
-{
-    const QString needle = filter_->text().trimmed();
-    for (int r = 0; r < table_->rowCount(); ++r) {
-        bool match = needle.isEmpty();
-        for (int c = 2; c <= 4 && !match; ++c)
-            match = table_->item(r, c)->text().contains(needle, Qt::CaseInsensitive);
-        table_->setRowHidden(r, !match);
-    }
-}
+void AuditDialog::applyFilter() { filtered_->setText(filter_->text()); }
 
 QString AuditDialog::exportCsv(const QString &file) const
 {

@@ -1,7 +1,8 @@
 // The transparency report and the audit trail of the open database (issue
 // 6), for oversight: the report by year or month (and borough) as a table
 // and a Qt Chart, with CSV export and the import of published records; the
-// audit trail as a filterable table, with CSV export.
+// audit trail as a filterable table, with CSV export. Both tables are item
+// models (text_table_model.h) shown in QTableViews.
 #pragma once
 
 #include <QDialog>
@@ -10,18 +11,20 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QTableWidget;
+class QTableView;
 class QWidget;
 
 namespace lfr::ui {
 
 class PlanDocument;
+class TextTableFilter;
+class TextTableModel;
 
 class TransparencyDialog : public QDialog {
     Q_OBJECT
 public:
     explicit TransparencyDialog(PlanDocument *document, QWidget *parent = nullptr);
-    QTableWidget *table() const { return table_; }
+    QTableView *table() const { return table_; }
     QLabel *note() const { return note_; }
     QComboBox *period() const { return period_; }
     QCheckBox *byBorough() const { return byBorough_; }
@@ -37,7 +40,8 @@ private:
     PlanDocument *document_;
     QComboBox *period_;
     QCheckBox *byBorough_;
-    QTableWidget *table_;
+    TextTableModel *model_;
+    QTableView *table_;
     QWidget *chartHolder_;
     QLabel *note_;
 };
@@ -46,7 +50,8 @@ class AuditDialog : public QDialog {
     Q_OBJECT
 public:
     explicit AuditDialog(PlanDocument *document, QWidget *parent = nullptr);
-    QTableWidget *table() const { return table_; }
+    // The entries shown (filtered) over the whole trail (table()'s model's source).
+    QTableView *table() const { return table_; }
     QLineEdit *filter() const { return filter_; }
     QString exportCsv(const QString &file) const;
 
@@ -55,7 +60,9 @@ private:
 
     PlanDocument *document_;
     QLineEdit *filter_;
-    QTableWidget *table_;
+    TextTableModel *model_;
+    TextTableFilter *filtered_;
+    QTableView *table_;
 };
 
 } // namespace lfr::ui

@@ -14,12 +14,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStringListModel>
 #include <QTimeEdit>
 #include <QVBoxLayout>
 
@@ -47,10 +48,10 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
       cancelReason_(new QLineEdit(this)), impact_(new QCheckBox(tr("Community impact assessment done"), this)),
       notice_(new QCheckBox(tr("Public notice given before the deployment"), this)),
       signage_(new QCheckBox(tr("Signage planned at the site"), this)), start_(new QTimeEdit(this)),
-      end_(new QTimeEdit(this)), missing_(new QListWidget(this)), outcome_(new QGroupBox(tr("Outcome"), this)),
-      faces_(countBox(this)), trueConfirmed_(countBox(this)), trueUnconfirmed_(countBox(this)),
-      falseConfirmed_(countBox(this)), falseUnconfirmed_(countBox(this)), arrests_(countBox(this)),
-      other_(countBox(this)), noAction_(countBox(this)), duration_(countBox(this, 24 * 60)),
+      end_(new QTimeEdit(this)), missingItems_(new QStringListModel(this)), missing_(new QListView(this)),
+      outcome_(new QGroupBox(tr("Outcome"), this)), faces_(countBox(this)), trueConfirmed_(countBox(this)),
+      trueUnconfirmed_(countBox(this)), falseConfirmed_(countBox(this)), falseUnconfirmed_(countBox(this)),
+      arrests_(countBox(this)), other_(countBox(this)), noAction_(countBox(this)), duration_(countBox(this, 24 * 60)),
       threshold_(new QDoubleSpinBox(this)), saveDraft_(new QPushButton(tr("Save draft"), this)),
       authorise_(new QPushButton(tr("Authorise"), this)), withdraw_(new QPushButton(tr("Back to draft"), this)),
       deployed_(new QPushButton(tr("Deployed"), this)), close_(new QPushButton(tr("Close with outcome"), this)),
@@ -79,6 +80,8 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
     threshold_->setSingleStep(0.05);
     threshold_->setValue(0.6);
     duration_->setSuffix(tr(" min"));
+    missing_->setModel(missingItems_);
+    missing_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     missing_->setMaximumHeight(110);
 
     auto *form = new QFormLayout;
@@ -306,9 +309,10 @@ bool AuthorisationPanel::saveAs(AuthorisationStatus status)
 
 void AuthorisationPanel::updateMissing()
 {
-    missing_->clear();
-    if (!deployment_ || !document_->store())
+    if (!deployment_ || !document_->store()) {
+        missingItems_->setStringList({});
         return;
+    }
     Authorisation a = formRecord(AuthorisationStatus::Draft);
     if (a.plannedBy.empty())
         a.plannedBy = document_->store()->actor();
@@ -325,10 +329,13 @@ void AuthorisationPanel::updateMissing()
                                   document_->store()->users()))
                 problems.push_back(std::move(p));
     }
+    QStringList lines;
     for (const std::string &p : problems)
-        missing_->addItem(text(p));
+        lines << text(p);
     if (problems.empty())
-        missing_->addItem(tr("Nothing: it may be authorised."));
+        lines << tr("Nothing: it may be authorised.");
+    if (lines != missingItems_->stringList()) // unchanged while typing: the view keeps its place
+        missingItems_->setStringList(lines);
     policy_->setText(a.useCase ? text(policyReference(*a.useCase)) : QString());
 }
 

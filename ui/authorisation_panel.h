@@ -18,7 +18,8 @@ class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
+class QStringListModel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -51,7 +52,8 @@ public:
     QCheckBox *impactAssessed() const { return impact_; }
     QCheckBox *publicNotice() const { return notice_; }
     QCheckBox *signage() const { return signage_; }
-    QListWidget *missing() const { return missing_; }
+    // What the record still lacks to be authorised (a list model).
+    QListView *missing() const { return missing_; }
     QLabel *message() const { return message_; }
     QLabel *title() const { return title_; }
     QSpinBox *facesSeen() const { return faces_; }
@@ -77,7 +79,8 @@ private:
     QLineEdit *categories_, *cancelReason_;
     QCheckBox *impact_, *notice_, *signage_;
     QTimeEdit *start_, *end_;
-    QListWidget *missing_;
+    QStringListModel *missingItems_;
+    QListView *missing_;
     QGroupBox *outcome_;
     QSpinBox *faces_, *trueConfirmed_, *trueUnconfirmed_, *falseConfirmed_, *falseUnconfirmed_, *arrests_, *other_,
         *noAction_, *duration_;

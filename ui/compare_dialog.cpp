@@ -1,5 +1,7 @@
 #include "compare_dialog.h"
 
+#include "text_table_model.h"
+
 #include "bar_chart.h"
 
 #include "solve_runner.h"
@@ -22,7 +24,7 @@
 #include <QSpinBox>
 #include <QStackedBarSeries>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <map>
@@ -43,8 +45,8 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
     : QDialog(parent), store_(openStorage(database.toStdString(), OpenMode::ExistingOnly)),
       runner_(new SolveRunner(this)), compare_(new QPushButton(tr("Compare"), this)),
       cancel_(new QPushButton(tr("Stop solving"), this)), timeLimit_(new QSpinBox(this)), status_(new QLabel(this)),
-      list_(new QListWidget(this)), tabs_(new QTabWidget(this)), table_(new QTableWidget(this)),
-      chartHolder_(new QWidget(this)), diff_(new QPlainTextEdit(this))
+      list_(new QListWidget(this)), tabs_(new QTabWidget(this)), figures_(new TextTableModel(this)),
+      table_(new QTableView(this)), chartHolder_(new QWidget(this)), diff_(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Compare scenarios"));
     setObjectName(QStringLiteral("compareDialog"));
@@ -90,6 +92,7 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
     left->addWidget(compare_);
     left->addWidget(cancel_);
     left->addWidget(status_);
+    table_->setModel(figures_);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->setVisible(false);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
@@ -199,25 +202,18 @@ void CompareDialog::showComparison()
         rows.push_back(row);
     }
     rows.erase(rows.begin()); // the header: the labels, set below
-    table_->clear();
-    table_->setColumnCount(static_cast<int>(compared.size()) + 1);
-    table_->setRowCount(static_cast<int>(rows.size()));
     QStringList headers{QString()};
     for (std::size_t i = 0; i < compared.size(); ++i)
         headers << text(compared[i].label) + QLatin1Char('\n') + notes_[i];
-    table_->setHorizontalHeaderLabels(headers);
-    for (int r = 0; r < static_cast<int>(rows.size()); ++r)
-        for (int c = 0; c < static_cast<int>(rows[static_cast<std::size_t>(r)].size()); ++c) {
-            auto *item = new QTableWidgetItem(rows[static_cast<std::size_t>(r)][c]);
-            if (rows[static_cast<std::size_t>(r)].size() == 1) { // a section heading
-                QFont bold = item->font();
-                bold.setBold(true);
-                item->setFont(bold);
-            }
-            if (c > 0)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            table_->setItem(r, c, item);
-        }
+    std::vector<TextTableModel::Row> shown;
+    for (QStringList &row : rows) {
+        const bool heading = row.size() == 1; // a section heading
+        shown.push_back({std::move(row), {}, heading});
+    }
+    std::set<int> numbers;
+    for (int c = 1; c < static_cast<int>(headers.size()); ++c)
+        numbers.insert(c);
+    figures_->setTable(headers, std::move(shown), std::move(numbers));
     table_->resizeColumnsToContents();
     showCharts(compared);
     showDifferences(compared);

@@ -20,7 +20,7 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
-class QTableWidget;
+class QTableView;
 class QPlainTextEdit;
 
 namespace lfr {
@@ -28,6 +28,8 @@ class Storage;
 }
 
 namespace lfr::ui {
+
+class TextTableModel;
 
 class CompareDialog : public QDialog {
     Q_OBJECT
@@ -37,7 +39,8 @@ public:
     ~CompareDialog() override;
 
     QListWidget *scenarioList() const { return list_; }
-    QTableWidget *figuresTable() const { return table_; }
+    // The figures side by side (an item model, text_table_model.h).
+    QTableView *figuresTable() const { return table_; }
     QPlainTextEdit *differences() const { return diff_; }
     QTabWidget *tabs() const { return tabs_; } // figures, charts, differences (and notes)
     // The open scenario's state, used instead of its stored one.
@@ -67,7 +70,8 @@ private:
     QLabel *status_;
     QListWidget *list_;
     QTabWidget *tabs_;
-    QTableWidget *table_;
+    TextTableModel *figures_;
+    QTableView *table_;
     QWidget *chartHolder_;
     QPlainTextEdit *diff_;
     std::optional<Scenario> open_;

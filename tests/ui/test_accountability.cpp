@@ -18,9 +18,11 @@
 #include "lfrplan/storage.h"
 #include "sqlite_connection.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -100,7 +102,7 @@ private slots:
         actAs(*window, "planner.jones");
         AuthorisationPanel *panel = window->authorisationPanel();
         // Everything is missing at first, and said so item by item.
-        QVERIFY(panel->missing()->count() >= 8);
+        QVERIFY(panel->missing()->model()->rowCount() >= 8);
         QVERIFY(!panel->saveAs(AuthorisationStatus::Authorised));
         QVERIFY(panel->message()->text().contains(QStringLiteral("cannot authorise: use case: not chosen")));
         QVERIFY(window->document()->authorisations().empty()); // nothing stored
@@ -127,9 +129,9 @@ private slots:
         panel = window->authorisationPanel(); // the view of the document opened as them
         PlanDocument &doc = *window->document();
         QCOMPARE(panel->watchlistSize()->value(), 9800); // the stored draft
-        QCOMPARE(panel->missing()->count(), 1);
-        QVERIFY2(panel->missing()->item(0)->text().startsWith(QStringLiteral("Nothing")),
-                 qPrintable(panel->missing()->item(0)->text()));
+        QCOMPARE(panel->missing()->model()->rowCount(), 1);
+        QVERIFY2(panel->missing()->model()->index(0, 0).data().toString().startsWith(QStringLiteral("Nothing")),
+                 qPrintable(panel->missing()->model()->index(0, 0).data().toString()));
         QVERIFY(panel->saveAs(AuthorisationStatus::Authorised));
         QCOMPARE(doc.authorisations().size(), std::size_t{1});
         QCOMPARE(doc.authorisations()[0].status, AuthorisationStatus::Authorised);
@@ -188,7 +190,8 @@ private slots:
         panel = window->authorisationPanel(); // the view of the document opened as them
         fillIn(*panel);
         QVERIFY(panel->saveAs(AuthorisationStatus::Draft));
-        QVERIFY(panel->missing()->item(0)->text().contains(QStringLiteral("no self-authorisation")));
+        QVERIFY(
+            panel->missing()->model()->index(0, 0).data().toString().contains(QStringLiteral("no self-authorisation")));
         QVERIFY(!panel->saveAs(AuthorisationStatus::Authorised));
         QVERIFY(panel->message()->text().contains(QStringLiteral("no self-authorisation")));
         QCOMPARE(window->document()->authorisations()[0].status, AuthorisationStatus::Draft);
@@ -199,17 +202,20 @@ private slots:
         auto window = openSolved();
         QVERIFY(window);
         TransparencyDialog dialog(window->document());
-        QCOMPARE(dialog.table()->rowCount(), 1); // only the total, of nothing
+        QAbstractItemModelTester tester(dialog.table()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(dialog.table()->model()->rowCount(), 1); // only the total, of nothing
         QString error;
         const QStringList problems = dialog.importRecords(sample_, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(problems.size(), 1);
         QVERIFY(problems[0].startsWith(QStringLiteral("line 5: column \"Year\"")));
-        QTableWidget *t = dialog.table();
+        QAbstractItemModel *t = dialog.table()->model();
         QCOMPARE(t->rowCount(), 4); // 2020, 2022, 2023, total
-        QCOMPARE(t->item(3, 0)->text(), QStringLiteral("all"));
-        QCOMPARE(t->item(3, 2)->text(), QStringLiteral("32"));
-        QCOMPARE(t->item(3, 10)->text(), QStringLiteral("43"));
+        QCOMPARE(t->index(3, 0).data().toString(), QStringLiteral("all"));
+        QVERIFY(t->index(3, 0).data(Qt::FontRole).value<QFont>().bold()); // the total
+        QCOMPARE(t->index(3, 2).data().toString(), QStringLiteral("32"));
+        QCOMPARE(t->index(3, 10).data().toString(), QStringLiteral("43"));
         dialog.byBorough()->setChecked(true);
         QVERIFY(t->rowCount() > 4);
         const QString csv = dir_.filePath(QStringLiteral("report.csv"));
@@ -252,7 +258,7 @@ private slots:
         sqlite3_close(raw);
         QCOMPARE(rc, SQLITE_OK);
         TransparencyDialog dialog(window->document());
-        QCOMPARE(dialog.table()->rowCount(), 1); // the total, of nothing readable
+        QCOMPARE(dialog.table()->model()->rowCount(), 1); // the total, of nothing readable
         QVERIFY2(dialog.note()->text().contains(QStringLiteral("1 stored record(s) cannot be read")),
                  qPrintable(dialog.note()->text()));
         QVERIFY(dialog.note()->text().contains(QStringLiteral("published_records: hand.csv line 7")));
@@ -266,13 +272,19 @@ private slots:
         fillIn(*window->authorisationPanel());
         QVERIFY(window->authorisationPanel()->saveAs(AuthorisationStatus::Draft));
         AuditDialog dialog(window->document());
+        QAbstractItemModel *shown = dialog.table()->model();
+        QAbstractItemModelTester tester(shown, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const auto entries = window->document()->store()->auditTrail();
-        QCOMPARE(dialog.table()->rowCount(), static_cast<int>(entries.size()));
+        QCOMPARE(shown->rowCount(), static_cast<int>(entries.size()));
+        QCOMPARE(shown->index(0, 2).data().toString(), QString::fromStdString(entries[0].actor));
         dialog.filter()->setText(QStringLiteral("auditor.test"));
-        int shown = 0;
-        for (int r = 0; r < dialog.table()->rowCount(); ++r)
-            shown += dialog.table()->isRowHidden(r) ? 0 : 1;
-        QCOMPARE(shown, 1);
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, 2).data().toString(), QStringLiteral("auditor.test"));
+        // Selecting it shows its values in full.
+        dialog.table()->setCurrentIndex(shown->index(0, 3));
+        QVERIFY(dialog.findChild<QPlainTextEdit *>()->toPlainText().contains(QStringLiteral("auditor.test")));
+        dialog.filter()->setText(QString());
+        QCOMPARE(shown->rowCount(), static_cast<int>(entries.size()));
         const QString csv = dir_.filePath(QStringLiteral("audit.csv"));
         QCOMPARE(dialog.exportCsv(csv), QString());
         QFile file(csv);

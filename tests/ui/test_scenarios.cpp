@@ -19,6 +19,7 @@
 #include "lfrplan/solver.h"
 #include "lfrplan/storage.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -29,7 +30,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -38,6 +39,24 @@
 
 using namespace lfr;
 using namespace lfr::ui;
+
+namespace {
+
+// A comparison column's heading, and the row a figure is named in.
+QString header(const QAbstractItemModel *table, int column)
+{
+    return table->headerData(column, Qt::Horizontal).toString();
+}
+
+int rowNamed(const QAbstractItemModel *table, const QString &name)
+{
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (table->index(r, 0).data().toString() == name)
+            return r;
+    return -1;
+}
+
+} // namespace
 
 class ScenariosTest : public QObject {
     Q_OBJECT
@@ -86,18 +105,16 @@ private slots:
         QVERIFY(dialog.busy());
         QVERIFY(compared.wait(120000));
         QVERIFY(!dialog.busy());
-        QTableWidget *t = dialog.figuresTable();
+        QAbstractItemModel *t = dialog.figuresTable()->model();
+        QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(t->columnCount(), 3);
         // Scenarios are listed by name: "10 on 5 days" comes first.
-        QVERIFY(t->horizontalHeaderItem(1)->text().startsWith(QStringLiteral("10 on 5 days\nsolved here")));
-        QVERIFY(t->horizontalHeaderItem(2)->text().startsWith(QStringLiteral("4 on 2 days\nsolved here")));
-        int deployments = -1;
-        for (int r = 0; r < t->rowCount(); ++r)
-            if (t->item(r, 0) && t->item(r, 0)->text() == QStringLiteral("deployments"))
-                deployments = r;
+        QVERIFY(header(t, 1).startsWith(QStringLiteral("10 on 5 days\nsolved here")));
+        QVERIFY(header(t, 2).startsWith(QStringLiteral("4 on 2 days\nsolved here")));
+        const int deployments = rowNamed(t, QStringLiteral("deployments"));
         QVERIFY(deployments >= 0);
-        QCOMPARE(t->item(deployments, 1)->text(), QStringLiteral("10"));
-        QCOMPARE(t->item(deployments, 2)->text(), QStringLiteral("4"));
+        QCOMPARE(t->index(deployments, 1).data().toString(), QStringLiteral("10"));
+        QCOMPARE(t->index(deployments, 2).data().toString(), QStringLiteral("4"));
         QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("− "))); // 4 fewer than 10
         QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("max_days: all 2 days are used")));
         // Fewer than two ticked: refused, nothing recomputed.
@@ -235,17 +252,14 @@ private slots:
         QSignalSpy compared(&dialog, &CompareDialog::compared);
         QVERIFY(dialog.compareChecked());
         QCOMPARE(compared.count(), 1); // both plans at hand: no solve, no wait
-        QTableWidget *t = dialog.figuresTable();
-        const int board = t->horizontalHeaderItem(1)->text().contains(QStringLiteral("as on the board")) ? 1 : 2;
-        QVERIFY(t->horizontalHeaderItem(board)->text().startsWith(QStringLiteral("copy\n")));
-        QVERIFY(t->horizontalHeaderItem(3 - board)->text().contains(QStringLiteral("saved plan")));
-        int row = -1;
-        for (int r = 0; r < t->rowCount(); ++r)
-            if (t->item(r, 0) && t->item(r, 0)->text() == QStringLiteral("deployments"))
-                row = r;
+        QAbstractItemModel *t = dialog.figuresTable()->model();
+        const int board = header(t, 1).contains(QStringLiteral("as on the board")) ? 1 : 2;
+        QVERIFY(header(t, board).startsWith(QStringLiteral("copy\n")));
+        QVERIFY(header(t, 3 - board).contains(QStringLiteral("saved plan")));
+        const int row = rowNamed(t, QStringLiteral("deployments"));
         QVERIFY(row >= 0);
-        QCOMPARE(t->item(row, board)->text().toULongLong(), saved - 1);
-        QCOMPARE(t->item(row, 3 - board)->text().toULongLong(), saved);
+        QCOMPARE(t->index(row, board).data().toString().toULongLong(), saved - 1);
+        QCOMPARE(t->index(row, 3 - board).data().toString().toULongLong(), saved);
         const QString diff = dialog.differences()->toPlainText();
         QVERIFY(diff.contains(board == 1 ? QStringLiteral("  + ") : QStringLiteral("  − ")));
     }
