@@ -4,6 +4,7 @@
 #include "document_controller.h"
 
 #include "data_editors.h"
+#include "off_gui_thread.h"
 #include "plan_document.h"
 #include "solve_controller.h"
 #include "solve_runner.h"
@@ -73,8 +74,16 @@ bool DocumentController::reloadDocument(bool reapplyMine, bool quiet)
         return false;
     }
     try {
-        const MergeResult merged =
-            document_->reload(reapplyMine ? PlanDocument::Reload::ReapplyMine : PlanDocument::Reload::DiscardMine);
+        // Read on a worker (a server may be slow) through the document's own
+        // connection, which keeps the revision it expects: no Cancel, as the
+        // connection is the document's.
+        auto theirs = std::make_shared<PlanDocument::Stored>();
+        runOffGuiThread(window_, tr("Reading %1 again…").arg(text(document_->scenario().name)), Cancel::NotAllowed,
+                        [theirs, store = document_->store(), name = document_->scenario().name] {
+                            *theirs = PlanDocument::read(*store, name);
+                        });
+        const MergeResult merged = document_->reload(
+            std::move(*theirs), reapplyMine ? PlanDocument::Reload::ReapplyMine : PlanDocument::Reload::DiscardMine);
         lastReapplied_.clear();
         for (const std::string &line : merged.lines)
             lastReapplied_ << text(line);

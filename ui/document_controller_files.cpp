@@ -3,6 +3,7 @@
 #include "document_controller.h"
 
 #include "data_files.h"
+#include "off_gui_thread.h"
 #include "permissions_gate.h"
 #include "plan_document.h"
 #include "roster_pdf.h"
@@ -54,19 +55,31 @@ void DocumentController::setRecentMenu(QMenu *menu)
 bool DocumentController::openDatabase(const QString &file, const QString &scenario, bool quiet)
 {
     try {
-        auto store = openStorage(file.toStdString(), OpenMode::ExistingOnly);
-        const auto list = store->listScenarios();
-        if (list.empty())
-            throw StorageError(store->location() + ": the database holds no scenario; import one first");
         // No name: the scenario last open in this database, else its first.
         const QString key = QStringLiteral("lastScenario/") + recentLocation(file);
-        QString name = scenario.isEmpty() ? QSettings().value(key).toString() : scenario;
-        if (std::none_of(list.begin(), list.end(), [&](const ScenarioSummary &s) { return text(s.name) == name; })) {
-            if (!scenario.isEmpty())
-                throw StorageError(store->location() + ": no scenario named \"" + scenario.toStdString() + "\"");
-            name = text(list.front().name);
-        }
-        auto document = std::make_unique<PlanDocument>(std::move(store), name.toStdString());
+        const std::string remembered = QSettings().value(key).toString().toStdString();
+        // Read on a worker (a server may be slow); the work owns its store
+        // and copies, so a cancelled open leaves nothing behind.
+        auto opened = std::make_shared<PlanDocument::Opened>();
+        const bool done = runOffGuiThread(
+            window_, tr("Opening %1…").arg(recentLocation(file)), Cancel::Allowed,
+            [opened, location = file.toStdString(), wanted = scenario.toStdString(), remembered] {
+                auto store = openStorage(location, OpenMode::ExistingOnly);
+                const auto list = store->listScenarios();
+                if (list.empty())
+                    throw StorageError(store->location() + ": the database holds no scenario; import one first");
+                const std::string &name = wanted.empty() ? remembered : wanted;
+                const bool listed =
+                    std::any_of(list.begin(), list.end(), [&](const ScenarioSummary &s) { return s.name == name; });
+                if (!listed && !wanted.empty())
+                    throw StorageError(store->location() + ": no scenario named \"" + wanted + "\"");
+                opened->stored = PlanDocument::read(*store, listed ? name : list.front().name);
+                opened->store = std::move(store);
+            });
+        if (!done)
+            return false; // cancelled: the open document stays
+        const QString name = text(opened->stored.scenario.name);
+        auto document = std::make_unique<PlanDocument>(std::move(*opened));
         connection_ = file; // before setDocument: views may open the database again
         setDocument(std::move(document));
         QSettings().setValue(key, name);
@@ -223,7 +236,13 @@ bool DocumentController::save()
     if (!document_)
         return true;
     try {
-        document_->save();
+        // Stored on a worker (a server may be slow); a write cannot be
+        // called back once sent, so the wait has no Cancel.
+        const PlanDocument::SaveJob job = document_->saveJob();
+        auto outcome = std::make_shared<PlanDocument::SaveOutcome>();
+        runOffGuiThread(window_, tr("Saving the plan of %1…").arg(text(job.scenario.name)), Cancel::NotAllowed,
+                        [job, outcome] { *outcome = PlanDocument::store(job); });
+        document_->saved(job, *outcome);
         emit notice(tr("Plan saved"), 3000);
         return true;
     } catch (const ConflictError &e) {

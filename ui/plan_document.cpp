@@ -39,21 +39,42 @@ PlanDocument::PlanDocument(Scenario initial, std::vector<Deployment> deployments
     revalidate();
 }
 
-PlanDocument::PlanDocument(std::unique_ptr<Storage> store, const std::string &name, QObject *parent)
-    : QObject(parent), store_(std::move(store))
+PlanDocument::Stored PlanDocument::read(Storage &store, const std::string &name)
 {
-    data_.replace(store_->loadScenario(name));
-    if (const auto saved = store_->loadPlan(name)) {
-        deployments_ = saved->deployments;
-        lastSolved_ = saved->deployments;
-        recordProof(scenario(), *saved);
-    }
+    Stored stored;
+    stored.scenario = store.loadScenario(name);
+    stored.plan = store.loadPlan(name);
     // Before anything else reads the store (accountedRecords() loads
     // scenarios, which would move what it expects on).
-    revision_ = store_->expectedRevision(name);
+    stored.revision = store.expectedRevision(name);
+    stored.authorisations = store.loadAuthorisations(name);
+    stored.records = accountedRecords(store);
+    return stored;
+}
+
+PlanDocument::PlanDocument(std::unique_ptr<Storage> store, const std::string &name, QObject *parent)
+    : PlanDocument(
+          [&] {
+              Stored stored = read(*store, name);
+              return Opened{std::move(store), std::move(stored)};
+          }(),
+          parent)
+{
+}
+
+PlanDocument::PlanDocument(Opened opened, QObject *parent) : QObject(parent), store_(std::move(opened.store))
+{
+    Stored &stored = opened.stored;
+    data_.replace(std::move(stored.scenario));
+    if (stored.plan) {
+        deployments_ = stored.plan->deployments;
+        lastSolved_ = stored.plan->deployments;
+        recordProof(scenario(), *stored.plan);
+    }
+    revision_ = stored.revision;
     base_ = PlanState{scenario(), deployments_};
     revalidate();
-    reloadAccountability();
+    takeAccountability(std::move(stored.authorisations), std::move(stored.records));
 }
 
 PlanDocument::~PlanDocument() = default;
@@ -84,8 +105,14 @@ void PlanDocument::reloadAccountability()
 {
     if (!store_)
         return;
-    authorisations_ = store_->loadAuthorisations(scenario().name);
-    records_ = accountedRecords(*store_);
+    auto authorisations = store_->loadAuthorisations(scenario().name);
+    takeAccountability(std::move(authorisations), accountedRecords(*store_));
+}
+
+void PlanDocument::takeAccountability(std::vector<Authorisation> authorisations, std::vector<DeploymentRecord> records)
+{
+    authorisations_ = std::move(authorisations);
+    records_ = std::move(records);
     history_ = historyValues(scenario(), records_);
     emit accountabilityChanged();
 }
@@ -126,55 +153,89 @@ void PlanDocument::recordProof(const Scenario &solved, const Plan &plan)
     proof_ = Proof{solved, plan};
 }
 
-void PlanDocument::checkRevision() const
+void PlanDocument::checkRevision(Storage &store, const std::string &name, std::optional<std::int64_t> revision)
 {
-    const std::string &name = scenario().name;
     // A Replace import of a scenario renamed or deleted meanwhile would
     // store it again under the old name: refused here as the conflict it is.
-    if (store_->expectedRevision(name) == revision_ && store_->hasScenario(name))
+    if (store.expectedRevision(name) == revision && store.hasScenario(name))
         return;
     std::int64_t found = 0;
     try {
-        found = store_->revision(name);
+        found = store.revision(name);
     } catch (const StorageError &) {
         found = 0; // renamed or deleted
     }
-    const std::string had = std::to_string(revision_.value_or(0));
-    throw ConflictError(store_->location() + ": scenario \"" + name + "\" was " +
+    const std::string had = std::to_string(revision.value_or(0));
+    throw ConflictError(store.location() + ": scenario \"" + name + "\" was " +
                             (found == 0 ? "renamed or deleted since you read it (you had revision " + had + ")"
                                         : "changed since you read it (you had revision " + had +
                                               ", it is now at revision " + std::to_string(found) + ")") +
                             "; nothing of yours was saved. The audit trail says what changed.",
-                        name, revision_.value_or(0), found, {});
+                        name, revision.value_or(0), found, {});
 }
 
 void PlanDocument::save()
 {
+    const SaveJob job = saveJob();
+    saved(job, store(job));
+}
+
+PlanDocument::SaveJob PlanDocument::saveJob() const
+{
     if (!store_)
         throw StorageError("this scenario is not in a database: use File > Save As");
-    checkRevision();
-    store_->importScenario(scenario(), ImportMode::Replace); // the pins are part of the scenario
-    // The scenario is stored: a refusal of the plan below leaves it the base.
-    revision_ = store_->expectedRevision(scenario().name);
-    base_.scenario = scenario();
-    store_->savePlan(scenario().name, plan());
-    revision_ = store_->expectedRevision(scenario().name);
-    base_.deployments = deployments_;
-    undo_.setClean();
+    return SaveJob{store_.get(), scenario(), plan(), revision_, undo_.index()};
+}
+
+PlanDocument::SaveOutcome PlanDocument::store(const SaveJob &job)
+{
+    SaveOutcome outcome;
+    try {
+        const std::string &name = job.scenario.name;
+        checkRevision(*job.store, name, job.revision);
+        job.store->importScenario(job.scenario, ImportMode::Replace); // the pins are part of the scenario
+        outcome.scenarioRevision = job.store->expectedRevision(name);
+        job.store->savePlan(name, job.plan);
+        outcome.planRevision = job.store->expectedRevision(name);
+    } catch (...) {
+        outcome.error = std::current_exception();
+    }
+    return outcome;
+}
+
+void PlanDocument::saved(const SaveJob &job, const SaveOutcome &outcome)
+{
+    // The scenario is stored: a refusal of the plan after it leaves it the base.
+    if (outcome.scenarioRevision) {
+        revision_ = outcome.scenarioRevision;
+        base_.scenario = job.scenario;
+    }
+    if (outcome.planRevision) {
+        revision_ = outcome.planRevision;
+        base_.deployments = job.plan.deployments;
+        if (undo_.index() == job.undoIndex) // else changed while it was being saved
+            undo_.setClean();
+    }
+    if (outcome.error)
+        std::rethrow_exception(outcome.error);
 }
 
 MergeResult PlanDocument::reload(Reload mode)
 {
     if (!store_)
         throw StorageError("this scenario is not in a database: there is nothing to reload");
-    const std::string name = scenario().name;
+    return reload(read(*store_, scenario().name), mode);
+}
+
+MergeResult PlanDocument::reload(Stored stored, Reload mode)
+{
     PlanState theirs;
-    theirs.scenario = store_->loadScenario(name);
-    if (auto plan = store_->loadPlan(name)) {
-        recordProof(theirs.scenario, *plan);
-        theirs.deployments = std::move(plan->deployments);
+    theirs.scenario = std::move(stored.scenario);
+    if (stored.plan) {
+        recordProof(theirs.scenario, *stored.plan);
+        theirs.deployments = std::move(stored.plan->deployments);
     }
-    const auto revision = store_->expectedRevision(name);
+    const auto revision = stored.revision;
     MergeResult merged;
     if (mode == Reload::ReapplyMine)
         merged = reapplyChanges(base_, PlanState{scenario(), deployments_}, theirs);
@@ -195,11 +256,7 @@ MergeResult PlanDocument::reload(Reload mode)
     } else {
         replaceAll(theirs);
     }
-    try {
-        reloadAccountability();
-    } catch (const std::exception &e) {
-        merged.lines.push_back(std::string("the authorisation records could not be read again: ") + e.what());
-    }
+    takeAccountability(std::move(stored.authorisations), std::move(stored.records));
     return merged;
 }
 

@@ -17,6 +17,7 @@
 #include <QUndoStack>
 
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <memory>
 #include <optional>
@@ -54,11 +55,29 @@ template <class Record> const std::vector<Record> &recordsOf(const Scenario &sce
 class PlanDocument : public QObject {
     Q_OBJECT
 public:
+    // What a document reads of its scenario in the store: on any thread
+    // (the app reads on a worker, off_gui_thread.h), nothing shown changes.
+    struct Stored {
+        Scenario scenario;
+        std::optional<Plan> plan;
+        std::optional<std::int64_t> revision; // the store's, of what was read
+        std::vector<Authorisation> authorisations;
+        std::vector<DeploymentRecord> records;
+    };
+    // Throws lfr::StorageError.
+    static Stored read(Storage &store, const std::string &name);
+    struct Opened {
+        std::unique_ptr<Storage> store;
+        Stored stored;
+    };
+
     // A document over an in-memory scenario (no store: save() is refused).
     explicit PlanDocument(Scenario scenario, std::vector<Deployment> deployments = {}, QObject *parent = nullptr);
     // The scenario `name` of the store, with its saved plan when it has one.
     // Throws lfr::StorageError.
     PlanDocument(std::unique_ptr<Storage> store, const std::string &name, QObject *parent = nullptr);
+    // A scenario already read from its store.
+    explicit PlanDocument(Opened opened, QObject *parent = nullptr);
     ~PlanDocument() override;
 
     const Scenario &scenario() const { return data_.scenario(); }
@@ -79,7 +98,26 @@ public:
     // Stores the plan with the scenario (and the pins with the scenario).
     // Throws lfr::StorageError; lfr::ConflictError when someone changed the
     // scenario since the document read it (nothing is written then).
+    // save() is saveJob(), then store() (the store's part, which the app
+    // runs on a worker), then saved().
     void save();
+    struct SaveJob {
+        Storage *store = nullptr; // the document's: it outlives the job
+        Scenario scenario;
+        Plan plan;
+        std::optional<std::int64_t> revision;
+        int undoIndex = 0;
+    };
+    struct SaveOutcome {
+        std::optional<std::int64_t> scenarioRevision; // set once the scenario is stored
+        std::optional<std::int64_t> planRevision;     // set once the plan is stored too
+        std::exception_ptr error;
+    };
+    SaveJob saveJob() const;
+    static SaveOutcome store(const SaveJob &job); // never throws: the error is in the outcome
+    // Takes in what was stored (the document may have changed meanwhile:
+    // then it is not clean), and rethrows the error, if any.
+    void saved(const SaveJob &job, const SaveOutcome &outcome);
 
     // --- Optimistic versioning (issue 8) ------------------------------------
     // The scenario and plan as last read from or saved to the store: what a
@@ -95,6 +133,8 @@ public:
     // after a failed reload is refused as a conflict: reload again).
     enum class Reload { ReapplyMine, DiscardMine };
     MergeResult reload(Reload mode);
+    // The same with the stored version already read (read(*store(), name)).
+    MergeResult reload(Stored theirs, Reload mode);
     // Stores my version (scenario and plan) as a new scenario `name` and
     // makes it the document's scenario: for when mine was renamed or deleted
     // by someone else. Throws lfr::StorageError (nothing is stored when the
@@ -170,9 +210,11 @@ private:
     void revalidate();
     void recordsEdited(ListKind list, std::size_t row);
     // Refuses a write (ConflictError) when the store expects another
-    // revision than the one the document's base was read at (a read
-    // elsewhere moved it on), or the scenario is gone.
-    void checkRevision() const;
+    // revision than `revision` (the one the document's base was read at: a
+    // read elsewhere moved it on), or the scenario is gone.
+    static void checkRevision(Storage &store, const std::string &name, std::optional<std::int64_t> revision);
+    void checkRevision() const { checkRevision(*store_, scenario().name, revision_); }
+    void takeAccountability(std::vector<Authorisation> authorisations, std::vector<DeploymentRecord> records);
 
     std::unique_ptr<Storage> store_;
     IndexedScenario data_; // the scenario and its index
