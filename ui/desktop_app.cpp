@@ -1,6 +1,7 @@
 #include "desktop_app.h"
 
 #include "data_files.h"
+#include "document_controller.h"
 #include "gui_tooling.h"
 #include "main_window.h"
 
@@ -160,22 +161,23 @@ int runDesktopApp(QApplication &app)
             QStringLiteral("Could not set up the demo database:\n%1").arg(QString::fromStdString(e.what())));
         return 1;
     }
-    const bool quiet = parser.isSet(screenshot) || parser.isSet(rosterPdf);
-    if (!window.openDatabase(file, parser.value(scenario), quiet)) {
-        if (quiet) {
+    if (parser.isSet(screenshot) || parser.isSet(rosterPdf)) { // tooling: the file first, then the picture
+        if (!window.openDatabase(file, parser.value(scenario), true)) {
             std::fprintf(stderr, "lfrplan-gui: could not open %s\n", qPrintable(file));
             return 1;
         }
-        // A broken recent file: fall back to the workspace.
-        if (!window.openDatabase(workspaceDatabase()))
-            return 1;
-    }
-
-    if (parser.isSet(rosterPdf))
-        return runRosterPdf(window, parser.value(rosterPdf), parser.isSet(solve));
-    if (parser.isSet(screenshot))
+        if (parser.isSet(rosterPdf))
+            return runRosterPdf(window, parser.value(rosterPdf), parser.isSet(solve));
         return runScreenshot(window, parser.value(screenshot), parser.value(show), parser.isSet(solve));
+    }
+    // The window shows at once and opens the database in the background.
     window.show();
+    window.documents()->openInBackground(file, parser.value(scenario), [&window, file](bool opened) {
+        if (opened || file == workspaceDatabase())
+            return;
+        // A broken recent file (said in a message): fall back to the workspace.
+        window.documents()->openInBackground(workspaceDatabase());
+    });
     return QApplication::exec();
 }
 

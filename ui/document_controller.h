@@ -10,12 +10,15 @@
 #pragma once
 
 #include "conflict_dialog.h"
+#include "plan_document.h"
 
 #include "lfrplan/storage.h"
 
 #include <QObject>
 #include <QStringList>
 
+#include <exception>
+#include <functional>
 #include <memory>
 
 class QMenu;
@@ -28,8 +31,8 @@ struct WhatIf;
 namespace lfr::ui {
 
 class PermissionsGate;
-class PlanDocument;
 class SolveController;
+class StoreCall;
 
 class DocumentController : public QObject {
     Q_OBJECT
@@ -59,8 +62,20 @@ public:
     // Saves the plan. When someone else changed the scenario meanwhile, the
     // conflict dialog asks how to go on (resolveConflict). True when saved.
     bool save();
-    // Asks to save unsaved changes: false when the user cancels.
-    bool maybeSave();
+    // Asks to save unsaved changes, then runs `then`: at once (nothing to
+    // save, or the changes are dropped), after the save (saved), or never
+    // (cancelled, or the save failed).
+    void maybeSaveThen(std::function<void()> then);
+
+    // --- The same in the background (store_call.h): what the window's
+    // actions use, so a slow server never freezes it. openDatabase() and
+    // save() above wait on the calling thread: for the tests and tooling.
+    // `then(opened)` runs once the database is open, or failed to.
+    void openInBackground(const QString &file, const QString &scenario = {}, std::function<void(bool)> then = {});
+    // `then` runs once the plan is saved.
+    void saveInBackground(std::function<void()> then = {});
+    // What runs in the background now, if anything (cancel() drops an open).
+    StoreCall *storeCall() const { return call_; }
     // Recent files go into this menu, kept up to date.
     void setRecentMenu(QMenu *menu);
 
@@ -125,6 +140,15 @@ signals:
     void notice(const QString &message, int ms);
 
 private:
+    void finishOpening(const QString &file, PlanDocument::Opened opened);
+    // `background`: a conflict's reload runs in the background too.
+    bool finishSaving(const PlanDocument::SaveJob &job, const PlanDocument::SaveOutcome &outcome, bool background);
+    bool saveFailed(const std::exception &e);
+    void reloadInBackground(bool reapplyMine);
+    bool applyReload(PlanDocument::Stored theirs, bool reapplyMine, bool quiet);
+    void newDatabaseDialog();
+    void openServerLocationDialog();
+    void chooseScenarioDialog();
     std::unique_ptr<lfr::Storage> openStore() const;
     // The open database's location, as it was opened (a connection string
     // with its password, kept in memory only), for opening it again.
@@ -136,7 +160,10 @@ private:
     QWidget *window_;
     const PermissionsGate &gate_;
     SolveController &solver_;
+    StoreCall *call_;
     std::unique_ptr<PlanDocument> document_;
+    // A document replaced while a write through its store ran: kept until it ends.
+    std::unique_ptr<PlanDocument> retired_;
     QMenu *recentMenu_ = nullptr;
     QString connection_; // the location the open database was opened from
     QStringList lastReapplied_;

@@ -4,10 +4,10 @@
 #include "document_controller.h"
 
 #include "data_editors.h"
-#include "off_gui_thread.h"
 #include "plan_document.h"
 #include "solve_controller.h"
 #include "solve_runner.h"
+#include "store_call.h"
 
 #include "lfrplan/errors.h"
 #include "lfrplan/storage.h"
@@ -74,16 +74,55 @@ bool DocumentController::reloadDocument(bool reapplyMine, bool quiet)
         return false;
     }
     try {
-        // Read on a worker (a server may be slow) through the document's own
-        // connection, which keeps the revision it expects: no Cancel, as the
-        // connection is the document's.
-        auto theirs = std::make_shared<PlanDocument::Stored>();
-        runOffGuiThread(window_, tr("Reading %1 again…").arg(text(document_->scenario().name)), Cancel::NotAllowed,
-                        [theirs, store = document_->store(), name = document_->scenario().name] {
-                            *theirs = PlanDocument::read(*store, name);
-                        });
+        return applyReload(PlanDocument::read(*document_->store(), document_->scenario().name), reapplyMine, quiet);
+    } catch (const std::exception &e) {
+        if (!quiet)
+            QMessageBox::warning(
+                window_, tr("Reload"),
+                tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
+        return false;
+    }
+}
+
+void DocumentController::reloadInBackground(bool reapplyMine)
+{
+    if (!document_ || !document_->hasStore())
+        return;
+    if (solver_.running()) {
+        reloadDocument(reapplyMine, false); // says why not
+        return;
+    }
+    // Read on a worker (a server may be slow) through the document's own
+    // connection, which keeps the revision it expects: no Cancel, as the
+    // connection is the document's (kept until the call ends).
+    auto theirs = std::make_shared<PlanDocument::Stored>();
+    PlanDocument *doc = document_.get();
+    const bool started = call_->start(
+        tr("Reading %1 again…").arg(text(doc->scenario().name)), Cancel::NotAllowed,
+        [theirs, store = doc->store(), name = doc->scenario().name] { *theirs = PlanDocument::read(*store, name); },
+        [this, theirs, doc, reapplyMine](std::exception_ptr error) {
+            retired_.reset();
+            if (document_.get() != doc)
+                return;
+            try {
+                if (error)
+                    std::rethrow_exception(error);
+                applyReload(std::move(*theirs), reapplyMine, false);
+            } catch (const std::exception &e) {
+                QMessageBox::warning(
+                    window_, tr("Reload"),
+                    tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
+            }
+        });
+    if (!started)
+        emit notice(tr("Not now: %1").arg(call_->what()), 5000);
+}
+
+bool DocumentController::applyReload(PlanDocument::Stored theirs, bool reapplyMine, bool quiet)
+{
+    try {
         const MergeResult merged = document_->reload(
-            std::move(*theirs), reapplyMine ? PlanDocument::Reload::ReapplyMine : PlanDocument::Reload::DiscardMine);
+            std::move(theirs), reapplyMine ? PlanDocument::Reload::ReapplyMine : PlanDocument::Reload::DiscardMine);
         lastReapplied_.clear();
         for (const std::string &line : merged.lines)
             lastReapplied_ << text(line);

@@ -3,11 +3,11 @@
 #include "document_controller.h"
 
 #include "data_files.h"
-#include "off_gui_thread.h"
 #include "permissions_gate.h"
 #include "plan_document.h"
 #include "roster_pdf.h"
 #include "solve_controller.h"
+#include "store_call.h"
 
 #include "lfrplan/errors.h"
 #include "lfrplan/plan_io.h"
@@ -24,6 +24,7 @@
 #include <QUndoStack>
 
 #include <exception>
+#include <optional>
 
 namespace lfr::ui {
 
@@ -33,15 +34,19 @@ QString text(const std::string &s) { return QString::fromStdString(s); }
 } // namespace
 
 DocumentController::DocumentController(QWidget *window, const PermissionsGate &gate, SolveController &solver)
-    : QObject(window), window_(window), gate_(gate), solver_(solver)
+    : QObject(window), window_(window), gate_(gate), solver_(solver), call_(new StoreCall(this))
 {
+    connect(call_, &StoreCall::runningChanged, this, &DocumentController::stateChanged);
 }
 
 DocumentController::~DocumentController() = default;
 
 void DocumentController::setDocument(std::unique_ptr<PlanDocument> document)
 {
+    call_->cancel();              // an open under way (a write cannot be dropped: its document is kept until it ends)
     emit documentAboutToChange(); // what shows the open one goes first
+    if (call_->running())
+        retired_ = std::move(document_);
     document_ = std::move(document);
     emit documentChanged();
 }
@@ -52,38 +57,39 @@ void DocumentController::setRecentMenu(QMenu *menu)
     rebuildRecentMenu();
 }
 
+namespace {
+
+// What opening reads, on any thread: the store, its scenarios, and the
+// scenario wanted (or the one last open, else the first).
+PlanDocument::Opened readForOpening(const std::string &location, const std::string &wanted,
+                                    const std::string &remembered)
+{
+    auto store = openStorage(location, OpenMode::ExistingOnly);
+    const auto list = store->listScenarios();
+    if (list.empty())
+        throw StorageError(store->location() + ": the database holds no scenario; import one first");
+    const std::string &name = wanted.empty() ? remembered : wanted;
+    const bool listed = std::any_of(list.begin(), list.end(), [&](const ScenarioSummary &s) { return s.name == name; });
+    if (!listed && !wanted.empty())
+        throw StorageError(store->location() + ": no scenario named \"" + wanted + "\"");
+    PlanDocument::Opened opened;
+    opened.stored = PlanDocument::read(*store, listed ? name : list.front().name);
+    opened.store = std::move(store);
+    return opened;
+}
+
+QString lastScenarioKey(const QString &file)
+{
+    return QStringLiteral("lastScenario/") + DocumentController::recentLocation(file);
+}
+
+} // namespace
+
 bool DocumentController::openDatabase(const QString &file, const QString &scenario, bool quiet)
 {
     try {
-        // No name: the scenario last open in this database, else its first.
-        const QString key = QStringLiteral("lastScenario/") + recentLocation(file);
-        const std::string remembered = QSettings().value(key).toString().toStdString();
-        // Read on a worker (a server may be slow); the work owns its store
-        // and copies, so a cancelled open leaves nothing behind.
-        auto opened = std::make_shared<PlanDocument::Opened>();
-        const bool done = runOffGuiThread(
-            window_, tr("Opening %1…").arg(recentLocation(file)), Cancel::Allowed,
-            [opened, location = file.toStdString(), wanted = scenario.toStdString(), remembered] {
-                auto store = openStorage(location, OpenMode::ExistingOnly);
-                const auto list = store->listScenarios();
-                if (list.empty())
-                    throw StorageError(store->location() + ": the database holds no scenario; import one first");
-                const std::string &name = wanted.empty() ? remembered : wanted;
-                const bool listed =
-                    std::any_of(list.begin(), list.end(), [&](const ScenarioSummary &s) { return s.name == name; });
-                if (!listed && !wanted.empty())
-                    throw StorageError(store->location() + ": no scenario named \"" + wanted + "\"");
-                opened->stored = PlanDocument::read(*store, listed ? name : list.front().name);
-                opened->store = std::move(store);
-            });
-        if (!done)
-            return false; // cancelled: the open document stays
-        const QString name = text(opened->stored.scenario.name);
-        auto document = std::make_unique<PlanDocument>(std::move(*opened));
-        connection_ = file; // before setDocument: views may open the database again
-        setDocument(std::move(document));
-        QSettings().setValue(key, name);
-        addRecent(file);
+        finishOpening(file, readForOpening(file.toStdString(), scenario.toStdString(),
+                                           QSettings().value(lastScenarioKey(file)).toString().toStdString()));
         return true;
     } catch (const std::exception &e) {
         if (!quiet)
@@ -91,6 +97,44 @@ bool DocumentController::openDatabase(const QString &file, const QString &scenar
                                  tr("Could not open %1:\n%2").arg(recentLocation(file), text(e.what())));
         return false;
     }
+}
+
+void DocumentController::openInBackground(const QString &file, const QString &scenario, std::function<void(bool)> then)
+{
+    // The work owns its store and copies: a cancelled open leaves nothing.
+    auto opened = std::make_shared<PlanDocument::Opened>();
+    const bool started = call_->start(
+        tr("Opening %1…").arg(recentLocation(file)), Cancel::Allowed,
+        [opened, location = file.toStdString(), wanted = scenario.toStdString(),
+         remembered = QSettings().value(lastScenarioKey(file)).toString().toStdString()] {
+            *opened = readForOpening(location, wanted, remembered);
+        },
+        [this, opened, file, then](std::exception_ptr error) {
+            bool ok = false;
+            try {
+                if (error)
+                    std::rethrow_exception(error);
+                finishOpening(file, std::move(*opened));
+                ok = true;
+            } catch (const std::exception &e) {
+                QMessageBox::warning(window_, tr("Open database"),
+                                     tr("Could not open %1:\n%2").arg(recentLocation(file), text(e.what())));
+            }
+            if (then)
+                then(ok);
+        });
+    if (!started)
+        emit notice(tr("Not now: %1").arg(call_->what()), 5000);
+}
+
+void DocumentController::finishOpening(const QString &file, PlanDocument::Opened opened)
+{
+    const QString name = text(opened.stored.scenario.name);
+    auto document = std::make_unique<PlanDocument>(std::move(opened));
+    connection_ = file; // before setDocument: views may open the database again
+    setDocument(std::move(document));
+    QSettings().setValue(lastScenarioKey(file), name);
+    addRecent(file);
 }
 
 bool DocumentController::newDatabase(const QString &file, const QString &scenarioFile, bool quiet)
@@ -110,8 +154,11 @@ bool DocumentController::newDatabase(const QString &file, const QString &scenari
 
 void DocumentController::newDialog()
 {
-    if (!maybeSave())
-        return;
+    maybeSaveThen([this] { newDatabaseDialog(); });
+}
+
+void DocumentController::newDatabaseDialog()
+{
     const QStringList sources = {tr("The bundled demo week"), tr("A scenario file…")};
     bool ok = false;
     const QString source =
@@ -134,18 +181,21 @@ void DocumentController::newDialog()
 
 void DocumentController::openDialog()
 {
-    if (!maybeSave())
-        return;
-    const QString file = QFileDialog::getOpenFileName(window_, tr("Open database"), {},
-                                                      tr("lfrplan databases (*.db *.sqlite);;All files (*)"));
-    if (!file.isEmpty())
-        openDatabase(file);
+    maybeSaveThen([this] {
+        const QString file = QFileDialog::getOpenFileName(window_, tr("Open database"), {},
+                                                          tr("lfrplan databases (*.db *.sqlite);;All files (*)"));
+        if (!file.isEmpty())
+            openInBackground(file);
+    });
 }
 
 void DocumentController::openServerDialog()
 {
-    if (!maybeSave())
-        return;
+    maybeSaveThen([this] { openServerLocationDialog(); });
+}
+
+void DocumentController::openServerLocationDialog()
+{
     // Offer the most recent server database again (without its password).
     QString last;
     for (const QString &recent : QSettings().value(QStringLiteral("recentFiles")).toStringList())
@@ -170,7 +220,7 @@ void DocumentController::openServerDialog()
                                  .arg(recentLocation(location)));
         return;
     }
-    openDatabase(location);
+    openInBackground(location);
 }
 
 void DocumentController::importDialog()
@@ -193,8 +243,7 @@ void DocumentController::importDialog()
                 return;
             store->importScenario(scenario, ImportMode::Replace);
         }
-        if (maybeSave())
-            openDatabase(db, text(scenario.name));
+        maybeSaveThen([this, db, name = text(scenario.name)] { openInBackground(db, name); });
     } catch (const std::exception &e) {
         QMessageBox::warning(window_, tr("Import scenario"),
                              tr("%1 was not imported; nothing changed:\n%2").arg(file, text(e.what())));
@@ -235,35 +284,90 @@ bool DocumentController::save()
 {
     if (!document_)
         return true;
+    std::optional<PlanDocument::SaveJob> job;
     try {
-        // Stored on a worker (a server may be slow); a write cannot be
-        // called back once sent, so the wait has no Cancel.
-        const PlanDocument::SaveJob job = document_->saveJob();
-        auto outcome = std::make_shared<PlanDocument::SaveOutcome>();
-        runOffGuiThread(window_, tr("Saving the plan of %1…").arg(text(job.scenario.name)), Cancel::NotAllowed,
-                        [job, outcome] { *outcome = PlanDocument::store(job); });
-        document_->saved(job, *outcome);
+        job = document_->saveJob();
+    } catch (const std::exception &e) {
+        return saveFailed(e);
+    }
+    return finishSaving(*job, PlanDocument::store(*job), false);
+}
+
+void DocumentController::saveInBackground(std::function<void()> then)
+{
+    if (!document_) {
+        if (then)
+            then();
+        return;
+    }
+    std::optional<PlanDocument::SaveJob> job;
+    try {
+        job = document_->saveJob();
+    } catch (const std::exception &e) {
+        saveFailed(e);
+        return;
+    }
+    // Stored on a worker (a server may be slow); a write cannot be called
+    // back once sent, so it has no Cancel, and the document (whose store it
+    // uses) is kept until it ends.
+    auto outcome = std::make_shared<PlanDocument::SaveOutcome>();
+    PlanDocument *doc = document_.get();
+    const bool started = call_->start(
+        tr("Saving the plan of %1…").arg(text(job->scenario.name)), Cancel::NotAllowed,
+        [job = *job, outcome] { *outcome = PlanDocument::store(job); },
+        [this, job = *job, outcome, doc, then](std::exception_ptr) {
+            retired_.reset();
+            if (document_.get() == doc && finishSaving(job, *outcome, true) && then)
+                then();
+        });
+    if (!started)
+        emit notice(tr("Not now: %1").arg(call_->what()), 5000);
+}
+
+bool DocumentController::finishSaving(const PlanDocument::SaveJob &job, const PlanDocument::SaveOutcome &outcome,
+                                      bool background)
+{
+    try {
+        document_->saved(job, outcome);
+        emit stateChanged();
         emit notice(tr("Plan saved"), 3000);
         return true;
     } catch (const ConflictError &e) {
+        emit stateChanged();
         // Someone else changed the scenario: nothing was written (issue 8).
-        return resolveConflict(ConflictDialog::ask(e, ConflictSubject::Plan, window_));
+        const ConflictChoice choice = ConflictDialog::ask(e, ConflictSubject::Plan, window_);
+        if (background && (choice == ConflictChoice::ReloadAndReapply || choice == ConflictChoice::ReloadAndDiscard)) {
+            reloadInBackground(choice == ConflictChoice::ReloadAndReapply); // reviewed, then saved again
+            return false;
+        }
+        return resolveConflict(choice);
     } catch (const std::exception &e) {
-        QMessageBox::warning(window_, tr("Save plan"),
-                             tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
-        return false;
+        emit stateChanged();
+        return saveFailed(e);
     }
 }
 
-bool DocumentController::maybeSave()
+bool DocumentController::saveFailed(const std::exception &e)
 {
+    QMessageBox::warning(window_, tr("Save plan"),
+                         tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
+    return false;
+}
+
+void DocumentController::maybeSaveThen(std::function<void()> then)
+{
+    if (call_->running()) {
+        emit notice(tr("Not now: %1").arg(call_->what()), 5000);
+        return;
+    }
     if (!document_ || document_->undoStack()->isClean() || !document_->hasStore())
-        return true;
+        return then();
     const auto answer = QMessageBox::question(window_, tr("Unsaved changes"), tr("Save the plan before closing it?"),
                                               QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
+        saveInBackground(std::move(then));
+    else if (answer == QMessageBox::Discard)
+        then();
 }
 
 void DocumentController::addRecent(const QString &file)
@@ -284,10 +388,7 @@ void DocumentController::rebuildRecentMenu()
     recentMenu_->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &file : recent)
-        recentMenu_->addAction(file, this, [this, file] {
-            if (maybeSave())
-                openDatabase(file);
-        });
+        recentMenu_->addAction(file, this, [this, file] { maybeSaveThen([this, file] { openInBackground(file); }); });
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 

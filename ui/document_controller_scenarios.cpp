@@ -165,8 +165,12 @@ void DocumentController::notesDialog()
 
 void DocumentController::switchScenarioDialog()
 {
-    if (!document_ || !document_->hasStore() || !maybeSave())
-        return;
+    if (document_ && document_->hasStore())
+        maybeSaveThen([this] { chooseScenarioDialog(); });
+}
+
+void DocumentController::chooseScenarioDialog()
+{
     try {
         const QStringList names = scenarioNames();
         bool ok = false;
@@ -174,7 +178,7 @@ void DocumentController::switchScenarioDialog()
             window_, tr("Switch scenario"), tr("Scenario:"), names,
             std::max(0, static_cast<int>(names.indexOf(text(document_->scenario().name)))), false, &ok);
         if (ok)
-            openDatabase(databaseLocation(), name);
+            openInBackground(databaseLocation(), name);
     } catch (const std::exception &e) {
         QMessageBox::warning(window_, tr("Switch scenario"), text(e.what()));
     }
@@ -182,22 +186,26 @@ void DocumentController::switchScenarioDialog()
 
 void DocumentController::cloneScenarioDialog()
 {
-    if (!document_ || !document_->hasStore() || !maybeSave())
+    if (!document_ || !document_->hasStore())
         return;
-    WhatIfDialog dialog(document_->scenario(), window_);
-    if (dialog.exec() == QDialog::Accepted)
-        cloneScenario(dialog.name(), dialog.change());
+    maybeSaveThen([this] {
+        WhatIfDialog dialog(document_->scenario(), window_);
+        if (dialog.exec() == QDialog::Accepted)
+            cloneScenario(dialog.name(), dialog.change());
+    });
 }
 
 void DocumentController::renameScenarioDialog()
 {
-    if (!document_ || !document_->hasStore() || !maybeSave())
+    if (!document_ || !document_->hasStore())
         return;
-    bool ok = false;
-    const QString to = QInputDialog::getText(window_, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
-                                             text(document_->scenario().name), &ok);
-    if (ok && to != text(document_->scenario().name))
-        renameScenario(to);
+    maybeSaveThen([this] {
+        bool ok = false;
+        const QString to = QInputDialog::getText(window_, tr("Rename scenario"), tr("New name:"), QLineEdit::Normal,
+                                                 text(document_->scenario().name), &ok);
+        if (ok && to != text(document_->scenario().name))
+            renameScenario(to);
+    });
 }
 
 void DocumentController::deleteScenarioDialog()

@@ -13,6 +13,7 @@
 #include "plan_document.h"
 #include "solve_controller.h"
 #include "staffing_model.h"
+#include "store_call.h"
 #include "week_board_model.h"
 
 #include "lfrplan/errors.h"
@@ -78,6 +79,9 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(userStatus_);
     statusBar()->addPermanentWidget(solver_->status());
     statusBar()->addPermanentWidget(solver_->progress());
+    storeStatus_ = new QLabel(this);
+    storeStatus_->setObjectName(QStringLiteral("storeStatus"));
+    statusBar()->addPermanentWidget(storeStatus_);
 
     createActions();
     connect(documents_, &DocumentController::documentAboutToChange, this, &MainWindow::dropDocument);
@@ -85,6 +89,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(documents_, &DocumentController::stateChanged, this, [this] {
         updateTitle();
         updateActions();
+        const StoreCall *call = documents_->storeCall();
+        storeStatus_->setText(call->running() ? call->what() + (call->cancellable() ? tr(" (Esc cancels)") : QString())
+                                              : QString());
     });
     connect(documents_, &DocumentController::notice, this,
             [this](const QString &message, int ms) { statusBar()->showMessage(message, ms); });
@@ -133,7 +140,8 @@ void MainWindow::createActions()
     file->addAction(tr("Open &server database…"), documents_, &DocumentController::openServerDialog);
     documents_->setRecentMenu(file->addMenu(tr("Open &recent")));
     import_ = file->addAction(tr("&Import scenario…"), documents_, &DocumentController::importDialog);
-    save_ = file->addAction(tr("&Save plan"), QKeySequence::Save, documents_, [this] { documents_->save(); });
+    save_ =
+        file->addAction(tr("&Save plan"), QKeySequence::Save, documents_, [this] { documents_->saveInBackground(); });
     exportMenu_ = file->addMenu(tr("&Export"));
     exportPlan_ = exportMenu_->addAction(tr("Plan (&JSON)…"), documents_, &DocumentController::exportPlanDialog);
     exportMenu_->addAction(tr("&Schedule (CSV, a row per deployment)…"), documents_,
@@ -253,10 +261,17 @@ void MainWindow::showDocument()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!documents_->maybeSave()) {
+    if (!closing_) {
+        // Asked first (and saved in the background if so chosen); the
+        // window closes once that is done.
         event->ignore();
+        documents_->maybeSaveThen([this] {
+            closing_ = true;
+            QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); // not inside this close
+        });
         return;
     }
+    documents_->storeCall()->cancel(); // an open under way is dropped
     solver_->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -273,17 +288,19 @@ int MainWindow::selectedDeployment() const
 void MainWindow::updateActions()
 {
     const bool haveDoc = document() != nullptr;
-    const bool running = solver_->running();
+    // A solve, or a store call (an open, a save, a reload) under way: the
+    // plan may not change meanwhile.
+    const bool running = solver_->running() || documents_->storeCall()->running();
     solve_->setEnabled(haveDoc && !running);
-    cancel_->setEnabled(running);
+    cancel_->setEnabled(solver_->running() || documents_->storeCall()->cancellable());
     const bool selected = haveDoc && selectedDeployment() >= 0;
     pin_->setEnabled(selected && !running);
     remove_->setEnabled(selected && !running);
     undo_->setEnabled(haveDoc && document()->undoStack()->canUndo() && !running);
     redo_->setEnabled(haveDoc && document()->undoStack()->canRedo() && !running);
-    save_->setEnabled(haveDoc && document()->hasStore());
+    save_->setEnabled(haveDoc && document()->hasStore() && !running);
     compare_->setEnabled(haveDoc && document()->hasStore() && !running);
-    import_->setEnabled(haveDoc && document()->hasStore());
+    import_->setEnabled(haveDoc && document()->hasStore() && !running);
     exportPlan_->setEnabled(haveDoc);
     // Switching, cloning or deleting under a running solve would lose it.
     scenarioMenu_->setEnabled(haveDoc && document()->hasStore() && !running);
@@ -307,7 +324,11 @@ void MainWindow::updateTitle()
 
 void MainWindow::solve() { solver_->solve(); }
 
-void MainWindow::cancelSolve() { solver_->cancel(); }
+void MainWindow::cancelSolve()
+{
+    if (!documents_->storeCall()->cancel())
+        solver_->cancel();
+}
 
 void MainWindow::showView(const QString &name)
 {

@@ -132,6 +132,8 @@ private:
     QAction *clone_ = nullptr, *rename_ = nullptr, *delete_ = nullptr, *audit_ = nullptr, *safeguards_ = nullptr,
             *whoAmI_ = nullptr;
     QLabel *userStatus_ = nullptr;
+    QLabel *storeStatus_ = nullptr; // what the store is doing in the background
+    bool closing_ = false;          // asked about unsaved changes already
 };
 
 } // namespace lfr::ui

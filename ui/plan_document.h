@@ -56,7 +56,7 @@ class PlanDocument : public QObject {
     Q_OBJECT
 public:
     // What a document reads of its scenario in the store: on any thread
-    // (the app reads on a worker, off_gui_thread.h), nothing shown changes.
+    // (the app reads on a worker, store_call.h), nothing shown changes.
     struct Stored {
         Scenario scenario;
         std::optional<Plan> plan;

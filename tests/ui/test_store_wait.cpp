@@ -1,11 +1,11 @@
 // Store calls run off the GUI thread (issue 16): a database that makes
 // the app wait (here: another program holding its write lock) never
-// freezes the window; a slow read can be cancelled from its progress
-// dialog; a failure comes back to the GUI thread as the error it was.
+// freezes the window; an open under way can be dropped; a write cannot,
+// and its error comes back to the GUI thread as the error it was.
 #include "document_controller.h"
 #include "main_window.h"
-#include "off_gui_thread.h"
 #include "plan_document.h"
+#include "store_call.h"
 #include "week_board_model.h"
 
 #include "commands/add_deployment.h"
@@ -14,13 +14,14 @@
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMessageBox>
-#include <QProgressDialog>
-#include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -52,12 +53,25 @@ private slots:
         store->importScenario(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json"), ImportMode::FailIfExists);
     }
 
+    void opensInTheBackground()
+    {
+        MainWindow window;
+        window.show();
+        window.documents()->openInBackground(database_);
+        QVERIFY(window.documents()->storeCall()->running()); // returned at once
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("storeStatus"))->text().contains(QStringLiteral("Opening")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.document() != nullptr, 10000);
+        QVERIFY(!window.documents()->storeCall()->running());
+        QVERIFY(window.boardModel()->rowCount() > 0);
+    }
+
     void aSaveThatWaitsForTheDatabaseKeepsTheWindowAlive()
     {
         MainWindow window;
         QVERIFY(window.openDatabase(database_, {}, true));
         window.resize(1366, 768);
         window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         PlanDocument *doc = window.document();
         const Scenario &sc = doc->scenario();
         Deployment added;
@@ -80,7 +94,7 @@ private slots:
         QTimer tick;
         connect(&tick, &QTimer::timeout, [&ticks] { ++ticks; });
         tick.start(50);
-        // A refusal would ask in a message box: closed so the test ends.
+        // A refusal would say so in a message box: closed so the test ends.
         QTimer closer;
         connect(&closer, &QTimer::timeout, [] {
             if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
@@ -90,76 +104,67 @@ private slots:
         QElapsedTimer clock;
         clock.start();
 
-        const bool saved = window.documents()->save();
+        QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier); // File > Save plan
 
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed()))); // the key returned at once
+        QVERIFY(window.documents()->storeCall()->running());
+        QVERIFY(!window.boardView()->isEnabled()); // the plan may not change meanwhile
+        QTRY_VERIFY_WITH_TIMEOUT(!window.documents()->storeCall()->running(), 15000);
         const qint64 took = clock.elapsed();
         sqlite3_close(other);
-        QVERIFY(saved);
         QVERIFY2(took >= 1400, qPrintable(QString::number(took)));
         QVERIFY2(ticks >= 15, qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(took)));
         QVERIFY(doc->undoStack()->isClean());
+        QVERIFY(window.boardView()->isEnabled());
         const auto stored = openStorage(database_.toStdString(), OpenMode::ExistingOnly)->loadPlan(sc.name);
         QVERIFY(stored);
         QCOMPARE(stored->deployments.size(), doc->deployments().size());
     }
 
-    void aSlowReadIsCancelledFromItsDialog()
+    void anOpenUnderWayIsDropped()
     {
-        QWidget parent;
-        parent.resize(400, 300);
-        parent.show();
+        StoreCall call;
         auto finished = std::make_shared<std::atomic<bool>>(false);
-        // Click Cancel once the dialog shows (after the quiet wait).
-        QTimer clicker;
-        connect(&clicker, &QTimer::timeout, [&parent] {
-            auto *dialog = parent.findChild<QProgressDialog *>(QStringLiteral("storeWait"));
-            if (dialog == nullptr || !dialog->isVisible())
-                return;
-            QVERIFY(dialog->labelText().contains(QStringLiteral("Opening slow.db")));
-            auto *cancel = dialog->findChild<QPushButton *>();
-            QVERIFY(cancel);
-            QTest::mouseClick(cancel, Qt::LeftButton);
-        });
-        clicker.start(50);
-        QElapsedTimer clock;
-        clock.start();
-        const bool done = runOffGuiThread(&parent, QStringLiteral("Opening slow.db…"), Cancel::Allowed, [finished] {
-            std::this_thread::sleep_for(std::chrono::seconds(3));
-            finished->store(true);
-        });
-        QVERIFY(!done);
-        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
-        QVERIFY(!finished->load()); // abandoned, still running on its own
-        QTRY_VERIFY_WITH_TIMEOUT(finished->load(), 5000);
+        bool answered = false;
+        QVERIFY(call.start(
+            QStringLiteral("Opening slow.db…"), Cancel::Allowed,
+            [finished] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(800));
+                finished->store(true);
+            },
+            [&answered](std::exception_ptr) { answered = true; }));
+        QVERIFY(call.cancellable());
+        QVERIFY(!call.start(
+            QStringLiteral("another"), Cancel::Allowed, [] {}, [](std::exception_ptr) {}));
+        QVERIFY(call.cancel());
+        QVERIFY(!call.running());
+        QTRY_VERIFY_WITH_TIMEOUT(finished->load(), 5000); // it ran to its end on its own
+        QTest::qWait(100);
+        QVERIFY(!answered); // and its answer went nowhere
     }
 
-    void aWriteCannotBeCancelledAndItsErrorComesBack()
+    void aWriteCannotBeDroppedAndItsErrorComesBack()
     {
-        QWidget parent;
-        parent.show();
-        bool shown = false, offeredCancel = false;
-        QTimer look;
-        connect(&look, &QTimer::timeout, [&parent, &shown, &offeredCancel] {
-            auto *dialog = parent.findChild<QProgressDialog *>(QStringLiteral("storeWait"));
-            if (dialog == nullptr || !dialog->isVisible())
-                return;
-            shown = true;
-            offeredCancel = offeredCancel || dialog->findChild<QPushButton *>() != nullptr;
-        });
-        look.start(50);
-        bool threw = false;
-        try {
-            runOffGuiThread(&parent, QStringLiteral("Saving…"), Cancel::NotAllowed, [] {
-                std::this_thread::sleep_for(std::chrono::milliseconds(kQuietWaitMs + 400));
+        StoreCall call;
+        QString error;
+        QVERIFY(call.start(
+            QStringLiteral("Saving…"), Cancel::NotAllowed,
+            [] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
                 throw StorageError("demo.db: the disk is full");
-            });
-        } catch (const StorageError &e) {
-            threw = QString::fromUtf8(e.what()).contains(QStringLiteral("the disk is full"));
-        }
-        QVERIFY(threw);
-        QVERIFY(shown);          // it said what it waited for
-        QVERIFY(!offeredCancel); // and offered no Cancel
-        QVERIFY(runOffGuiThread(&parent, QStringLiteral("quick"), Cancel::NotAllowed, [] {}));
+            },
+            [&error](std::exception_ptr e) {
+                try {
+                    std::rethrow_exception(e);
+                } catch (const StorageError &s) {
+                    error = QString::fromUtf8(s.what());
+                }
+            }));
+        QVERIFY(!call.cancellable());
+        QVERIFY(!call.cancel());
+        QVERIFY(call.running());
+        QTRY_VERIFY_WITH_TIMEOUT(!call.running(), 5000);
+        QVERIFY(error.contains(QStringLiteral("the disk is full")));
     }
 };
 
