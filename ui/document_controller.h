@@ -146,6 +146,7 @@ private:
     bool saveFailed(const std::exception &e);
     void reloadInBackground(bool reapplyMine);
     bool applyReload(PlanDocument::Stored theirs, bool reapplyMine, bool quiet);
+    bool reloadFailed(const std::exception &e, bool quiet); // says so unless quiet; false
     void newDatabaseDialog();
     void openServerLocationDialog();
     void chooseScenarioDialog();

@@ -73,15 +73,21 @@ bool DocumentController::reloadDocument(bool reapplyMine, bool quiet)
                                         "nothing is lost meanwhile."));
         return false;
     }
+    PlanDocument::Stored theirs;
     try {
-        return applyReload(PlanDocument::read(*document_->store(), document_->scenario().name), reapplyMine, quiet);
+        theirs = PlanDocument::read(*document_->store(), document_->scenario().name);
     } catch (const std::exception &e) {
-        if (!quiet)
-            QMessageBox::warning(
-                window_, tr("Reload"),
-                tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
-        return false;
+        return reloadFailed(e, quiet);
     }
+    return applyReload(std::move(theirs), reapplyMine, quiet);
+}
+
+bool DocumentController::reloadFailed(const std::exception &e, bool quiet)
+{
+    if (!quiet)
+        QMessageBox::warning(window_, tr("Reload"),
+                             tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
+    return false;
 }
 
 void DocumentController::reloadInBackground(bool reapplyMine)
@@ -109,9 +115,7 @@ void DocumentController::reloadInBackground(bool reapplyMine)
                     std::rethrow_exception(error);
                 applyReload(std::move(*theirs), reapplyMine, false);
             } catch (const std::exception &e) {
-                QMessageBox::warning(
-                    window_, tr("Reload"),
-                    tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
+                reloadFailed(e, false);
             }
         });
     if (!started)
@@ -160,11 +164,7 @@ bool DocumentController::applyReload(PlanDocument::Stored theirs, bool reapplyMi
         }
         return true;
     } catch (const std::exception &e) {
-        if (!quiet)
-            QMessageBox::warning(
-                window_, tr("Reload"),
-                tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
-        return false;
+        return reloadFailed(e, quiet);
     }
 }
 

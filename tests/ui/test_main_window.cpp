@@ -14,6 +14,7 @@
 #include "roster_pdf.h"
 #include "solve_runner.h"
 #include "staffing_model.h"
+#include "ui_test_support.h"
 #include "week_board_model.h"
 
 #include "lfrplan/generator.h"
@@ -88,9 +89,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(dir_.isValid());
-        database_ = dir_.filePath(QStringLiteral("demo.db"));
-        auto store = openStorage(database_.toStdString(), OpenMode::CreateIfMissing);
-        store->importScenario(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json"), ImportMode::FailIfExists);
+        database_ = lfrtest::makeDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
     }
 
     void opensTheDemoWeek()

@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "plan_document.h"
 #include "store_call.h"
+#include "ui_test_support.h"
 #include "week_board_model.h"
 
 #include "commands/add_deployment.h"
@@ -48,9 +49,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(dir_.isValid());
-        database_ = dir_.filePath(QStringLiteral("demo.db"));
-        auto store = openStorage(database_.toStdString(), OpenMode::CreateIfMissing);
-        store->importScenario(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json"), ImportMode::FailIfExists);
+        database_ = lfrtest::makeDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
     }
 
     void opensInTheBackground()
