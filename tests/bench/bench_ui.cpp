@@ -1,11 +1,16 @@
 // The desktop app at the 33,000-officer size (issue 4): how long a database
-// takes to open into the main window, and how the officers table filters,
-// sorts and scrolls. Runs on the offscreen platform; best of 3 each.
+// takes to open into the main window, how the officers table filters,
+// sorts and scrolls, and how long one card added and undone takes to reach
+// the board and the staffing table (issue 16: validation, then dataChanged
+// for the cells that changed). Runs on the offscreen platform; best of 3 each.
 //
 //   QT_QPA_PLATFORM=offscreen ./build/tests/bench/bench_ui [--officers N]
+#include "commands/add_deployment.h"
 #include "data_editors.h"
 #include "main_window.h"
 #include "plan_document.h"
+#include "staffing_model.h"
+#include "week_board_model.h"
 
 #include "lfrplan/generator.h"
 #include "lfrplan/storage.h"
@@ -18,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cstdio>
@@ -102,5 +108,25 @@ int main(int argc, char **argv)
     });
     std::printf("scroll the officers table top to bottom in 20 repainted steps: %.1f ms (%.1f ms a step)\n", scroll,
                 scroll / 21);
+
+    lfr::ui::PlanDocument *doc = window.document();
+    lfr::Deployment card;
+    card.hotspot = scenario.hotspots.front().id;
+    card.date = scenario.dates.front();
+    card.window = scenario.windows.front().id;
+    card.van = scenario.vans.front().id;
+    long long boardCells = 0, staffingCells = 0;
+    QObject::connect(window.boardModel(), &QAbstractItemModel::dataChanged, [&boardCells] { ++boardCells; });
+    QObject::connect(window.staffingModel(), &QAbstractItemModel::dataChanged, [&staffingCells] { ++staffingCells; });
+    const double edit = bestOf3([&] {
+        doc->undoStack()->push(new lfr::ui::AddDeployment(doc, card));
+        QApplication::processEvents();
+        doc->undoStack()->undo();
+        QApplication::processEvents();
+    });
+    std::printf("add a card and undo it, to the board (%d x %d cells) and staffing (%d x %d): %.1f ms "
+                "(%.1f ms each way; cells repainted: %lld board, %lld staffing, over 6 changes)\n",
+                window.boardModel()->rowCount(), window.boardModel()->columnCount(), window.staffingModel()->rowCount(),
+                window.staffingModel()->columnCount(), edit, edit / 2, boardCells, staffingCells);
     return 0;
 }
