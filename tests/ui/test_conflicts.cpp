@@ -13,6 +13,7 @@
 #include "main_window.h"
 #include "plan_document.h"
 #include "record_table_model.h"
+#include "store_call.h"
 #include "ui_test_support.h"
 #include "week_board_model.h"
 
@@ -217,6 +218,30 @@ private slots:
         QVERIFY(window->documents()->save());
         QCOMPARE(asked, 1);
         QCOMPARE(store()->loadPlan(name_)->deployments.size(), saved_.size() - 2);
+    }
+
+    void aConflictOnCtrlSIsReloadedInTheBackground()
+    {
+        // The window's save and the reload it leads to both run off the GUI
+        // thread (issue 16); the outcome is the same as discardGivesTheirs.
+        auto window = open();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        theyDropTheLastDeployment();
+        myEdits(*window);
+        int asked = 0;
+        ConflictDialog::setHook([&](ConflictDialog &) {
+            ++asked;
+            return ConflictChoice::ReloadAndDiscard;
+        });
+        QTest::keyClick(window.get(), Qt::Key_S, Qt::ControlModifier);
+        const auto theirs = store()->loadPlan(name_)->deployments;
+        QTRY_COMPARE_WITH_TIMEOUT(window->document()->deployments(), theirs, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->documents()->storeCall()->running(), 10000);
+        QCOMPARE(asked, 1);
+        QVERIFY(window->document()->undoStack()->isClean());
+        QVERIFY(window->boardView()->isEnabled());
     }
 
     void cancelKeepsMineUnsaved()
