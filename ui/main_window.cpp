@@ -263,15 +263,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!closing_) {
         // Asked first (and saved in the background if so chosen); the
-        // window closes once that is done.
+        // window closes once that is done. An open under way is dropped; a
+        // close during a save is refused (the status bar says why): close
+        // again once it is saved.
         event->ignore();
+        documents_->storeCall()->cancel();
         documents_->maybeSaveThen([this] {
             closing_ = true;
             QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection); // not inside this close
         });
         return;
     }
-    documents_->storeCall()->cancel(); // an open under way is dropped
     solver_->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -120,6 +120,19 @@ private slots:
         QCOMPARE(stored->deployments.size(), doc->deployments().size());
     }
 
+    void closesAfterAskingAndDropsAnOpenUnderWay()
+    {
+        MainWindow window;
+        QVERIFY(window.openDatabase(database_, {}, true));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.documents()->openInBackground(database_); // under way when the window closes
+        QVERIFY(window.documents()->storeCall()->running());
+        window.close(); // nothing unsaved: closes without asking, once this close has returned
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 5000);
+        QVERIFY(!window.documents()->storeCall()->running());
+    }
+
     void anOpenUnderWayIsDropped()
     {
         StoreCall call;
