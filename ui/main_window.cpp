@@ -157,9 +157,9 @@ void MainWindow::createActions()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     undo_ = edit->addAction(tr("&Undo"));
-    undo_->setShortcut(QKeySequence::Undo);
+    undo_->setShortcuts(QKeySequence::Undo);
     redo_ = edit->addAction(tr("&Redo"));
-    redo_->setShortcut(QKeySequence::Redo);
+    redo_->setShortcuts(QKeySequence::Redo); // Ctrl+Shift+Z and Ctrl+Y
     connect(undo_, &QAction::triggered, this, [this] {
         if (document())
             document()->undoStack()->undo();
@@ -173,7 +173,8 @@ void MainWindow::createActions()
     solve_ = plan->addAction(tr("&Solve"), QKeySequence(Qt::Key_F5), this, &MainWindow::solve);
     cancel_ = plan->addAction(tr("&Cancel solve"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelSolve);
     plan->addSeparator();
-    pin_ = plan->addAction(tr("&Pin or unpin deployment"), QKeySequence(Qt::CTRL | Qt::Key_P), this,
+    // Ctrl+P is the printable roster's (QKeySequence::Print): one action a shortcut.
+    pin_ = plan->addAction(tr("&Pin or unpin deployment"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
                            &MainWindow::togglePinSelected);
     remove_ = plan->addAction(tr("&Remove deployment"), QKeySequence::Delete, this, &MainWindow::removeSelected);
 
@@ -248,6 +249,9 @@ void MainWindow::showDocument()
     // A reload (or undoing a re-apply) may change every list: views rebuild.
     connect(doc, &PlanDocument::replaced, this, &MainWindow::createView);
     connect(doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    // Undo and Redo follow the stack once its index has moved (the
+    // document's changed() comes from inside undo(), before it moves).
+    connect(doc->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
     connect(boardView_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const int d = selectedDeployment();
         const auto shown = d >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(d)) : std::nullopt;

@@ -1,0 +1,124 @@
+// The planner's desk (issue 17), driven with real key and mouse events on
+// the real widgets: Undo and Redo follow the stack at once; no two actions
+// claim one shortcut, and the pin and the printable roster each answer
+// theirs.
+#include "main_window.h"
+#include "plan_document.h"
+#include "solve_runner.h"
+#include "ui_test_support.h"
+#include "week_board_model.h"
+
+#include "commands/toggle_pin.h"
+
+#include <QAction>
+#include <QMap>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace lfr;
+using namespace lfr::ui;
+
+class DeskTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString database_;
+
+    std::unique_ptr<MainWindow> openSolved()
+    {
+        auto window = std::make_unique<MainWindow>();
+        if (!window->openDatabase(database_, {}, true))
+            return nullptr;
+        window->resize(1366, 768);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return nullptr;
+        return window;
+    }
+
+    static QAction *action(MainWindow &window, const QString &text)
+    {
+        for (QAction *a : window.findChildren<QAction *>())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    }
+
+    // Clicks the board's cell of deployment `d`, as a planner picks a card.
+    static void clickCard(MainWindow &window, std::size_t d)
+    {
+        QTableView *board = window.boardView();
+        const QModelIndex cell = window.boardModel()->indexOf(d);
+        QTest::mouseClick(board->viewport(), Qt::LeftButton, {}, board->visualRect(cell).center());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(dir_.isValid());
+        database_ = lfrtest::makeSolvedDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
+    }
+
+    void undoAndRedoFollowTheStackAtOnce()
+    {
+        // Finding 6: after Ctrl+Z, Redo stayed grey (and Ctrl+Shift+Z did
+        // nothing) until a card was clicked; after redoing, it stayed enabled.
+        auto window = openSolved();
+        QVERIFY(window);
+        PlanDocument *doc = window->document();
+        QVERIFY(!doc->deployments().empty());
+        QAction *undo = action(*window, QStringLiteral("&Undo"));
+        QAction *redo = action(*window, QStringLiteral("&Redo"));
+        QVERIFY(undo && redo);
+        clickCard(*window, 0);
+        action(*window, QStringLiteral("&Pin or unpin deployment"))->trigger();
+        QCOMPARE(doc->scenario().pinned.size(), std::size_t{1});
+        QVERIFY(undo->isEnabled());
+        QVERIFY(!redo->isEnabled());
+
+        QTest::keyClick(window->boardView(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(doc->scenario().pinned.empty());
+        QVERIFY(redo->isEnabled()); // at once, no click needed
+        QVERIFY(!undo->isEnabled());
+
+        QTest::keyClick(window->boardView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(doc->scenario().pinned.size(), std::size_t{1});
+        QVERIFY(!redo->isEnabled()); // nothing left to redo
+        QVERIFY(undo->isEnabled());
+    }
+
+    void everyShortcutBelongsToOneAction()
+    {
+        // Finding 7: Ctrl+P was claimed by the pin and by the printable
+        // roster ("Ambiguous shortcut overload"), so it did nothing.
+        auto window = openSolved();
+        QVERIFY(window);
+        QMap<QString, QString> owner;
+        for (QAction *a : window->findChildren<QAction *>())
+            for (const QKeySequence &key : a->shortcuts()) {
+                const QString k = key.toString(QKeySequence::PortableText);
+                QVERIFY2(!owner.contains(k), qPrintable(k + QStringLiteral(": ") + owner.value(k) +
+                                                        QStringLiteral(" and ") + a->text()));
+                owner.insert(k, a->text());
+            }
+        QVERIFY(owner.contains(QStringLiteral("Ctrl+P")));
+        QCOMPARE(owner.value(QStringLiteral("Ctrl+P")), QStringLiteral("&Printable roster (PDF)…"));
+        QCOMPARE(owner.value(QStringLiteral("Ctrl+Shift+P")), QStringLiteral("&Pin or unpin deployment"));
+        // And the keys do what they say: the pin's pins the picked card.
+        clickCard(*window, 0);
+        QTest::keyClick(window->boardView(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(window->document()->scenario().pinned.size(), std::size_t{1});
+        QVERIFY(window->boardModel()->indexOf(0).data(WeekBoardModel::PinnedRole).toBool());
+    }
+};
+
+QTEST_MAIN(DeskTest)
+#include "test_desk.moc"
