@@ -15,6 +15,7 @@
 #include "staffing_model.h"
 #include "store_call.h"
 #include "week_board_model.h"
+#include "wheel_guard.h"
 
 #include "lfrplan/errors.h"
 #include "lfrplan/plan_io.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), solver_(new SolveController(this)), documents_(new DocumentController(this, gate_, *solver_))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    WheelGuard::install(); // spin and combo boxes take the wheel only with the focus
     boardView_ = new QTableView(this);
     boardView_->setObjectName(QStringLiteral("weekBoard"));
     boardView_->setItemDelegate(new CardDelegate(boardView_));

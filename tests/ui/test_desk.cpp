@@ -2,6 +2,7 @@
 // the real widgets: Undo and Redo follow the stack at once; no two actions
 // claim one shortcut, and the pin and the printable roster each answer
 // theirs.
+#include "authorisation_panel.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
@@ -10,14 +11,19 @@
 
 #include "commands/toggle_pin.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QMap>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include <memory>
 
@@ -95,6 +101,39 @@ private slots:
         QVERIFY(undo->isEnabled());
     }
 
+    void theWheelLeavesASpinBoxWithoutFocusAlone()
+    {
+        // Finding 3: scrolling the authorisation panel over the watchlist
+        // size changed it from 900 to 904, and it was stored.
+        auto window = openSolved();
+        QVERIFY(window);
+        window->showView(QStringLiteral("authorisation"));
+        clickCard(*window, 0);
+        AuthorisationPanel *panel = window->authorisationPanel();
+        QSpinBox *size = panel->watchlistSize();
+        size->setValue(900);
+        window->boardView()->setFocus();
+        QTRY_VERIFY(!size->hasFocus());
+        // Every spin and combo box takes the focus by click or Tab only: a
+        // real wheel would give it the focus first, and the wheel with it.
+        for (QWidget *w : window->findChildren<QWidget *>())
+            if (qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QComboBox *>(w))
+                QVERIFY2((w->focusPolicy() & Qt::WheelFocus) != Qt::WheelFocus, qPrintable(w->objectName()));
+        // QTest has no wheel: the event a wheel notch sends, at the box's middle.
+        const auto notch = [size] {
+            const QPointF at = QRectF(size->rect()).center();
+            QWheelEvent wheel(at, size->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(size, &wheel);
+        };
+        notch();
+        QCOMPARE(size->value(), 900);
+        QTest::mouseClick(size, Qt::LeftButton); // the planner means it: focus first
+        QVERIFY(size->hasFocus());
+        notch();
+        QVERIFY(size->value() != 900);
+    }
+
     void everyShortcutBelongsToOneAction()
     {
         // Finding 7: Ctrl+P was claimed by the pin and by the printable
@@ -105,8 +144,8 @@ private slots:
         for (QAction *a : window->findChildren<QAction *>())
             for (const QKeySequence &key : a->shortcuts()) {
                 const QString k = key.toString(QKeySequence::PortableText);
-                QVERIFY2(!owner.contains(k), qPrintable(k + QStringLiteral(": ") + owner.value(k) +
-                                                        QStringLiteral(" and ") + a->text()));
+                QVERIFY2(!owner.contains(k),
+                         qPrintable(k + QStringLiteral(": ") + owner.value(k) + QStringLiteral(" and ") + a->text()));
                 owner.insert(k, a->text());
             }
         QVERIFY(owner.contains(QStringLiteral("Ctrl+P")));
