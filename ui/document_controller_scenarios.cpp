@@ -190,8 +190,18 @@ void DocumentController::cloneScenarioDialog()
         return;
     maybeSaveThen([this] {
         WhatIfDialog dialog(document_->scenario(), window_);
-        if (dialog.exec() == QDialog::Accepted)
-            cloneScenario(dialog.name(), dialog.change());
+        // A refusal (a name taken, say) is said in the dialog, which keeps
+        // what was set; the clone opens once it is stored.
+        dialog.setAttempt([this](const QString &name, const WhatIf &change) -> QString {
+            try {
+                lfr::cloneScenario(*openStore(), document_->scenario().name, name.toStdString(), change);
+            } catch (const std::exception &e) {
+                return tr("No scenario was added: %1").arg(text(e.what()));
+            }
+            openDatabase(databaseLocation(), name); // says so itself if it cannot
+            return {};
+        });
+        dialog.exec();
     });
 }
 

@@ -32,7 +32,7 @@ QSpinBox *countBox(int value, QWidget *parent)
 } // namespace
 
 WhatIfDialog::WhatIfDialog(const Scenario &scenario, QWidget *parent)
-    : QDialog(parent), scenario_(scenario), name_(new QLineEdit(this)),
+    : QDialog(parent), error_(new QLabel(this)), scenario_(scenario), name_(new QLineEdit(this)),
       maxDeployments_(countBox(scenario.policy.maxDeployments, this)),
       maxDays_(countBox(scenario.policy.maxDays, this)),
       maxPerDate_(countBox(scenario.policy.maxPerDate.value_or(scenario.policy.maxDeployments), this)),
@@ -95,18 +95,36 @@ WhatIfDialog::WhatIfDialog(const Scenario &scenario, QWidget *parent)
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Clone"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, &WhatIfDialog::tryClone);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(name_, &QLineEdit::textChanged, this, [this, buttons](const QString &t) {
         buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.trimmed().isEmpty());
+        error_->clear();
     });
+    error_->setObjectName(QStringLiteral("cloneError"));
+    error_->setWordWrap(true);
+    error_->setStyleSheet(QStringLiteral("color: #b00020;"));
+    error_->setAccessibleName(tr("Why the scenario was not cloned"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(nameForm);
     layout->addWidget(policy);
     layout->addWidget(vans);
     layout->addWidget(teams);
     layout->addWidget(note);
+    layout->addWidget(error_);
     layout->addWidget(buttons);
+}
+
+void WhatIfDialog::tryClone()
+{
+    if (!attempt_)
+        return accept();
+    const QString error = attempt_(name(), change());
+    if (error.isEmpty())
+        return accept();
+    error_->setText(error); // the dialog stays, as it was
+    name_->setFocus();
+    name_->selectAll();
 }
 
 void WhatIfDialog::updateTeamLimit()

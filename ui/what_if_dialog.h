@@ -10,9 +10,12 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QDoubleSpinBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -26,6 +29,14 @@ public:
     QString name() const;
     lfr::WhatIf change() const;
 
+    // What "Clone" does: the error to show, or empty when it is done. The
+    // dialog stays open on an error, with everything as the user set it
+    // (issue 17, finding 5: it closed, and the settings were lost).
+    // Without an attempt, Clone accepts the dialog.
+    using Attempt = std::function<QString(const QString &name, const lfr::WhatIf &change)>;
+    void setAttempt(Attempt attempt) { attempt_ = std::move(attempt); }
+    QLabel *error() const { return error_; }
+
     QLineEdit *nameEdit() const { return name_; }
     QSpinBox *maxDeployments() const { return maxDeployments_; }
     QSpinBox *maxDays() const { return maxDays_; }
@@ -38,6 +49,10 @@ public:
 
 private:
     void updateTeamLimit();
+    void tryClone();
+
+    Attempt attempt_;
+    QLabel *error_;
 
     const Scenario &scenario_;
     QLineEdit *name_;

@@ -8,6 +8,7 @@
 #include "solve_runner.h"
 #include "ui_test_support.h"
 #include "week_board_model.h"
+#include "what_if_dialog.h"
 
 #include "commands/toggle_pin.h"
 
@@ -15,13 +16,18 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMap>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 #include <QWheelEvent>
 
@@ -132,6 +138,41 @@ private slots:
         QVERIFY(size->hasFocus());
         notch();
         QVERIFY(size->value() != 900);
+    }
+
+    void aRefusedCloneKeepsTheDialogAndItsSettings()
+    {
+        // Finding 5: a name already taken closed the dialog, and every
+        // what-if setting was lost.
+        auto window = openSolved();
+        QVERIFY(window);
+        const QString taken = QString::fromStdString(window->document()->scenario().name);
+        bool checked = false;
+        QTimer::singleShot(0, [&] {
+            auto *dialog = qobject_cast<WhatIfDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->maxDeployments()->setValue(4);
+            dialog->maxDays()->setValue(2);
+            dialog->nameEdit()->clear();
+            QTest::keyClicks(dialog->nameEdit(), taken);
+            auto *clone = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            QTest::mouseClick(clone, Qt::LeftButton);
+            QVERIFY(dialog->isVisible()); // still there
+            QVERIFY2(dialog->error()->text().contains(QStringLiteral("No scenario was added")),
+                     qPrintable(dialog->error()->text()));
+            QCOMPARE(dialog->maxDeployments()->value(), 4);
+            QCOMPARE(dialog->maxDays()->value(), 2);
+            // A free name: cloned, and the clone is open.
+            dialog->nameEdit()->clear();
+            QTest::keyClicks(dialog->nameEdit(), QStringLiteral("4 on 2 days"));
+            QVERIFY(dialog->error()->text().isEmpty());
+            QTest::mouseClick(clone, Qt::LeftButton);
+            checked = true;
+        });
+        action(*window, QStringLiteral("&Clone as a what-if…"))->trigger();
+        QVERIFY(checked);
+        QCOMPARE(window->document()->scenario().name, std::string("4 on 2 days"));
+        QCOMPARE(window->document()->scenario().policy.maxDeployments, 4);
     }
 
     void everyShortcutBelongsToOneAction()
