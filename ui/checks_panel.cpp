@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace lfr::ui {
@@ -35,6 +36,10 @@ ChecksPanel::ChecksPanel(PlanDocument *document, QWidget *parent)
             emit deploymentActivated(d.toInt());
     });
     connect(document_, &PlanDocument::changed, this, &ChecksPanel::refresh);
+    // Undo and redo move the index after changed(): back to the solved plan,
+    // the explanation holds again.
+    connect(document_->undoStack(), &QUndoStack::indexChanged, this, &ChecksPanel::showWhetherOutdated);
+    connect(document_, &PlanDocument::replaced, this, [this] { explainedAt_ = -1; }); // a reloaded scenario
     connect(document_, &PlanDocument::accountabilityChanged, this, &ChecksPanel::refresh);
     refresh();
 }
@@ -43,8 +48,28 @@ QString ChecksPanel::figuresText() const { return figures_->text(); }
 
 void ChecksPanel::setExplanation(const QStringList &lines, bool infeasible)
 {
-    explanationTitle_->setText(infeasible ? tr("Why the pins cannot all be met") : tr("What holds the plan back"));
+    infeasible_ = infeasible;
+    explainedAt_ = document_->undoStack()->index(); // the solve's plan, as applied
     explanation_->setPlainText(lines.join(QLatin1Char('\n')));
+    showWhetherOutdated();
+}
+
+bool ChecksPanel::explanationOutdated() const
+{
+    return !explanation_->toPlainText().isEmpty() && document_->undoStack()->index() != explainedAt_;
+}
+
+void ChecksPanel::showWhetherOutdated()
+{
+    // Issue 17, finding 8: the last solve's words stayed after moves, as if
+    // they were about the plan on the board.
+    const QString title = infeasible_ ? tr("Why the pins cannot all be met") : tr("What holds the plan back");
+    const bool outdated = explanationOutdated();
+    explanationTitle_->setText(outdated ? tr("%1 — at the last solve; the plan or data changed since (F5 solves "
+                                             "again)")
+                                              .arg(title)
+                                        : title);
+    explanation_->setEnabled(!outdated); // greyed while it is about another plan
 }
 
 QString ChecksPanel::explanationText() const { return explanation_->toPlainText(); }
@@ -60,6 +85,7 @@ void ChecksPanel::refresh()
                                      static_cast<int>(document_->deployments().size()))
                                 : tr("%n problem(s) to fix before this plan can be used:", nullptr,
                                      static_cast<int>(r.violations.size())));
+    showWhetherOutdated();
     list_->clear();
     for (const Violation &v : r.violations) {
         auto *item = new QListWidgetItem(QString::fromStdString(v.message), list_);

@@ -20,20 +20,27 @@ public:
     QListWidget *violationList() const { return list_; }
     QString figuresText() const;
     // The last solve's explanation: what holds the plan back.
+    // It is marked outdated (and greyed) once the plan or data differ from
+    // what was solved, until undo brings them back.
     void setExplanation(const QStringList &lines, bool infeasible);
     QString explanationText() const;
+    bool explanationOutdated() const;
+    QLabel *explanationTitle() const { return explanationTitle_; }
 
 signals:
     void deploymentActivated(int deployment);
 
 private:
     void refresh();
+    void showWhetherOutdated();
 
     PlanDocument *document_;
     QLabel *figures_;
     QLabel *summary_;
     QListWidget *list_;
     QLabel *explanationTitle_;
+    int explainedAt_ = -1; // the undo index the explanation is about
+    bool infeasible_ = false;
     QPlainTextEdit *explanation_;
 };
 

@@ -50,6 +50,10 @@ void SolveController::setDocument(PlanDocument *document)
 {
     runner_->cancel();
     document_ = document;
+    // The last solve was about another document (issue 17, finding 8: the
+    // status bar kept the previous scenario's "optimal: objective ...").
+    status_->clear();
+    progress_->setVisible(false);
 }
 
 bool SolveController::running() const { return runner_->running(); }

@@ -3,6 +3,7 @@
 // claim one shortcut, and the pin and the printable roster each answer
 // theirs.
 #include "authorisation_panel.h"
+#include "checks_panel.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
@@ -173,6 +174,33 @@ private slots:
         QVERIFY(checked);
         QCOMPARE(window->document()->scenario().name, std::string("4 on 2 days"));
         QCOMPARE(window->document()->scenario().policy.maxDeployments, 4);
+    }
+
+    void aSolvesWordsGoStaleWithItsPlan()
+    {
+        // Finding 8: after cloning or opening another database the status
+        // bar kept the previous result; "What holds the plan back" kept an
+        // old solve's text after moves, with no mark.
+        auto window = openSolved();
+        QVERIFY(window);
+        QSignalSpy finished(window->runner(), &SolveRunner::finished);
+        QTest::keyClick(window->boardView(), Qt::Key_F5);
+        QVERIFY(finished.wait(60000));
+        ChecksPanel *checks = window->checks();
+        QVERIFY(window->solveStatus()->text().startsWith(QStringLiteral("optimal")));
+        QVERIFY(!checks->explanationText().isEmpty());
+        QVERIFY(!checks->explanationOutdated());
+
+        clickCard(*window, 0);
+        QTest::keyClick(window->boardView(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier); // a pin
+        QVERIFY(checks->explanationOutdated());
+        QVERIFY(checks->explanationTitle()->text().contains(QStringLiteral("changed since")));
+        QTest::keyClick(window->boardView(), Qt::Key_Z, Qt::ControlModifier); // back to the solved plan
+        QVERIFY(!checks->explanationOutdated());
+        QVERIFY(!checks->explanationTitle()->text().contains(QStringLiteral("changed since")));
+
+        QVERIFY(window->openDatabase(database_, {}, true)); // opened again: another document
+        QCOMPARE(window->solveStatus()->text(), QString());
     }
 
     void everyShortcutBelongsToOneAction()
