@@ -133,16 +133,17 @@ void DocumentView::createStaffingAndData(StaffingModel *staffing)
     staffingDock_->raise();
 }
 
-void DocumentView::applyPermissions(const PermissionsGate &gate)
+void DocumentView::applyPermissions(const PermissionsGate &gate, const QString &busy)
 {
     const Permissions &p = gate.permissions();
-    const QString dataReason = p.editData ? QString() : gate.deniedReason(tr("change the force data"));
+    const bool free = busy.isEmpty();
+    const QString dataReason = !p.editData ? gate.deniedReason(tr("change the force data")) : busy;
     for (DataEditor *editor : {officersEditor_, teamsEditor_, hotspotsEditor_, vansEditor_, rostersEditor_})
-        editor->setEditable(p.editData, dataReason);
+        editor->setEditable(p.editData && free, dataReason);
     authorisation_->setPermissions(p.draftAuthorisations, p.authorise,
                                    gate.deniedReason(tr("draft or change authorisation records")),
                                    gate.deniedReason(tr("authorise, mark deployed, close or cancel deployments")));
-    crew_->setEditable(p.editPlans, gate.deniedReason(tr("change crews")));
+    crew_->setEditable(p.editPlans && free, !p.editPlans ? gate.deniedReason(tr("change crews")) : busy);
 }
 
 void DocumentView::raise(const QString &name)

@@ -29,8 +29,10 @@ public:
     DocumentView(QMainWindow *window, PlanDocument *document, StaffingModel *staffing);
     ~DocumentView() override; // removes the docks from the window
 
-    // Editors, panels and their actions as the role allows.
-    void applyPermissions(const PermissionsGate &gate);
+    // Editors, panels and their actions as the role allows, and not while
+    // `busy` says why (a solve runs: issue 17, finding 4, an edit made
+    // meanwhile had the solve's plan applied on top of changed data).
+    void applyPermissions(const PermissionsGate &gate, const QString &busy = {});
     // Brings a dock to the front: "checks", "crew", "authorisation", "map",
     // "staffing", "data" (anything else: checks).
     void raise(const QString &name);

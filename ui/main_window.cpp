@@ -214,6 +214,7 @@ void MainWindow::createView()
             [this](int d) { boardView_->setCurrentIndex(board_->indexOf(static_cast<std::size_t>(d))); });
     if (!view_->mapProblem().isEmpty())
         statusBar()->showMessage(view_->mapProblem(), 10000);
+    viewLocked_ = false;
     view_->applyPermissions(gate_);
 }
 
@@ -315,6 +316,12 @@ void MainWindow::updateActions()
     exportMenu_->setEnabled(haveDoc);
     accountabilityMenu_->setEnabled(haveDoc && document()->hasStore());
     boardView_->setEnabled(!running);
+    if (view_ && running != viewLocked_) { // the editors too, while the plan may not change
+        viewLocked_ = running;
+        view_->applyPermissions(gate_, running ? tr("A solve or a store call is running: wait for it, or cancel it "
+                                                    "(Esc).")
+                                               : QString());
+    }
     gate_.apply(); // what the role may not do, whatever the document allows
     whoAmI_->setEnabled(haveDoc && document()->hasStore());
 }

@@ -134,6 +134,7 @@ private:
     QLabel *userStatus_ = nullptr;
     QLabel *storeStatus_ = nullptr; // what the store is doing in the background
     bool closing_ = false;          // asked about unsaved changes already
+    bool viewLocked_ = false;       // the view's editors locked for a solve or a store call
 };
 
 } // namespace lfr::ui

@@ -142,8 +142,10 @@ void MainWindow::gateActions()
 void MainWindow::applyPermissions(const Permissions &permissions)
 {
     gate_.setPermissions(permissions);
-    if (view_)
+    if (view_) {
+        viewLocked_ = false; // applied afresh; updateActions() locks again if busy
         view_->applyPermissions(gate_);
+    }
     boardView_->setDragEnabled(permissions.editPlans);
     boardView_->setAcceptDrops(permissions.editPlans);
     updateActions();

@@ -89,6 +89,14 @@ void SolveController::finished(const lfr::SolveResult &result)
                              .arg(status)
                              .arg(plan.figures.value_or(ObjectiveFigures{}).objective, 0, 'f', 2)
                              .arg(plan.bound.value_or(0.0), 0, 'f', 2));
+    // Edits are locked during a solve; should one have slipped through, a
+    // plan found for other data is not laid over them.
+    if (document_ != nullptr && solving_ && !(document_->scenario() == *solving_)) {
+        status_->setText(tr("%1 — not applied: the data changed during the solve; solve again (F5)").arg(status));
+        solving_.reset();
+        emit runningChanged();
+        return;
+    }
     if (document_ != nullptr && plan.status != PlanStatus::Infeasible) {
         document_->undoStack()->push(new ApplySolvedPlan(document_, result.plan.deployments));
         if (solving_)

@@ -4,6 +4,7 @@
 // theirs.
 #include "authorisation_panel.h"
 #include "checks_panel.h"
+#include "data_editors.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
@@ -12,6 +13,8 @@
 #include "what_if_dialog.h"
 
 #include "commands/toggle_pin.h"
+
+#include "lfrplan/scenario_io.h"
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -43,11 +46,12 @@ class DeskTest : public QObject {
 private:
     QTemporaryDir dir_;
     QString database_;
+    QString week_; // the demo week's name: other tests add scenarios beside it
 
     std::unique_ptr<MainWindow> openSolved()
     {
         auto window = std::make_unique<MainWindow>();
-        if (!window->openDatabase(database_, {}, true))
+        if (!window->openDatabase(database_, week_, true))
             return nullptr;
         window->resize(1366, 768);
         window->show();
@@ -78,6 +82,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(dir_.isValid());
         database_ = lfrtest::makeSolvedDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
+        week_ = QString::fromStdString(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json").name);
     }
 
     void undoAndRedoFollowTheStackAtOnce()
@@ -199,8 +204,34 @@ private slots:
         QVERIFY(!checks->explanationOutdated());
         QVERIFY(!checks->explanationTitle()->text().contains(QStringLiteral("changed since")));
 
-        QVERIFY(window->openDatabase(database_, {}, true)); // opened again: another document
+        QVERIFY(window->openDatabase(database_, week_, true)); // opened again: another document
         QCOMPARE(window->solveStatus()->text(), QString());
+    }
+
+    void dataIsLockedDuringASolve()
+    {
+        // Finding 4: a team's minimum on duty was changed while the board
+        // was greyed, and the solve's plan was applied on top of it.
+        auto window = openSolved();
+        QVERIFY(window);
+        PlanDocument *doc = window->document();
+        QVERIFY(window->officersEditor()->isEditable());
+        QSignalSpy finished(window->runner(), &SolveRunner::finished);
+        QTest::keyClick(window->boardView(), Qt::Key_F5);
+        QVERIFY(window->runner()->running());
+        QVERIFY(!window->officersEditor()->isEditable());
+        QVERIFY(!window->hotspotsEditor()->isEditable());
+        // An edit that slips through all the same (a command pushed by
+        // code): the solve's plan is not laid over changed data.
+        const std::vector<Deployment> before = doc->deployments();
+        Team team = doc->scenario().teams.at(0);
+        team.minOnDuty += 1;
+        doc->replaceRecord<Team>(0, team);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(doc->deployments(), before);
+        QVERIFY2(window->solveStatus()->text().contains(QStringLiteral("not applied")),
+                 qPrintable(window->solveStatus()->text()));
+        QVERIFY(window->officersEditor()->isEditable()); // unlocked once it ended
     }
 
     void everyShortcutBelongsToOneAction()
