@@ -155,6 +155,8 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
     connect(start_, &QTimeEdit::timeChanged, this, &AuthorisationPanel::updateMissing);
     connect(end_, &QTimeEdit::timeChanged, this, &AuthorisationPanel::updateMissing);
     connect(document_, &PlanDocument::accountabilityChanged, this, [this] {
+        if (shownKey_ && deployment_)
+            keepDraft(*shownKey_); // a stored change refills the form: what is typed stays (a refused save too)
         shownKey_.reset();
         refresh();
     });
@@ -195,6 +197,8 @@ void AuthorisationPanel::refresh()
     const Deployment &d = document_->deployments()[*deployment_];
     // The same slot as the form shows: keep what is typed in it.
     const bool sameSlot = shownKey_ == keyOf(d);
+    if (!sameSlot && shownKey_)
+        keepDraft(*shownKey_);
     shownKey_ = keyOf(d);
     const ScenarioIndex &ix = document_->index();
     const Authorisation *record = document_->authorisationOf(d);
@@ -202,7 +206,8 @@ void AuthorisationPanel::refresh()
         tr("%1, %2 %3 — %4")
             .arg(text(ix.hotspotName(d.hotspot)), text(formatDay(d.date)), text(d.window),
                  record ? tr("status: %1, planned by %2").arg(text(statusName(record->status)), text(record->plannedBy))
-                        : tr("no authorisation record yet")));
+                        : tr("no authorisation record yet")) +
+        (drafts_.count(keyOf(d)) != 0 || (sameSlot && fromDraft_) ? tr(" (your unsaved changes, kept)") : QString()));
     if (sameSlot) {
         updateMissing();
         updateButtons();
@@ -219,8 +224,20 @@ void AuthorisationPanel::refresh()
                 authoriser_->addItem(tr("%1 %2 (%3)").arg(text(rankName(o.rank)), text(o.name), text(o.id)),
                                      text(o.id));
     }
-    fillForm(record);
+    const auto draft = drafts_.find(keyOf(d));
+    fromDraft_ = draft != drafts_.end();
+    fillForm(fromDraft_ ? &draft->second : record);
+    filled_ = formRecord(AuthorisationStatus::Draft);
+    if (fromDraft_)
+        drafts_.erase(draft); // the form holds it now
     updateButtons();
+}
+
+void AuthorisationPanel::keepDraft(const DeploymentKey &key)
+{
+    const Authorisation now = formRecord(AuthorisationStatus::Draft);
+    if (fromDraft_ || !(now == filled_))
+        drafts_[key] = now;
 }
 
 void AuthorisationPanel::fillForm(const Authorisation *r)
@@ -299,7 +316,11 @@ bool AuthorisationPanel::saveAs(AuthorisationStatus status)
         return false;
     try {
         document_->saveAuthorisation(formRecord(status));
+        fromDraft_ = false; // stored: no draft left of it
+        if (shownKey_)
+            drafts_.erase(*shownKey_);
         message_->clear();
+        refresh();
         return true;
     } catch (const std::exception &e) {
         message_->setText(text(std::string(e.what())));

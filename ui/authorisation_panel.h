@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+#include <map>
 #include <optional>
 
 class QCheckBox;
@@ -65,13 +66,20 @@ public:
 
 private:
     void refresh();
+    // Keeps the form as a draft of slot `key` when it differs from what it
+    // was filled with (issue 17, finding 2: typed text was dropped when
+    // another card was picked, without a word).
+    void keepDraft(const DeploymentKey &key);
     void fillForm(const Authorisation *record);
     void updateMissing();
     void updateButtons();
 
     PlanDocument *document_;
     std::optional<std::size_t> deployment_;
-    std::optional<DeploymentKey> shownKey_; // the slot the form shows (kept while nothing is selected)
+    std::optional<DeploymentKey> shownKey_;         // the slot the form shows (kept while nothing is selected)
+    std::map<DeploymentKey, Authorisation> drafts_; // unsaved forms of other slots, shown again there
+    Authorisation filled_;                          // the form as filled, to tell an edit
+    bool fromDraft_ = false;                        // the form shows a kept draft
     QLabel *title_, *policy_, *message_;
     QComboBox *useCase_, *authoriser_;
     QPlainTextEdit *rationale_;

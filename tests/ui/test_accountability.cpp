@@ -110,12 +110,16 @@ private slots:
         // Moving another card leaves the form as typed.
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(1));
         window->togglePinSelected();
+        QCOMPARE(panel->watchlistSize()->value(), 0); // another slot shown: its own (empty) record
         window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0));
-        QCOMPARE(panel->watchlistSize()->value(), 0); // another slot shown: refilled from the store
+        // Back on the first: what was typed there is kept, and said so
+        // (issue 17, finding 2: it was dropped without a word).
+        QCOMPARE(panel->watchlistSize()->value(), 9800);
+        QVERIFY(panel->title()->text().contains(QStringLiteral("unsaved changes, kept")));
         fillIn(*panel);
         window->document()->undoStack()->undo();                                // a change elsewhere...
         QCOMPARE(panel->watchlistSize()->value(), 9800);                        // ...keeps what is typed
-        window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0)); // the undo reset the board
+        window->boardView()->setCurrentIndex(window->boardModel()->indexOf(0)); // picked again
         QCOMPARE(panel->watchlistSize()->value(), 9800);
         // The planner may not authorise what they planned, nor unmapped.
         QVERIFY(!panel->saveAs(AuthorisationStatus::Authorised));

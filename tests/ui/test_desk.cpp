@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMap>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -232,6 +233,28 @@ private slots:
         QVERIFY2(window->solveStatus()->text().contains(QStringLiteral("not applied")),
                  qPrintable(window->solveStatus()->text()));
         QVERIFY(window->officersEditor()->isEditable()); // unlocked once it ended
+    }
+
+    void typedAuthorisationTextIsKept()
+    {
+        // Finding 2: type a rationale, pick another card, come back: gone.
+        auto window = openSolved();
+        QVERIFY(window);
+        window->showView(QStringLiteral("authorisation"));
+        AuthorisationPanel *panel = window->authorisationPanel();
+        clickCard(*window, 0);
+        const QString typed = QStringLiteral("Robbery is highest here this month");
+        QTest::keyClicks(panel->rationale(), typed);
+        QCOMPARE(panel->rationale()->toPlainText(), typed);
+        clickCard(*window, 1);
+        QVERIFY(panel->rationale()->toPlainText().isEmpty()); // the other card's own record
+        clickCard(*window, 0);
+        QCOMPARE(panel->rationale()->toPlainText(), typed);
+        QVERIFY(panel->title()->text().contains(QStringLiteral("unsaved changes, kept")));
+        // Once stored, it is the record, no longer a kept draft.
+        QVERIFY(panel->saveAs(AuthorisationStatus::Draft));
+        QVERIFY(!panel->title()->text().contains(QStringLiteral("kept")));
+        QCOMPARE(QString::fromStdString(window->document()->authorisations().at(0).rationale), typed);
     }
 
     void everyShortcutBelongsToOneAction()
