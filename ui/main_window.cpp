@@ -15,6 +15,7 @@
 #include "staffing_model.h"
 #include "store_call.h"
 #include "week_board_model.h"
+#include "week_board_view.h"
 #include "wheel_guard.h"
 
 #include "lfrplan/errors.h"
@@ -53,27 +54,14 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     WheelGuard::install(); // spin and combo boxes take the wheel only with the focus
-    boardView_ = new QTableView(this);
-    boardView_->setObjectName(QStringLiteral("weekBoard"));
-    boardView_->setItemDelegate(new CardDelegate(boardView_));
-    boardView_->setSelectionMode(QAbstractItemView::SingleSelection);
-    boardView_->setDragEnabled(true);
-    boardView_->setAcceptDrops(true);
-    boardView_->setDropIndicatorShown(true);
-    boardView_->setDragDropMode(QAbstractItemView::DragDrop);
-    boardView_->setDefaultDropAction(Qt::MoveAction);
-    boardView_->setShowGrid(true);
-    boardView_->setWordWrap(true);
-    boardView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    boardView_->horizontalHeader()->setMinimumSectionSize(104);
-    boardView_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    connect(boardView_, &QTableView::doubleClicked, this, [this](const QModelIndex &cell) {
+    boardView_ = new WeekBoardView(this);
+    connect(boardView_, &WeekBoardView::cellOpened, this, [this](const QModelIndex &cell) {
         if (cell.data(WeekBoardModel::DeploymentsRole).toList().isEmpty())
             addDeploymentDialog(cell);
         else if (view_)
             view_->raise(QStringLiteral("crew"));
     });
-    boardView_->verticalHeader()->setDefaultSectionSize(boardView_->fontMetrics().height() * 5 + 12);
+    connect(boardView_, &WeekBoardView::notice, statusBar(), &QStatusBar::showMessage);
     setCentralWidget(boardView_);
 
     userStatus_ = new QLabel(this);
@@ -179,6 +167,7 @@ void MainWindow::createActions()
     pin_ = plan->addAction(tr("&Pin or unpin deployment"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
                            &MainWindow::togglePinSelected);
     remove_ = plan->addAction(tr("&Remove deployment"), QKeySequence::Delete, this, &MainWindow::removeSelected);
+    createBoardActions(plan);
 
     scenarioMenu_ = menuBar()->addMenu(tr("S&cenario"));
     scenarioMenu_->addAction(tr("S&witch to…"), documents_, &DocumentController::switchScenarioDialog);
@@ -204,6 +193,51 @@ void MainWindow::createActions()
     bar->addSeparator();
     bar->addAction(undo_);
     bar->addAction(redo_);
+}
+
+void MainWindow::createBoardActions(QMenu *plan)
+{
+    // Keys that mean something else in text fields act on the board only
+    // while it has the focus.
+    const auto onBoard = [this](QAction *action) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        boardView_->addAction(action);
+        return action;
+    };
+    addHere_ = onBoard(plan->addAction(tr("&Add deployment here…"), QKeySequence(Qt::Key_Insert), this,
+                                       [this] { addDeploymentDialog(boardView_->currentIndex()); }));
+    plan->addSeparator();
+    const struct {
+        QString text;
+        int key, days, rows;
+    } moves[] = {{tr("Move a day &earlier"), Qt::Key_Left, -1, 0},
+                 {tr("Move a day &later"), Qt::Key_Right, 1, 0},
+                 {tr("Move a row &up"), Qt::Key_Up, 0, -1},
+                 {tr("Move a row &down"), Qt::Key_Down, 0, 1}};
+    for (const auto &m : moves) {
+        QAction *action = onBoard(plan->addAction(m.text, QKeySequence(Qt::ALT | m.key), this, [this, m] {
+            if (!boardView_->moveCurrent(m.days, m.rows))
+                statusBar()->showMessage(tr("Not moved: there is no cell there"), 4000);
+        }));
+        gate_.narrow(
+            action, [](const Permissions &p) { return p.editPlans; }, tr("change plans"));
+        moves_ << action;
+    }
+    gate_.narrow(
+        addHere_, [](const Permissions &p) { return p.editPlans; }, tr("change plans"));
+    QAction *crew = new QAction(tr("Show c&rew"), this);
+    connect(crew, &QAction::triggered, this, [this] {
+        if (view_)
+            view_->raise(QStringLiteral("crew"));
+    });
+    QAction *authorise = new QAction(tr("Show &authorisation"), this);
+    connect(authorise, &QAction::triggered, this, [this] {
+        if (view_)
+            view_->raise(QStringLiteral("authorisation"));
+    });
+    boardView_->setCardActions(
+        {crew, authorise, nullptr, pin_, remove_, nullptr, moves_[0], moves_[1], moves_[2], moves_[3]});
+    boardView_->setCellActions({addHere_});
 }
 
 void MainWindow::createView()
@@ -288,11 +322,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-int MainWindow::selectedDeployment() const
-{
-    const QVariantList list = boardView_->currentIndex().data(WeekBoardModel::DeploymentsRole).toList();
-    return list.isEmpty() ? -1 : list.front().toInt();
-}
+int MainWindow::selectedDeployment() const { return boardView_->currentDeployment(); }
 
 void MainWindow::updateActions()
 {
@@ -305,6 +335,9 @@ void MainWindow::updateActions()
     const bool selected = haveDoc && selectedDeployment() >= 0;
     pin_->setEnabled(selected && !running);
     remove_->setEnabled(selected && !running);
+    for (QAction *move : moves_)
+        move->setEnabled(selected && !running);
+    addHere_->setEnabled(haveDoc && !running && boardView_->currentIndex().isValid() && !selected);
     undo_->setEnabled(haveDoc && document()->undoStack()->canUndo() && !running);
     redo_->setEnabled(haveDoc && document()->undoStack()->canRedo() && !running);
     save_->setEnabled(haveDoc && document()->hasStore() && !running);

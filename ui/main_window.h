@@ -42,6 +42,7 @@ class SolveController;
 class SolveRunner;
 class StaffingModel;
 class WeekBoardModel;
+class WeekBoardView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -60,7 +61,7 @@ public:
 
     // The parts of the window, for the tests and the tooling.
     WeekBoardModel *boardModel() const { return board_; }
-    QTableView *boardView() const { return boardView_; }
+    WeekBoardView *boardView() const { return boardView_; }
     StaffingModel *staffingModel() const { return staffing_; }
     DocumentView *view() const { return view_.get(); }
     ChecksPanel *checks() const;
@@ -103,6 +104,7 @@ protected:
 
 private:
     void createActions();
+    void createBoardActions(QMenu *plan);
     void gateActions();
     // Models and views for the document the controller opened, and
     // letting go of them before it opens another.
@@ -125,9 +127,11 @@ private:
     std::unique_ptr<DocumentView> view_;
     WeekBoardModel *board_ = nullptr;
     StaffingModel *staffing_ = nullptr;
-    QTableView *boardView_ = nullptr;
+    WeekBoardView *boardView_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
-            *remove_ = nullptr, *save_ = nullptr, *compare_ = nullptr, *exportPlan_ = nullptr, *import_ = nullptr;
+            *remove_ = nullptr, *addHere_ = nullptr, *save_ = nullptr, *compare_ = nullptr, *exportPlan_ = nullptr,
+            *import_ = nullptr;
+    QList<QAction *> moves_; // a day earlier, later, a row up, down
     QMenu *scenarioMenu_ = nullptr, *exportMenu_ = nullptr, *accountabilityMenu_ = nullptr;
     QAction *clone_ = nullptr, *rename_ = nullptr, *delete_ = nullptr, *audit_ = nullptr, *safeguards_ = nullptr,
             *whoAmI_ = nullptr;

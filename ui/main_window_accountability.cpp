@@ -4,6 +4,8 @@
 // the role may use of the window (the PermissionsGate's rules).
 #include "main_window.h"
 
+#include "week_board_view.h"
+
 #include "accountability_dialogs.h"
 #include "document_controller.h"
 #include "document_view.h"

@@ -16,7 +16,7 @@ QString text(const std::string &s) { return QString::fromStdString(s); }
 WeekBoardModel::WeekBoardModel(PlanDocument *document, QObject *parent)
     : DocumentGridModel(document,
                         {Qt::DisplayRole, Qt::ToolTipRole, DeploymentsRole, ViolationCountRole, PinnedRole, ChangedRole,
-                         CrewFillRole, ValueRole, AuthorisationRole},
+                         CrewFillRole, ValueRole, AuthorisationRole, Qt::AccessibleTextRole},
                         parent)
 {
     follow();
@@ -76,6 +76,8 @@ QVariant WeekBoardModel::data(const QModelIndex &index, int role) const
             out.push_back(i);
         return out;
     }
+    if (role == Qt::AccessibleTextRole)
+        return describeCell(index);
     if (cell.empty())
         return role == Qt::DisplayRole ? QVariant(QString()) : QVariant();
     const auto first = static_cast<std::size_t>(cell.front());
@@ -202,8 +204,49 @@ bool WeekBoardModel::moveTo(std::size_t deployment, const QModelIndex &cell)
     const Deployment &d = document_->deployments()[deployment];
     if (d.date == date && d.van == van && d.window == window)
         return false; // dropped where it was
-    document_->undoStack()->push(new MoveDeployment(document_, deployment, date, van, window));
+    auto *move = new MoveDeployment(document_, deployment, date, van, window);
+    const bool pin = move->carriesPin();
+    document_->undoStack()->push(move);
+    emit moved(static_cast<int>(deployment),
+               pin ? tr("%1 is pinned: its pin moved with it, so a solve keeps it there. Ctrl+Shift+P unpins it.")
+                         .arg(text(document_->index().hotspotName(document_->deployments()[deployment].hotspot)))
+                   : QString());
     return true;
+}
+
+QString WeekBoardModel::describeCell(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Scenario &sc = document_->scenario();
+    const auto row = static_cast<std::size_t>(index.row());
+    const Van &van = sc.vans[row / windows()];
+    const Window &window = sc.windows[row % windows()];
+    const QString where =
+        tr("%1, %2 %3–%4, %5")
+            .arg(text(formatDay(sc.dates[static_cast<std::size_t>(index.column())])), text(window.id),
+                 text(formatClock(window.start)), text(formatClock(window.end)), text(van.name.value_or(van.id)));
+    const auto &cell = cells_[row * sc.dates.size() + static_cast<std::size_t>(index.column())];
+    if (cell.empty())
+        return tr("Empty: %1").arg(where);
+    QStringList parts;
+    for (const int i : cell) {
+        const Deployment &d = document_->deployments()[static_cast<std::size_t>(i)];
+        const auto hotspot = document_->index().hotspot(d.hotspot);
+        QString part = tr("%1, %2, crew %3 of %4")
+                           .arg(text(document_->index().hotspotName(d.hotspot)), where)
+                           .arg(d.crew.size())
+                           .arg(hotspot ? document_->index().crewSize(*hotspot) : 0);
+        if (document_->pinOf(d))
+            part += tr(", pinned");
+        if (const Authorisation *a = document_->authorisationOf(d))
+            part += tr(", authorisation %1").arg(text(std::string(statusName(a->status))));
+        const auto problems = document_->violationsOf(static_cast<std::size_t>(i)).size();
+        if (problems > 0)
+            part += tr(", %n problem(s)", nullptr, static_cast<int>(problems));
+        parts << part;
+    }
+    return parts.join(QStringLiteral("; "));
 }
 
 } // namespace lfr::ui

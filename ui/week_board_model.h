@@ -47,8 +47,17 @@ public:
     // The cell showing a deployment (invalid when its van or date is unknown).
     QModelIndex indexOf(std::size_t deployment) const;
     // Moves a deployment to a cell through the undo stack; false when the
-    // cell is not on the board.
+    // cell is not on the board or is where it is. moved() follows.
     bool moveTo(std::size_t deployment, const QModelIndex &cell);
+    // What a cell holds, in words (a screen reader's text): hotspot, day,
+    // window, van, crew, pin and problems; or the empty cell's day, window
+    // and van.
+    QString describeCell(const QModelIndex &cell) const;
+
+signals:
+    // A deployment was moved (dragged or moved by key): the board selects
+    // it again; `notice` says what else moved with it (its pin), or empty.
+    void moved(int deployment, const QString &notice);
 
 private:
     void rebuild() override;

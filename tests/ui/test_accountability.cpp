@@ -12,6 +12,7 @@
 #include "record_table_model.h"
 #include "ui_test_support.h"
 #include "week_board_model.h"
+#include "week_board_view.h"
 
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/solver.h"

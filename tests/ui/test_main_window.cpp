@@ -16,6 +16,7 @@
 #include "staffing_model.h"
 #include "ui_test_support.h"
 #include "week_board_model.h"
+#include "week_board_view.h"
 
 #include "lfrplan/generator.h"
 #include "lfrplan/scenario_io.h"

@@ -10,6 +10,7 @@
 #include "staffing_model.h"
 #include "ui_test_support.h"
 #include "week_board_model.h"
+#include "week_board_view.h"
 
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"

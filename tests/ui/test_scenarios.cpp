@@ -10,6 +10,7 @@
 #include "solve_runner.h"
 #include "ui_test_support.h"
 #include "week_board_model.h"
+#include "week_board_view.h"
 #include "what_if_dialog.h"
 
 #include "lfrplan/demo_database.h"

@@ -8,6 +8,7 @@
 #include "store_call.h"
 #include "ui_test_support.h"
 #include "week_board_model.h"
+#include "week_board_view.h"
 
 #include "commands/add_deployment.h"
 

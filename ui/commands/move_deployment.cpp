@@ -15,14 +15,39 @@ MoveDeployment::MoveDeployment(PlanDocument *document, std::size_t index, Date d
     after_.date = date;
     after_.van = std::move(van);
     after_.window = std::move(window);
-    setText(QCoreApplication::translate("MoveDeployment", "Move %1 to %2 %3 (%4)")
-                .arg(QString::fromStdString(document->index().hotspotName(before_.hotspot)),
-                     QString::fromStdString(formatDay(date)), QString::fromStdString(after_.window),
-                     QString::fromStdString(after_.van)));
+    const ScenarioIndex &ix = document->index();
+    const QString where = QCoreApplication::translate("MoveDeployment", "%1 %2, %3")
+                              .arg(QString::fromStdString(formatDay(date)), QString::fromStdString(after_.window),
+                                   QString::fromStdString(ix.vanName(after_.van)));
+    const QString hotspot = QString::fromStdString(ix.hotspotName(before_.hotspot));
+    if (const auto pin = document->pinOf(before_)) {
+        carriesPin_ = true;
+        pinsBefore_ = document->scenario().pinned;
+        pinsAfter_ = pinsBefore_;
+        Pin &moved = pinsAfter_[*pin];
+        moved.date = after_.date;
+        moved.window = after_.window;
+        if (moved.van)
+            moved.van = after_.van;
+        setText(QCoreApplication::translate("MoveDeployment", "Move pinned %1 to %2 (the pin moves with it)")
+                    .arg(hotspot, where));
+    } else {
+        setText(QCoreApplication::translate("MoveDeployment", "Move %1 to %2").arg(hotspot, where));
+    }
 }
 
-void MoveDeployment::redo() { document_->replaceDeployment(index_, after_); }
+void MoveDeployment::redo()
+{
+    if (carriesPin_)
+        document_->setPins(pinsAfter_);
+    document_->replaceDeployment(index_, after_);
+}
 
-void MoveDeployment::undo() { document_->replaceDeployment(index_, before_); }
+void MoveDeployment::undo()
+{
+    if (carriesPin_)
+        document_->setPins(pinsBefore_);
+    document_->replaceDeployment(index_, before_);
+}
 
 } // namespace lfr::ui

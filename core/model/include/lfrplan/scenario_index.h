@@ -113,6 +113,8 @@ public:
     // The hotspot's or team's name ("Oxford Circus"), its id when unnamed.
     std::string hotspotName(std::string_view id) const;
     std::string teamName(std::string_view id) const;
+    // The van's name ("LFR van 2"), its id when unnamed.
+    std::string vanName(std::string_view id) const;
     // "MP1001 (PC Jane Smith)"
     std::string officerName(std::string_view id) const;
     // "Oxford Circus, Tue 2026-12-01 evening, van LFR-2"
