@@ -171,7 +171,7 @@ int runDesktopApp(QApplication &app)
         return runScreenshot(window, parser.value(screenshot), parser.value(show), parser.isSet(solve));
     }
     // The window shows at once and opens the database in the background.
-    window.show();
+    window.showAsLeft();
     window.documents()->openInBackground(file, parser.value(scenario), [&window, file](bool opened) {
         if (opened || file == workspaceDatabase())
             return;

@@ -93,8 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(solver_, &SolveController::failed, this,
             [this](const QString &message) { QMessageBox::warning(this, tr("Solve"), message); });
 
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
     updateActions();
 }
 
@@ -178,6 +177,8 @@ void MainWindow::createActions()
     scenarioMenu_->addSeparator();
     compare_ = scenarioMenu_->addAction(tr("Co&mpare scenarios…"), documents_, &DocumentController::compareDialog);
     createAccountabilityMenu();
+    createViewMenu();
+    createHelpMenu();
     gateActions();
     // Disabled actions say why in their tooltip (the role may not...).
     for (QMenu *menu : menuBar()->findChildren<QMenu *>())

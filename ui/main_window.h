@@ -55,6 +55,10 @@ public:
     SolveController *solver() const { return solver_; }
     const PermissionsGate &gate() const { return gate_; }
 
+    // Shows the window where it was left, or filling the screen the first
+    // time (no geometry saved).
+    void showAsLeft();
+
     // Opens a database (DocumentController::openDatabase).
     bool openDatabase(const QString &file, const QString &scenario = {}, bool quiet = false);
     PlanDocument *document() const;
@@ -105,6 +109,9 @@ protected:
 private:
     void createActions();
     void createBoardActions(QMenu *plan);
+    void createViewMenu();
+    void fillViewMenu();
+    void createHelpMenu();
     void gateActions();
     // Models and views for the document the controller opened, and
     // letting go of them before it opens another.
@@ -131,6 +138,9 @@ private:
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
             *remove_ = nullptr, *addHere_ = nullptr, *save_ = nullptr, *compare_ = nullptr, *exportPlan_ = nullptr,
             *import_ = nullptr;
+    QMenu *viewMenu_ = nullptr;
+    QAction *zoomIn_ = nullptr, *zoomOut_ = nullptr, *zoomReset_ = nullptr, *mapZoomIn_ = nullptr,
+            *mapZoomOut_ = nullptr, *mapReset_ = nullptr;
     QList<QAction *> moves_; // a day earlier, later, a row up, down
     QMenu *scenarioMenu_ = nullptr, *exportMenu_ = nullptr, *accountabilityMenu_ = nullptr;
     QAction *clone_ = nullptr, *rename_ = nullptr, *delete_ = nullptr, *audit_ = nullptr, *safeguards_ = nullptr,

@@ -7,7 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QLineF>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -91,6 +97,9 @@ MapView::MapView(PlanDocument *document, std::vector<Borough> boroughs, QWidget 
 {
     setObjectName(QStringLiteral("map"));
     setMinimumSize(200, 160);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Map of hotspots and deployments"));
+    setToolTip(tr("Wheel or +/- zoom, drag or arrow keys pan, 0 or a double-click shows all"));
     QRectF bounds;
     auto grow = [&bounds](const QPointF &p) {
         bounds = bounds.isNull() ? QRectF(p, QSizeF(1e-9, 1e-9)) : bounds.united(QRectF(p, QSizeF(1e-9, 1e-9)));
@@ -116,6 +125,143 @@ QPointF MapView::project(double lat, double lon) const
     return {lon * std::cos(kLondonLatitude * std::numbers::pi / 180.0), -lat};
 }
 
+double MapView::scale() const
+{
+    const QRectF area = QRectF(rect()).adjusted(10, 10, -10, -30);
+    if (bounds_.isEmpty() || area.isEmpty())
+        return 1.0;
+    return std::min(area.width() / bounds_.width(), area.height() / bounds_.height()) * zoom_;
+}
+
+QPointF MapView::offset() const
+{
+    const QRectF area = QRectF(rect()).adjusted(10, 10, -10, -30);
+    return area.center() - bounds_.center() * scale() + pan_;
+}
+
+void MapView::zoomBy(double factor, QPointF at)
+{
+    const double next = std::clamp(zoom_ * factor, 1.0, 64.0);
+    if (at.isNull())
+        at = QRectF(rect()).center();
+    // The point under `at` stays there: offset' = at - (at - offset) * next / zoom.
+    const QPointF world = (at - offset()) / scale();
+    zoom_ = next;
+    pan_ += at - (world * scale() + offset());
+    if (zoom_ == 1.0)
+        pan_ = {};
+    update();
+}
+
+void MapView::resetZoom()
+{
+    zoom_ = 1.0;
+    pan_ = {};
+    update();
+}
+
+QPointF MapView::hotspotAt(std::size_t hotspot) const
+{
+    const Hotspot &h = document_->scenario().hotspots.at(hotspot);
+    return toScreen(h.location.lat, h.location.lon);
+}
+
+void MapView::wheelEvent(QWheelEvent *event)
+{
+    const int steps = event->angleDelta().y() / 120;
+    if (steps == 0) {
+        event->ignore();
+        return;
+    }
+    zoomBy(std::pow(1.25, steps), event->position());
+    event->accept();
+}
+
+void MapView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mousePressEvent(event);
+    dragging_ = true;
+    dragFrom_ = event->position().toPoint();
+    setCursor(Qt::ClosedHandCursor);
+}
+
+void MapView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!dragging_)
+        return QWidget::mouseMoveEvent(event);
+    pan_ += event->position().toPoint() - dragFrom_;
+    dragFrom_ = event->position().toPoint();
+    update();
+}
+
+void MapView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!dragging_)
+        return QWidget::mouseReleaseEvent(event);
+    dragging_ = false;
+    unsetCursor();
+}
+
+void MapView::mouseDoubleClickEvent(QMouseEvent *) { resetZoom(); }
+
+void MapView::keyPressEvent(QKeyEvent *event)
+{
+    const double step = 40.0;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
+    case Qt::Key_0:
+        resetZoom();
+        break;
+    case Qt::Key_Left:
+        pan_.rx() += step;
+        update();
+        break;
+    case Qt::Key_Right:
+        pan_.rx() -= step;
+        update();
+        break;
+    case Qt::Key_Up:
+        pan_.ry() += step;
+        update();
+        break;
+    case Qt::Key_Down:
+        pan_.ry() -= step;
+        update();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+bool MapView::event(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QWidget::event(event);
+    const QPointF at = static_cast<QHelpEvent *>(event)->pos();
+    const Scenario &sc = document_->scenario();
+    for (std::size_t h = 0; h < sc.hotspots.size(); ++h)
+        if (QLineF(at, hotspotAt(h)).length() <= 9.0) {
+            int deployments = 0;
+            for (const Deployment &d : document_->deployments())
+                deployments += d.hotspot == sc.hotspots[h].id ? 1 : 0;
+            QToolTip::showText(
+                static_cast<QHelpEvent *>(event)->globalPos(),
+                tr("%1: value %2, %n deployment(s) this week", nullptr, deployments)
+                    .arg(QString::fromStdString(sc.hotspots[h].name.empty() ? sc.hotspots[h].id : sc.hotspots[h].name))
+                    .arg(sc.hotspots[h].value, 0, 'f', 1),
+                this);
+            return true;
+        }
+    return QWidget::event(event); // the widget's own tooltip: how to zoom and pan
+}
+
 void MapView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -123,11 +269,6 @@ void MapView::paintEvent(QPaintEvent *)
     p.fillRect(rect(), QColor(0xf7, 0xf9, 0xfb));
     if (bounds_.isEmpty())
         return;
-    const QRectF area = QRectF(rect()).adjusted(10, 10, -10, -30);
-    const double scale = std::min(area.width() / bounds_.width(), area.height() / bounds_.height());
-    const QPointF offset(area.center().x() - bounds_.center().x() * scale,
-                         area.center().y() - bounds_.center().y() * scale);
-    auto toScreen = [&](double lat, double lon) { return project(lat, lon) * scale + offset; };
 
     p.setPen(QPen(QColor(0x9e, 0xa7, 0xb3), 1.0));
     p.setBrush(QColor(0xe6, 0xea, 0xef));
@@ -153,6 +294,10 @@ void MapView::paintEvent(QPaintEvent *)
         p.setPen(Qt::NoPen);
         p.setBrush(colour);
         p.drawEllipse(at, radius, radius);
+        if (zoom_ >= 3.0) { // room for names
+            p.setPen(palette().text().color());
+            p.drawText(at + QPointF(radius + 3, 4), QString::fromStdString(h.name.empty() ? h.id : h.name));
+        }
     }
     // Deployments: a ring per deployment, coloured by its day.
     std::map<std::string, int> ringsAt; // hotspot -> rings drawn
@@ -171,7 +316,8 @@ void MapView::paintEvent(QPaintEvent *)
                       2.5));
         p.drawEllipse(at, radius, radius);
     }
-    // Legend.
+    // Legend, on a band of its own so the map does not run under it.
+    p.fillRect(QRectF(0, height() - 26, width(), 26), QColor(0xf7, 0xf9, 0xfb));
     p.setPen(palette().text().color());
     const QFontMetrics fm(font());
     int x = 10;

@@ -1,7 +1,11 @@
 // The map: London's borough outlines (data/sources/london-boroughs.geojson),
 // every hotspot as a dot sized and coloured by its value, and the plan's
 // deployments ringed, coloured by day. Drawn with QPainter in an
-// equirectangular projection scaled for London's latitude.
+// equirectangular projection scaled for London's latitude. The wheel or
+// +/- zoom about the mouse (or the centre), a drag or the arrow keys pan,
+// 0 or a double-click shows all of London again (issue 17, finding 15:
+// central London's hotspots crowded together); zoomed in, hotspots are
+// named, and a hotspot's tooltip names it and its value.
 #pragma once
 
 #include <QPainterPath>
@@ -29,11 +33,37 @@ public:
     void setColouring(Colouring colouring);
     QSize sizeHint() const override { return {520, 420}; }
 
+    double zoom() const { return zoom_; }
+    // Zooms by `factor` keeping the point `at` (widget coordinates; the
+    // centre when null) where it is.
+    void zoomBy(double factor, QPointF at = {});
+    void zoomIn() { zoomBy(1.5); }
+    void zoomOut() { zoomBy(1.0 / 1.5); }
+    void resetZoom();
+    // Where a hotspot is drawn now (widget coordinates).
+    QPointF hotspotAt(std::size_t hotspot) const;
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     QPointF project(double lat, double lon) const;
+    // The projection's scale and offset for the widget's size, zoom and pan.
+    double scale() const;
+    QPointF offset() const;
+    QPointF toScreen(double lat, double lon) const { return project(lat, lon) * scale() + offset(); }
+
+    double zoom_ = 1.0;
+    QPointF pan_;     // widget pixels, added to the centred offset
+    QPoint dragFrom_; // where a pan by mouse started
+    bool dragging_ = false;
 
     PlanDocument *document_;
     std::vector<Borough> boroughs_;

@@ -9,6 +9,8 @@
 #include <QKeyEvent>
 #include <QMenu>
 
+#include <algorithm>
+
 namespace lfr::ui {
 
 WeekBoardView::WeekBoardView(QWidget *parent) : QTableView(parent)
@@ -54,6 +56,19 @@ void WeekBoardView::setModel(QAbstractItemModel *model)
             if (!notice.isEmpty())
                 emit this->notice(notice, 10000);
         });
+}
+
+void WeekBoardView::zoomBy(int steps)
+{
+    if (basePointSize_ <= 0)
+        basePointSize_ = font().pointSizeF() > 0 ? font().pointSizeF() : 10.0;
+    zoomSteps_ = std::clamp(zoomSteps_ + steps, -4, 10);
+    QFont f = font();
+    f.setPointSizeF(basePointSize_ * zoomPercent() / 100.0);
+    setFont(f);
+    const QFontMetrics metrics(f);
+    verticalHeader()->setDefaultSectionSize(metrics.height() * 5 + 12);
+    horizontalHeader()->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("Tottenham Court")) + 16);
 }
 
 WeekBoardModel *WeekBoardView::board() const { return qobject_cast<WeekBoardModel *>(model()); }

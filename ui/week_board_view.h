@@ -32,6 +32,11 @@ public:
     // undo stack; false (and nothing changes) when there is no card there
     // or the move leaves the board.
     bool moveCurrent(int days, int rows);
+    // Zoom of the cards' text, in steps of 10% from 60% to 200% (View
+    // menu: Ctrl++, Ctrl+-, Ctrl+0).
+    void zoomBy(int steps);
+    void resetZoom() { zoomBy(-zoomSteps_); }
+    int zoomPercent() const { return 100 + 10 * zoomSteps_; }
     // The current cell's deployment (its number in the document), or -1.
     int currentDeployment() const;
 
@@ -48,6 +53,8 @@ protected:
 
 private:
     QList<QAction *> cardActions_, cellActions_;
+    int zoomSteps_ = 0;
+    qreal basePointSize_ = 0;
 };
 
 } // namespace lfr::ui
