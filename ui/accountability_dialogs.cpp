@@ -187,7 +187,7 @@ void TransparencyDialog::refresh()
     auto *falseAlerts = new QBarSet(tr("False alerts"));
     auto *arrests = new QBarSet(tr("Arrests"));
     QStringList categories;
-    double top = 1.0;
+    double top = 0.0; // none: the chart says there is nothing to show
     for (const ReportRow &p : periods) {
         if (p.period == "all")
             continue;

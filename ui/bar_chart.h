@@ -17,6 +17,11 @@ namespace lfr::ui {
 QChartView *barChartView(const QString &title, QAbstractBarSeries *series, const QStringList &categories, double top,
                          const QString &labelFormat, Qt::Alignment legend, QWidget *parent);
 
+// The value axis's tick step for values up to `top`: 1, 2 or 5 times a
+// power of ten, about five ticks; at least 1 when `whole` (labels without
+// decimals).
+double axisStep(double top, bool whole);
+
 // Deletes every widget in the holder's layout (before new charts go in).
 void clearLayout(QWidget *holder);
 

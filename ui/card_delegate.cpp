@@ -2,89 +2,133 @@
 
 #include "week_board_model.h"
 
+#include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
+
+#include <algorithm>
 
 namespace lfr::ui {
+
+bool CardDelegate::Piece::fits() const { return QFontMetrics(font).horizontalAdvance(text) <= rect.width(); }
+
+namespace {
+
+// The title wrapped at word breaks into at most two lines of `width`.
+QStringList wrapTitle(const QString &title, const QFont &font, int width)
+{
+    const QFontMetrics metrics(font);
+    if (metrics.horizontalAdvance(title) <= width)
+        return {title};
+    QTextLayout text(title, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    text.setTextOption(option);
+    text.beginLayout();
+    QStringList lines;
+    while (lines.size() < 2) {
+        QTextLine line = text.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        lines << title.mid(line.textStart(), lines.size() == 1 ? -1 : line.textLength()).trimmed();
+    }
+    text.endLayout();
+    return lines;
+}
+
+} // namespace
+
+CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    Layout out;
+    out.card = option.rect.adjusted(3, 3, -3, -3);
+    if (index.data(WeekBoardModel::DeploymentsRole).toList().isEmpty())
+        return out;
+    const QRect area = out.card.adjusted(7, 4, -7, -4);
+    QFont bold = option.font;
+    bold.setBold(true);
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.85);
+    const QFontMetrics boldMetrics(bold), metrics(option.font), smallMetrics(small);
+
+    const QStringList lines = index.data(Qt::DisplayRole).toString().split(QLatin1Char('\n'));
+    int y = area.top();
+    for (const QString &titleLine : wrapTitle(lines.value(0), bold, area.width())) {
+        out.text << Piece{QRect(area.left(), y, area.width(), boldMetrics.height()), titleLine, bold};
+        y += boldMetrics.height();
+    }
+    y += 1;
+    // The tags: the problems badge right of the crew line, PIN right of the
+    // value line, the authorisation's status on a line of its own.
+    const int violations = index.data(WeekBoardModel::ViolationCountRole).toInt();
+    const QString status = index.data(WeekBoardModel::AuthorisationRole).toString();
+    const bool cleared = !status.isEmpty() && status != QLatin1String("draft") && status != QLatin1String("cancelled");
+    const auto tagWidth = [&smallMetrics](const QString &text) { return smallMetrics.horizontalAdvance(text) + 8; };
+    const auto room = [&](int height) { return y + height <= area.bottom() + 2; };
+    const QString rightTags[] = {violations > 0 ? QStringLiteral("⚠ %1").arg(violations) : QString(),
+                                 index.data(WeekBoardModel::PinnedRole).toBool() ? QStringLiteral("PIN") : QString()};
+    const QColor rightFills[] = {QColor(0xc6, 0x28, 0x28), QColor(0x2e, 0x5d, 0x2e)};
+    for (int i = 1; i < lines.size() && room(metrics.height()); ++i) {
+        QRect line(area.left(), y, area.width(), metrics.height());
+        if (i <= 2 && !rightTags[i - 1].isEmpty()) {
+            const int w = tagWidth(rightTags[i - 1]);
+            const Tag tag{QRect(line.right() - w + 1, line.top() + 1, w, line.height() - 2), rightTags[i - 1],
+                          rightFills[i - 1]};
+            out.tags << tag;
+            line.setRight(tag.rect.left() - 4);
+        }
+        y += metrics.height();
+        if (i == 2 && !status.isEmpty() && room(metrics.height())) { // the status under the value
+            out.tags << Tag{QRect(area.left(), y + 1, std::min(tagWidth(status), area.width()), metrics.height() - 2),
+                            status, cleared ? QColor(0x2e, 0x7d, 0x32) : QColor(0x75, 0x75, 0x75)};
+            y += metrics.height();
+        }
+        out.text << Piece{line, lines[i], option.font};
+    }
+    return out;
+}
 
 void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    const QRect cell = option.rect.adjusted(3, 3, -3, -3);
     const bool selected = option.state & QStyle::State_Selected;
-    if (index.data(WeekBoardModel::DeploymentsRole).toList().isEmpty()) {
+    const Layout l = layout(option, index);
+    if (l.text.isEmpty()) {
         if (selected)
             painter->fillRect(option.rect, option.palette.highlight().color().lighter(180));
         painter->restore();
         return;
     }
     const int violations = index.data(WeekBoardModel::ViolationCountRole).toInt();
-    const bool pinned = index.data(WeekBoardModel::PinnedRole).toBool();
     const bool changed = index.data(WeekBoardModel::ChangedRole).toBool();
-
     QColor fill = violations > 0 ? QColor(0xfd, 0xe8, 0xe8) : QColor(0xe8, 0xf1, 0xfb);
     if (selected)
         fill = fill.darker(112);
-    QColor edge = violations > 0 ? QColor(0xc6, 0x28, 0x28)
-                  : changed      ? QColor(0xe0, 0x8a, 0x00)
-                                 : QColor(0x4a, 0x78, 0xb0);
+    const QColor edge = violations > 0 ? QColor(0xc6, 0x28, 0x28)
+                        : changed      ? QColor(0xe0, 0x8a, 0x00)
+                                       : QColor(0x4a, 0x78, 0xb0);
     QPainterPath card;
-    card.addRoundedRect(cell, 6, 6);
+    card.addRoundedRect(l.card, 6, 6);
     painter->fillPath(card, fill);
-    painter->setPen(QPen(edge, violations > 0 || changed ? 2.5 : 1.2));
+    painter->setPen(QPen(edge, violations > 0 || changed ? 2.5 : 1.2, selected ? Qt::DashLine : Qt::SolidLine));
     painter->drawPath(card);
 
-    const QStringList lines = index.data(Qt::DisplayRole).toString().split(QLatin1Char('\n'));
-    const QRect text = cell.adjusted(7, 4, -7, -4);
-    QFont bold = option.font;
-    bold.setBold(true);
     painter->setPen(option.palette.text().color());
-    painter->setFont(bold);
-    const QFontMetrics boldMetrics(bold);
-    // The authorisation's status, top right in small type: green once
-    // authorised, grey while draft or cancelled.
-    const QString status = index.data(WeekBoardModel::AuthorisationRole).toString();
+    for (const Piece &piece : l.text) {
+        painter->setFont(piece.font);
+        painter->drawText(piece.rect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(piece.font).elidedText(piece.text, Qt::ElideRight, piece.rect.width()));
+    }
     QFont small = option.font;
-    small.setPointSizeF(option.font.pointSizeF() * 0.8);
-    const QFontMetrics smallMetrics(small);
-    const int statusWidth = status.isEmpty() ? 0 : smallMetrics.horizontalAdvance(status) + 8;
-    if (!status.isEmpty()) {
-        const QRect tag(text.right() - statusWidth + 1, text.top() + 1, statusWidth, boldMetrics.height() - 2);
-        const bool cleared = status != QLatin1String("draft") && status != QLatin1String("cancelled");
-        painter->fillRect(tag, cleared ? QColor(0x2e, 0x7d, 0x32) : QColor(0x75, 0x75, 0x75));
+    small.setPointSizeF(option.font.pointSizeF() * 0.85);
+    painter->setFont(small);
+    for (const Tag &tag : l.tags) {
+        painter->fillRect(tag.rect, tag.fill);
         painter->setPen(Qt::white);
-        painter->setFont(small);
-        painter->drawText(tag, Qt::AlignCenter, status);
-        painter->setFont(bold);
-        painter->setPen(option.palette.text().color());
-    }
-    const int markWidth = statusWidth + (pinned ? boldMetrics.horizontalAdvance(QStringLiteral("PIN")) + 10 : 0);
-    painter->drawText(QRect(text.left(), text.top(), text.width() - markWidth, boldMetrics.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(lines.value(0), Qt::ElideRight, text.width() - markWidth));
-    if (pinned) {
-        const QRect mark(text.right() - markWidth + 4, text.top(), markWidth - statusWidth - 4, boldMetrics.height());
-        painter->fillRect(mark, QColor(0x2e, 0x5d, 0x2e));
-        painter->setPen(Qt::white);
-        painter->drawText(mark, Qt::AlignCenter, QStringLiteral("PIN"));
-        painter->setPen(option.palette.text().color());
-    }
-    painter->setFont(option.font);
-    const QFontMetrics metrics(option.font);
-    int y = text.top() + boldMetrics.height() + 2;
-    for (int i = 1; i < lines.size() && y + metrics.height() <= text.bottom() + 2; ++i) {
-        painter->drawText(QRect(text.left(), y, text.width(), metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(lines[i], Qt::ElideRight, text.width()));
-        y += metrics.height();
-    }
-    if (violations > 0) {
-        const QString badge = tr("%n problem(s)", nullptr, violations);
-        const int w = metrics.horizontalAdvance(badge) + 10;
-        const QRect r(text.right() - w, text.bottom() - metrics.height(), w, metrics.height() + 2);
-        painter->fillRect(r, QColor(0xc6, 0x28, 0x28));
-        painter->setPen(Qt::white);
-        painter->drawText(r, Qt::AlignCenter, badge);
+        painter->drawText(tag.rect, Qt::AlignCenter, tag.text);
     }
     painter->restore();
 }
@@ -92,7 +136,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics metrics(option.font);
-    return {metrics.horizontalAdvance(QStringLiteral("Tottenham Court Rd")) + 24, metrics.height() * 5 + 12};
+    return {metrics.horizontalAdvance(QStringLiteral("Tottenham Court")) + 24, metrics.height() * 5 + 12};
 }
 
 } // namespace lfr::ui

@@ -8,6 +8,27 @@
 
 namespace lfr::ui {
 
+QString suggestedFileName(const QString &scenario, const QString &suffix)
+{
+    QString stem;
+    bool gap = false;
+    for (const QChar c : scenario) {
+        const bool bad =
+            c.isSpace() || c.category() == QChar::Other_Control || QStringLiteral("/\\:*?\"<>|").contains(c);
+        if (bad) {
+            gap = !stem.isEmpty();
+            continue;
+        }
+        if (gap)
+            stem += QLatin1Char('-');
+        gap = false;
+        stem += c;
+    }
+    while (stem.startsWith(QLatin1Char('.')) || stem.startsWith(QLatin1Char('-'))) // no hidden file, no option
+        stem.remove(0, 1);
+    return (stem.isEmpty() ? QStringLiteral("lfrplan") : stem) + suffix;
+}
+
 QString bundledDataFile(const QString &name)
 {
     const QStringList places = {

@@ -19,4 +19,12 @@ QString bundledDataFile(const QString &name);
 // lfr::InputError or lfr::StorageError.
 void createDemoDatabase(const QString &file);
 
+// A file name to offer for an export of the scenario `scenario`: its name
+// with every run of characters file systems refuse or shells trip on
+// (/ \ : * ? " < > |, control characters, spaces) made one '-', then
+// `suffix` ("-plan.json"). "Demo week 2026-12-07: new policy" gives
+// "Demo-week-2026-12-07-new-policy-plan.json" (issue 17, finding 16: the
+// ':' was copied into the name).
+QString suggestedFileName(const QString &scenario, const QString &suffix);
+
 } // namespace lfr::ui

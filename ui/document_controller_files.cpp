@@ -267,9 +267,9 @@ void DocumentController::exportPlanDialog()
                                  .arg(text(plan.reason.value_or(std::string()))));
         return;
     }
-    const QString file = QFileDialog::getSaveFileName(window_, tr("Export plan"),
-                                                      text(document_->scenario().name) + QStringLiteral("-plan.json"),
-                                                      tr("Plans (*.json)"));
+    const QString file = QFileDialog::getSaveFileName(
+        window_, tr("Export plan"), suggestedFileName(text(document_->scenario().name), QStringLiteral("-plan.json")),
+        tr("Plans (*.json)"));
     if (file.isEmpty())
         return;
     try {
@@ -396,9 +396,9 @@ void DocumentController::printRosterDialog()
 {
     if (!document_)
         return;
-    const QString file = QFileDialog::getSaveFileName(window_, tr("Printable roster"),
-                                                      text(document_->scenario().name) + QStringLiteral("-roster.pdf"),
-                                                      tr("PDF (*.pdf)"));
+    const QString file = QFileDialog::getSaveFileName(
+        window_, tr("Printable roster"),
+        suggestedFileName(text(document_->scenario().name), QStringLiteral("-roster.pdf")), tr("PDF (*.pdf)"));
     if (file.isEmpty())
         return;
     const QString error = writeRosterPdf(*document_, file);

@@ -2,6 +2,8 @@
 // compare) and the schedule exports (CSV, iCalendar) of the File menu.
 #include "document_controller.h"
 
+#include "data_files.h"
+
 #include "compare_dialog.h"
 #include "permissions_gate.h"
 #include "plan_document.h"
@@ -327,10 +329,11 @@ void DocumentController::exportDialog(ExportKind kind)
                                  static_cast<int>(document_->report().violations.size()))) != QMessageBox::Yes)
         return;
     const bool csv = kind == ExportKind::ScheduleCsv || kind == ExportKind::RosterCsv;
-    const QString suggested = text(s.name) + QLatin1Char('-') +
-                              (kind == ExportKind::ScheduleCsv ? QStringLiteral("schedule.csv")
-                               : kind == ExportKind::RosterCsv ? QStringLiteral("roster.csv")
-                                                               : who + QStringLiteral(".ics"));
+    const QString suggested = kind == ExportKind::ScheduleCsv
+                                  ? suggestedFileName(text(s.name), QStringLiteral("-schedule.csv"))
+                              : kind == ExportKind::RosterCsv
+                                  ? suggestedFileName(text(s.name), QStringLiteral("-roster.csv"))
+                                  : suggestedFileName(text(s.name) + QLatin1Char(' ') + who, QStringLiteral(".ics"));
     const QString file = QFileDialog::getSaveFileName(window_, tr("Export"), suggested,
                                                       csv ? tr("CSV (*.csv)") : tr("iCalendar (*.ics)"));
     if (file.isEmpty())

@@ -47,8 +47,11 @@ QString writeRosterPdf(const PlanDocument &document, const QString &file)
         p.setFont(base);
         const QFontMetrics bm(base);
         const Evaluation &e = document.report().evaluation;
+        // The subtitle a line's spacing and a gap below the title's
+        // descenders (issue 17, finding 16: they touched).
+        const int subtitle = tm.lineSpacing() + bm.height() / 2 + bm.ascent();
         p.drawText(
-            0, tm.height() + bm.ascent(),
+            0, subtitle,
             QStringLiteral("%1 deployments · VALUE %2 · TRAVEL %3 · OBJECTIVE %4%5")
                 .arg(document.deployments().size())
                 .arg(e.value, 0, 'f', 1)
@@ -57,7 +60,7 @@ QString writeRosterPdf(const PlanDocument &document, const QString &file)
                 .arg(document.report().valid()
                          ? QString()
                          : QStringLiteral(" · NOT VALID: %1 problem(s)").arg(document.report().violations.size())));
-        const int top = tm.height() + bm.height() * 2;
+        const int top = subtitle + bm.descent() + bm.height();
         const int rows = static_cast<int>(sc.vans.size() * sc.windows.size());
         const int cols = static_cast<int>(sc.dates.size());
         const int headW = page.width() / 9, headH = bm.height() * 2;

@@ -92,11 +92,9 @@ QVariant WeekBoardModel::data(const QModelIndex &index, int role) const
         violations += static_cast<int>(document_->violationsOf(static_cast<std::size_t>(i)).size());
     switch (role) {
     case Qt::DisplayRole: {
+        // The window's times head the row; the card keeps its room for the
+        // hotspot's whole name.
         QString s = text(ix.hotspotName(d.hotspot));
-        if (const auto w = ix.window(d.window)) {
-            const Window &win = document_->scenario().windows[*w];
-            s += QStringLiteral("\n%1–%2").arg(text(formatClock(win.start)), text(formatClock(win.end)));
-        }
         s += tr("\ncrew %1\nvalue %2").arg(fill).arg(value, 0, 'f', 1);
         if (cell.size() > 1)
             s += tr("\n+%n more here", nullptr, static_cast<int>(cell.size() - 1));
@@ -145,7 +143,7 @@ QVariant WeekBoardModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     const Van &van = sc.vans[row / windows()];
     const Window &window = sc.windows[row % windows()];
-    return QStringLiteral("%1\n%2 %3–%4")
+    return QStringLiteral("%1\n%2\n%3–%4")
         .arg(text(van.name.value_or(van.id)), text(window.id), text(formatClock(window.start)),
              text(formatClock(window.end)));
 }

@@ -32,7 +32,7 @@ WeekBoardView::WeekBoardView(QWidget *parent) : QTableView(parent)
     horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     horizontalHeader()->setMinimumSectionSize(104);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 5 + 12);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 5 + 18);
     connect(this, &QAbstractItemView::doubleClicked, this, &WeekBoardView::cellOpened);
 }
 
@@ -67,7 +67,7 @@ void WeekBoardView::zoomBy(int steps)
     f.setPointSizeF(basePointSize_ * zoomPercent() / 100.0);
     setFont(f);
     const QFontMetrics metrics(f);
-    verticalHeader()->setDefaultSectionSize(metrics.height() * 5 + 12);
+    verticalHeader()->setDefaultSectionSize(metrics.height() * 5 + 18);
     horizontalHeader()->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("Tottenham Court")) + 16);
 }
 

@@ -64,7 +64,7 @@ WhatIfDialog::WhatIfDialog(const Scenario &scenario, QWidget *parent)
 
     van_->addItem(tr("No change"));
     for (const Van &v : scenario.vans)
-        van_->addItem(text(v.id), text(v.id));
+        van_->addItem(v.name ? tr("%1 (%2)").arg(text(*v.name), text(v.id)) : text(v.id), text(v.id));
     vanDate_->addItem(tr("All week"));
     for (const Date d : scenario.dates)
         vanDate_->addItem(text(formatDay(d)), d.days);

@@ -2,6 +2,8 @@
 // key events: a pinned card carries its pin when dragged or moved by key;
 // every board action is reachable by keyboard and by right-click, and a
 // command leaves the moved card selected.
+#include "authorisation_panel.h"
+#include "card_delegate.h"
 #include "main_window.h"
 #include "plan_document.h"
 #include "ui_test_support.h"
@@ -20,6 +22,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyleOptionViewItem>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -260,6 +263,54 @@ private slots:
         // The card announces itself to a screen reader.
         const QString spoken = empty.data(Qt::AccessibleTextRole).toString();
         QVERIFY2(spoken.contains(QStringLiteral("crew 0 of")), qPrintable(spoken));
+    }
+
+    void noCardTextIsCutAt1366x768()
+    {
+        // Findings 11 and 16: names shrank to "T…" beside the PIN and status
+        // tags, and the problems badge covered the value.
+        auto window = openSolved();
+        QVERIFY(window);
+        WeekBoardView *board = window->boardView();
+        PlanDocument *doc = window->document();
+        // Every card pinned, one with an authorisation record, one broken.
+        for (std::size_t d = 0; d < doc->deployments().size(); ++d) {
+            QTest::mouseClick(board->viewport(), Qt::LeftButton, {}, centre(*window, window->boardModel()->indexOf(d)));
+            QTest::keyClick(board, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        }
+        window->showView(QStringLiteral("authorisation"));
+        QTest::mouseClick(board->viewport(), Qt::LeftButton, {}, centre(*window, window->boardModel()->indexOf(0)));
+        QVERIFY(window->authorisationPanel()->saveAs(AuthorisationStatus::Draft));
+        const auto [d, to] = cardWithRoomLater(*window);
+        QVERIFY(to.isValid());
+        QTest::mouseClick(board->viewport(), Qt::LeftButton, {}, centre(*window, window->boardModel()->indexOf(d)));
+        QTest::keyClick(board, Qt::Key_Right, Qt::AltModifier); // off its crew's shifts or rules: problems
+        QCoreApplication::processEvents();
+
+        int tagged = 0, badged = 0;
+        for (std::size_t i = 0; i < doc->deployments().size(); ++i) {
+            const QModelIndex cell = window->boardModel()->indexOf(i);
+            QStyleOptionViewItem option;
+            option.initFrom(board);
+            option.font = board->font();
+            option.rect = board->visualRect(cell);
+            const CardDelegate::Layout l = CardDelegate::layout(option, cell);
+            QVERIFY(!l.text.isEmpty());
+            for (const CardDelegate::Piece &piece : l.text) {
+                QVERIFY2(piece.fits(), qPrintable(piece.text));
+                QVERIFY(l.card.contains(piece.rect));
+                for (const CardDelegate::Tag &tag : l.tags)
+                    QVERIFY2(!tag.rect.intersects(piece.rect),
+                             qPrintable(tag.text + QStringLiteral(" over ") + piece.text));
+            }
+            for (const CardDelegate::Tag &tag : l.tags) {
+                QVERIFY(l.card.contains(tag.rect));
+                tagged += tag.text == QLatin1String("PIN") ? 1 : 0;
+                badged += tag.text.startsWith(QStringLiteral("⚠")) ? 1 : 0;
+            }
+        }
+        QCOMPARE(tagged, static_cast<int>(doc->deployments().size()));
+        QVERIFY(badged > 0);
     }
 };
 

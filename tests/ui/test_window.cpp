@@ -2,6 +2,9 @@
 // real key and mouse events: the first start fills the screen and shows the
 // whole week; the View menu brings back what was closed; Help opens the
 // guide, the shortcuts and About; the map zooms and pans.
+#include "accountability_dialogs.h"
+#include "bar_chart.h"
+#include "data_files.h"
 #include "document_view.h"
 #include "main_window.h"
 #include "map_view.h"
@@ -9,11 +12,15 @@
 #include "ui_test_support.h"
 #include "week_board_model.h"
 #include "week_board_view.h"
+#include "what_if_dialog.h"
 
 #include "lfrplan/scenario_io.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -30,7 +37,9 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QValueAxis>
 
+#include <cmath>
 #include <memory>
 
 using namespace lfr;
@@ -197,6 +206,44 @@ private slots:
         QTest::mouseDClick(map, Qt::LeftButton, {}, from);
         QCOMPARE(map->zoom(), 1.0);
         QVERIFY(qAbs(QLineF(map->hotspotAt(0), map->hotspotAt(1)).length() - before) < 1e-6);
+    }
+
+    void theSmallGlitchesAreGone()
+    {
+        // Finding 16. Export names copied the scenario name's ':'.
+        QCOMPARE(suggestedFileName(QStringLiteral("Demo week 2026-12-07: new policy"), QStringLiteral("-plan.json")),
+                 QStringLiteral("Demo-week-2026-12-07-new-policy-plan.json"));
+        QCOMPARE(suggestedFileName(QStringLiteral("../a/b*?"), QStringLiteral(".csv")), QStringLiteral("a-b.csv"));
+        QCOMPARE(suggestedFileName(QStringLiteral(":"), QStringLiteral(".ics")), QStringLiteral("lfrplan.ics"));
+
+        // The empty transparency chart had ticks 0, 1, 1, 2 and no note.
+        auto window = open();
+        QVERIFY(window);
+        TransparencyDialog report(window->document(), window.get());
+        report.show();
+        auto *chart = report.findChild<QChartView *>();
+        QVERIFY(chart);
+        QVERIFY2(chart->chart()->title().contains(QStringLiteral("nothing to show")),
+                 qPrintable(chart->chart()->title()));
+        auto *axis = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(axis);
+        QCOMPARE(axis->tickType(), QValueAxis::TicksDynamic);
+        QVERIFY(axis->tickInterval() >= 1.0);
+        QCOMPARE(std::fmod(axis->max(), axis->tickInterval()), 0.0);
+        for (const double top : {0.0, 1.0, 3.0, 7.0, 42.0, 1234.0}) {
+            const double step = axisStep(top, true);
+            QVERIFY(step >= 1.0);
+            QVERIFY(top / step <= 5.0 + 1e-9);
+        }
+        QCOMPARE(axisStep(0.9, false), 0.2);
+
+        // The clone dialog listed van ids where the board shows names.
+        WhatIfDialog clone(window->document()->scenario(), window.get());
+        const Van &van = window->document()->scenario().vans.at(0);
+        QVERIFY(van.name);
+        QVERIFY2(clone.van()->itemText(1).contains(QString::fromStdString(*van.name)),
+                 qPrintable(clone.van()->itemText(1)));
+        QCOMPARE(clone.van()->itemData(1).toString(), QString::fromStdString(van.id));
     }
 };
 
