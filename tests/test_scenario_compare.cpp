@@ -134,8 +134,8 @@ TEST_CASE("compare: lfrplan compare shows 4 on 2 days against 10 on 5 days", "[c
     const auto objective = tableRow(table, "OBJECTIVE vs first");
     REQUIRE(objective.size() == 2);
     CHECK(std::stod(objective[1]) > 0); // more deployments, more objective
-    CHECK(table.find("what binds baseline:\n  - max_deployments: all 4 deployments are used") != std::string::npos);
-    CHECK(table.find("max_days: all 2 days are used") != std::string::npos);
+    CHECK(table.find("what binds baseline:\n  - The week's limit of 4 deployments: all are used") != std::string::npos);
+    CHECK(table.find("The limit of 2 days with deployments: all are used") != std::string::npos);
     // Clone refuses an existing name; delete removes.
     const auto again = lfrtest::runProcess(LFRPLAN_CLI, {"scenario", "clone", db, name, "baseline"}, dir);
     CHECK(again.exitCode == 2);

@@ -171,7 +171,12 @@ TEST_CASE("solver: the explanation names the limits that bind the plan", "[solve
     for (const std::string &line : r.explanation)
         UNSCOPED_INFO(line);
     CHECK(says("Limits the plan meets exactly"));
-    CHECK(says("max_days: the 1 day allowed is used; it keeps out "));
+    CHECK(says("The limit of 1 day with deployments: it is used; it keeps out "));
+    for (const std::string jargon :
+         {"max_days", "max_deployments", "max_per_date", "max_per_horizon", "max_duties", "Deployment "}) {
+        INFO(jargon);
+        CHECK_FALSE(says(jargon));
+    }
     CHECK(says("every available van is in use (3 deployments)"));
     CHECK(says("which could add up to "));
     // Relaxing the days lets a better plan through: the limit really binds.

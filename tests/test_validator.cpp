@@ -158,7 +158,8 @@ TEST_CASE("counts: more deployments on one date than max_per_date", "[validator]
     plan[1].date = day("2026-12-01");
     const Violation v = onlyViolation(sc, plan, Check::MaxPerDate);
     CHECK(v.message ==
-          "Tue 2026-12-01 has 2 deployments (Deployments 1 and 2); the policy allows at most 1 on one date");
+          "Tue 2026-12-01 has 2 deployments (Oxford Circus on Tue 2026-12-01 morning and Brixton on Tue 2026-12-01 "
+          "morning); the policy allows at most 1 on one date");
     CHECK(v.date == day("2026-12-01"));
 }
 
@@ -168,7 +169,7 @@ TEST_CASE("counts: a date outside the horizon", "[validator]")
     plan[1].date = day("2026-12-07");
     const Violation v = onlyViolation(testScenario(), plan, Check::DateOutsideHorizon);
     CHECK(v.deployment == 1u);
-    CHECK(v.message == "Deployment 2 (Brixton, Mon 2026-12-07 morning, van LFR-2): 2026-12-07 is not in the planning "
+    CHECK(v.message == "Brixton, Mon 2026-12-07 morning, van LFR-2: 2026-12-07 is not in the planning "
                        "horizon (Mon 2026-11-30 to Sun 2026-12-06)");
 }
 
@@ -201,7 +202,9 @@ TEST_CASE("hotspot: more deployments there than max_per_horizon", "[validator]")
     auto plan = basePlan();
     plan[1].hotspot = "oxford";
     const Violation v = onlyViolation(sc, plan, Check::MaxPerHorizon);
-    CHECK(v.message == "Oxford Circus has 2 deployments (Deployments 1 and 2); it allows at most 1 in the horizon");
+    CHECK(v.message ==
+          "Oxford Circus has 2 deployments (Oxford Circus on Tue 2026-12-01 morning and Oxford Circus on Wed "
+          "2026-12-02 morning); it allows at most 1 in the horizon");
 }
 
 TEST_CASE("hotspot: two deployments closer than min_gap_days", "[validator]")
@@ -230,7 +233,8 @@ TEST_CASE("hotspot: two deployments on one hotspot, date and window", "[validato
     plan[1].window = "morning";
     const Violation v = onlyViolation(sc, plan, Check::DuplicateSlot);
     CHECK(v.deployment == 1u);
-    CHECK_THAT(v.message, Contains("Deployment 1 already covers Oxford Circus on Tue 2026-12-01 morning"));
+    CHECK_THAT(v.message,
+               Contains("the deployment in van LFR-1 already covers Oxford Circus on Tue 2026-12-01 morning"));
 }
 
 // --- Rule 3: vans ---------------------------------------------------------------
@@ -260,7 +264,8 @@ TEST_CASE("van: more deployments in a day than its max_per_date", "[validator]")
     plan[1].van = "LFR-1";
     const Violation v = onlyViolation(testScenario(), plan, Check::VanMaxPerDate);
     CHECK(v.message ==
-          "Van LFR-1 has 2 deployments on Tue 2026-12-01 (Deployments 1 and 2); it can do at most 1 a day");
+          "Van LFR-1 has 2 deployments on Tue 2026-12-01 (Oxford Circus on Tue 2026-12-01 morning and Brixton on "
+          "Tue 2026-12-01 afternoon); it can do at most 1 a day");
 }
 
 TEST_CASE("van: overlapping windows on one date clash, adjacent windows do not", "[validator]")
@@ -343,7 +348,7 @@ TEST_CASE("crew: the roster shift must cover the window", "[validator]")
         plan[0].crew = {{"MP1001", "silver"}, {"MP1003", "operator"}};
         const Violation v = onlyViolation(sc, plan, Check::ShiftNotCovering);
         CHECK(v.officer == "MP1003");
-        CHECK(v.message == "Deployment 1 (Oxford Circus, Tue 2026-12-01 morning, van LFR-1): officer MP1003 (Insp Ann "
+        CHECK(v.message == "Oxford Circus, Tue 2026-12-01 morning, van LFR-1: officer MP1003 (Insp Ann "
                            "Lee) is not on a shift covering 08:00-12:00 that day (rostered night, 20:00-06:00)");
     }
     SECTION("a night shift crossing midnight covers 21:00-23:30; a 24-hour shift from 09:00 does too")
@@ -429,8 +434,8 @@ TEST_CASE("crew: an officer in two deployments on one date", "[validator]")
     const Violation v = onlyViolation(testScenario(), plan, Check::OfficerTwiceOnDate);
     CHECK(v.officer == "MP1002");
     CHECK(v.date == day("2026-12-01"));
-    CHECK(v.message == "Officer MP1002 (PC Tom Brown) staffs 2 deployments on Tue 2026-12-01 (Deployments 1 and 2); "
-                       "an officer can staff one a day");
+    CHECK(v.message == "Officer MP1002 (PC Tom Brown) staffs 2 deployments on Tue 2026-12-01 (Oxford Circus on Tue "
+                       "2026-12-01 morning and Brixton on Tue 2026-12-01 morning); an officer can staff one a day");
 }
 
 TEST_CASE("crew: an officer over max_duties", "[validator]")
@@ -443,8 +448,8 @@ TEST_CASE("crew: an officer over max_duties", "[validator]")
     {
         sc.policy.maxDutiesPerOfficer = 1;
         const Violation v = onlyViolation(sc, plan, Check::MaxDuties);
-        CHECK(v.message == "Officer MP1002 (PC Tom Brown) staffs 2 deployments (Deployments 1 and 2); the policy "
-                           "allows 1 per officer");
+        CHECK(v.message == "Officer MP1002 (PC Tom Brown) staffs 2 deployments (Oxford Circus on Tue 2026-12-01 "
+                           "morning and Brixton on Wed 2026-12-02 morning); the policy allows 1 per officer");
     }
     SECTION("the officer's own max_duties overrides the policy")
     {
@@ -493,16 +498,17 @@ TEST_CASE("pin: no deployment at the pinned hotspot, date and window", "[validat
     sc.pinned.push_back({"brixton", day("2026-12-03"), "day", std::nullopt, {}});
     const Violation v = onlyViolation(sc, basePlan(), Check::PinNoDeployment);
     CHECK(v.pin == 1u);
-    CHECK(v.message == "Pin 2 (Brixton on Thu 2026-12-03 day) is not met: no deployment there");
+    CHECK(v.message == "The pin of Brixton on Thu 2026-12-03 day is not met: no deployment there");
 }
 
 TEST_CASE("pin: the deployment there has another van", "[validator]")
 {
     Scenario sc = testScenario();
     sc.pinned.push_back({"oxford", day("2026-12-01"), "morning", std::string("LFR-2"), {}});
-    CHECK(onlyViolation(sc, basePlan(), Check::PinVanMismatch).message ==
-          "Pin 1 (Oxford Circus on Tue 2026-12-01 morning, van LFR-2) is not met: no deployment there uses the pinned "
-          "van LFR-2 (Deployment 1 uses LFR-1)");
+    CHECK(
+        onlyViolation(sc, basePlan(), Check::PinVanMismatch).message ==
+        "The pin of Oxford Circus on Tue 2026-12-01 morning, van LFR-2 is not met: no deployment there uses the pinned "
+        "van LFR-2 (Oxford Circus, Tue 2026-12-01 morning, van LFR-1)");
 }
 
 TEST_CASE("pin: a pinned crew member missing or in another role", "[validator]")
@@ -513,14 +519,16 @@ TEST_CASE("pin: a pinned crew member missing or in another role", "[validator]")
         sc.pinned.push_back({"oxford", day("2026-12-01"), "morning", std::nullopt, {{"MP1006", "operator"}}});
         const Violation v = onlyViolation(sc, basePlan(), Check::PinCrewMismatch);
         CHECK(v.officer == "MP1006");
-        CHECK_THAT(v.message, Contains("is not met: officer MP1006 (PC Raj Patel) is not in the crew of Deployment 1 "
+        CHECK_THAT(v.message, Contains("is not met: officer MP1006 (PC Raj Patel) is not in the crew of Oxford Circus, "
+                                       "Tue 2026-12-01 morning, van LFR-1 "
                                        "(pinned as operator)"));
     }
     SECTION("in another role")
     {
         sc.pinned.push_back({"oxford", day("2026-12-01"), "morning", std::nullopt, {{"MP1002", "silver"}}});
         CHECK_THAT(onlyViolation(sc, basePlan(), Check::PinCrewMismatch).message,
-                   Contains("officer MP1002 (PC Tom Brown) is in the crew of Deployment 1 as operator, not as silver"));
+                   Contains("officer MP1002 (PC Tom Brown) is in the crew of Oxford Circus, Tue 2026-12-01 morning, "
+                            "van LFR-1 as operator, not as silver"));
     }
 }
 
@@ -531,8 +539,10 @@ TEST_CASE("pin: two pins that only one deployment can meet", "[validator]")
     sc.pinned.push_back({"oxford", day("2026-12-01"), "morning", std::string("LFR-1"), {{"MP1001", "silver"}}});
     const Violation v = onlyViolation(sc, basePlan(), Check::PinContention);
     CHECK(v.pin == 1u);
-    CHECK(v.message == "Pin 2 (Oxford Circus on Tue 2026-12-01 morning, van LFR-1) is not met: Deployment 1, which "
-                       "would meet it, already meets Pin 1");
+    CHECK(v.message ==
+          "The pin of Oxford Circus on Tue 2026-12-01 morning, van LFR-1 is not met: Oxford Circus on Tue "
+          "2026-12-01 morning, which would meet it, already meets the pin of Oxford Circus on Tue 2026-12-01 "
+          "morning");
 }
 
 TEST_CASE("pin: pins are matched to distinct deployments by a maximum matching", "[validator]")
@@ -570,7 +580,7 @@ TEST_CASE("unknown references are violations, never crashes", "[validator]")
     CHECK(report.count(Rule::UnknownReference) == 4);
     CHECK(report.count(Rule::Pin) == 0); // the pin meets the deployment: same ids, van and crew entry
     CHECK(report.violations.front().message ==
-          "Deployment 3 (\"nowhere\", Wed 2026-12-09 noon, van LFR-9): hotspot \"nowhere\" does not exist");
+          "\"nowhere\", Wed 2026-12-09 noon, van LFR-9: hotspot \"nowhere\" does not exist");
     REQUIRE(report.evaluation.deployments.size() == 3);
     CHECK(report.evaluation.deployments[2].value == 0.0);
     CHECK(report.evaluation.deployments[2].travel == 0.0);

@@ -1,5 +1,7 @@
 #include "accountability_dialogs.h"
 
+#include "audit_words.h"
+
 #include "text_table_model.h"
 
 #include "bar_chart.h"
@@ -249,11 +251,16 @@ AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)
     rows.reserve(entries.size());
     for (const AuditEntry &e : entries) {
         TextTableModel::Row row;
-        const QStringList cells = {QString::number(e.seq), text(e.at),       text(e.actor),   text(e.action),
-                                   text(e.subject),        text(e.oldValue), text(e.newValue)};
+        // In words; the stored code and JSON in the tooltips (issue 17, finding 10).
+        const QStringList cells = {QString::number(e.seq),     text(e.at),      text(e.actor),
+                                   auditActionWords(e.action), text(e.subject), auditValueWords(e.oldValue),
+                                   auditValueWords(e.newValue)};
+        const QStringList stored = {cells[0], cells[1],         cells[2],        text(e.action),
+                                    cells[4], text(e.oldValue), text(e.newValue)};
         for (int c = 0; c < static_cast<int>(cells.size()); ++c) {
-            row.cells << (c >= 5 && cells[c].size() > 60 ? cells[c].left(60) + QStringLiteral("…") : cells[c]);
-            row.toolTips << cells[c].left(4000);
+            row.cells << (c >= 5 && cells[c].size() > 80 ? cells[c].left(80) + QStringLiteral("…") : cells[c]);
+            row.toolTips
+                << (stored[c] == cells[c] ? cells[c] : cells[c] + QStringLiteral("\n\n") + stored[c]).left(4000);
         }
         rows.push_back(std::move(row));
     }
@@ -282,10 +289,13 @@ AuditDialog::AuditDialog(PlanDocument *document, QWidget *parent)
                         return text(json);
                     }
                 };
-                detail->setPlainText(tr("#%1  %2  %3  %4  %5\n\nold:\n%6\n\nnew:\n%7")
+                detail->setPlainText(tr("#%1  %2  %3: %4 (%5)  %6\n\nBefore: %7\nAfter: %8\n\n"
+                                        "As stored:\nold:\n%9\n\nnew:\n%10")
                                          .arg(e.seq)
-                                         .arg(text(e.at), text(e.actor), text(e.action), text(e.subject),
-                                              pretty(e.oldValue), pretty(e.newValue)));
+                                         .arg(text(e.at), text(e.actor), auditActionWords(e.action), text(e.action),
+                                              text(e.subject), auditValueWords(e.oldValue), auditValueWords(e.newValue),
+                                              pretty(e.oldValue))
+                                         .arg(pretty(e.newValue)));
             });
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(table_);

@@ -117,7 +117,8 @@ private slots:
         QCOMPARE(t->index(deployments, 1).data().toString(), QStringLiteral("10"));
         QCOMPARE(t->index(deployments, 2).data().toString(), QStringLiteral("4"));
         QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("− "))); // 4 fewer than 10
-        QVERIFY(dialog.differences()->toPlainText().contains(QStringLiteral("max_days: all 2 days are used")));
+        QVERIFY(dialog.differences()->toPlainText().contains(
+            QStringLiteral("The limit of 2 days with deployments: all are used")));
         // Fewer than two ticked: refused, nothing recomputed.
         dialog.scenarioList()->item(0)->setCheckState(Qt::Unchecked);
         QTimer::singleShot(0, [] {

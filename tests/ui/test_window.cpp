@@ -3,6 +3,7 @@
 // whole week; the View menu brings back what was closed; Help opens the
 // guide, the shortcuts and About; the map zooms and pans.
 #include "accountability_dialogs.h"
+#include "audit_words.h"
 #include "bar_chart.h"
 #include "data_files.h"
 #include "document_view.h"
@@ -32,6 +33,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -244,6 +246,34 @@ private slots:
         QVERIFY2(clone.van()->itemText(1).contains(QString::fromStdString(*van.name)),
                  qPrintable(clone.van()->itemText(1)));
         QCOMPARE(clone.van()->itemData(1).toString(), QString::fromStdString(van.id));
+    }
+
+    void theAuditTrailSpeaksThePlannersWords()
+    {
+        // Finding 10: the trail showed "scenario.officers.changed" and raw JSON.
+        QCOMPARE(auditActionWords("scenario.officers.changed"), QStringLiteral("Changed an officer"));
+        QCOMPARE(auditActionWords("plan.deployment.added"), QStringLiteral("Added a deployment"));
+        QCOMPARE(auditActionWords("scenario.policy.changed"), QStringLiteral("Changed the policy"));
+        QCOMPARE(auditActionWords("something.new"), QStringLiteral("something.new")); // unknown: as stored
+        const QString officer = auditValueWords(R"({"id":"MP1","name":"Jane Smith","max_duties":2,"skills":[]})");
+        QVERIFY2(officer.contains(QStringLiteral("name: Jane Smith")) &&
+                     officer.contains(QStringLiteral("most duties: 2")) && !officer.contains(QLatin1Char('{')),
+                 qPrintable(officer));
+        QCOMPARE(auditValueWords("null"), QStringLiteral("—"));
+
+        auto window = open();
+        QVERIFY(window);
+        AuditDialog trail(window->document(), window.get());
+        QAbstractItemModel *model = trail.table()->model();
+        QVERIFY(model->rowCount() > 0);
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString what = model->index(r, 3).data().toString();
+            QVERIFY2(!what.contains(QLatin1Char('.')), qPrintable(what));
+            for (const int c : {5, 6}) {
+                const QString value = model->index(r, c).data().toString();
+                QVERIFY2(!value.startsWith(QLatin1Char('{')) && !value.startsWith(QLatin1Char('[')), qPrintable(value));
+            }
+        }
     }
 };
 

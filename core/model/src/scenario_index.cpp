@@ -246,16 +246,22 @@ std::string ScenarioIndex::vanName(std::string_view id) const
     return vehicle.name.value_or(vehicle.id);
 }
 
+std::string ScenarioIndex::vanLabel(std::string_view id) const
+{
+    const std::optional<std::size_t> v = van(id);
+    return v && scenario_->vans[*v].name ? *scenario_->vans[*v].name : "van " + std::string(id);
+}
+
 std::string ScenarioIndex::describe(const Deployment &deployment) const
 {
-    return hotspotName(deployment.hotspot) + ", " + formatDay(deployment.date) + " " + deployment.window + ", van " +
-           deployment.van;
+    return hotspotName(deployment.hotspot) + ", " + formatDay(deployment.date) + " " + deployment.window + ", " +
+           vanLabel(deployment.van);
 }
 
 std::string ScenarioIndex::describe(const Pin &pin) const
 {
     return hotspotName(pin.hotspot) + " on " + formatDay(pin.date) + " " + pin.window +
-           (pin.van ? ", van " + *pin.van : std::string());
+           (pin.van ? ", " + vanLabel(*pin.van) : std::string());
 }
 
 } // namespace lfr

@@ -22,7 +22,6 @@ std::string quoted(std::string_view id) { return "\"" + std::string(id) + "\""; 
 
 using words::counted;
 using words::joined;
-using words::numbered;
 
 std::string windowSpan(const Window &window) { return formatClock(window.start) + "-" + formatClock(window.end); }
 
@@ -75,11 +74,12 @@ private:
         return v;
     }
 
-    // A violation of one deployment, named at the start of the message:
-    // "Deployment 3 (Oxford Circus, Tue 2026-12-01 evening, van LFR-2): ..."
+    // A violation of one deployment, named at the start of the message in
+    // what its card shows (no number: no card shows one; issue 17, finding 10):
+    // "Oxford Circus, Tue 2026-12-01 evening, LFR van 2: ..."
     Violation &addFor(Check check, std::size_t d, const std::string &detail, std::optional<std::size_t> other = {})
     {
-        const std::string label = "Deployment " + std::to_string(d + 1) + " (" + ix_.describe(plan_[d]) + "): ";
+        const std::string label = ix_.describe(plan_[d]) + ": ";
         Violation &v = add(check, label + detail, other ? Indices{d, *other} : Indices{d});
         v.deployment = d;
         v.date = plan_[d].date;
@@ -87,6 +87,23 @@ private:
     }
 
     std::string officerName(std::size_t o) const { return ix_.officerName(sc_.officers[o].id); }
+    // Deployments as their cards name them: "Oxford Circus on Tue
+    // 2026-12-01 evening and Brixton on Wed 2026-12-02 day".
+    std::string named(const Indices &deps) const
+    {
+        std::vector<std::string> out;
+        for (const std::size_t d : deps)
+            out.push_back(ix_.hotspotName(plan_[d].hotspot) + " on " + formatDay(plan_[d].date) + " " +
+                          plan_[d].window);
+        return joined(out);
+    }
+    std::string pinsNamed(const Indices &pins) const
+    {
+        std::vector<std::string> out;
+        for (const std::size_t p : pins)
+            out.push_back("the pin of " + ix_.describe(sc_.pinned[p]));
+        return joined(out);
+    }
 
     // --- Unknown references ---------------------------------------------------
 
@@ -144,9 +161,8 @@ private:
         for (const auto &[date, deps] : byDate)
             if (policy.maxPerDate && exceeds(deps.size(), *policy.maxPerDate))
                 add(Check::MaxPerDate,
-                    formatDay(date) + " has " + counted(deps.size(), "deployment") + " (" +
-                        numbered("Deployment", deps) + "); the policy allows at most " +
-                        std::to_string(*policy.maxPerDate) + " on one date",
+                    formatDay(date) + " has " + counted(deps.size(), "deployment") + " (" + named(deps) +
+                        "); the policy allows at most " + std::to_string(*policy.maxPerDate) + " on one date",
                     deps)
                     .date = date;
         const std::string horizon = sc_.dates.empty()
@@ -198,8 +214,8 @@ private:
         const std::string name = ix_.hotspotName(hotspot.id);
         if (exceeds(deps.size(), hotspot.maxPerHorizon))
             add(Check::MaxPerHorizon,
-                name + " has " + counted(deps.size(), "deployment") + " (" + numbered("Deployment", deps) +
-                    "); it allows at most " + std::to_string(hotspot.maxPerHorizon) + " in the horizon",
+                name + " has " + counted(deps.size(), "deployment") + " (" + named(deps) + "); it allows at most " +
+                    std::to_string(hotspot.maxPerHorizon) + " in the horizon",
                 deps);
 
         std::map<std::pair<Date, std::string_view>, std::size_t> slots;
@@ -207,7 +223,7 @@ private:
             const auto [it, fresh] = slots.try_emplace({plan_[d].date, plan_[d].window}, d);
             if (!fresh)
                 addFor(Check::DuplicateSlot, d,
-                       "Deployment " + std::to_string(it->second + 1) + " already covers " + name + " on " +
+                       "the deployment in " + ix_.vanLabel(plan_[it->second].van) + " already covers " + name + " on " +
                            formatDay(plan_[d].date) + " " + plan_[d].window,
                        it->second);
         }
@@ -250,8 +266,7 @@ private:
             if (exceeds(deps.size(), van.maxPerDate))
                 add(Check::VanMaxPerDate,
                     "Van " + van.id + " has " + counted(deps.size(), "deployment") + " on " + formatDay(key.second) +
-                        " (" + numbered("Deployment", deps) + "); it can do at most " + std::to_string(van.maxPerDate) +
-                        " a day",
+                        " (" + named(deps) + "); it can do at most " + std::to_string(van.maxPerDate) + " a day",
                     deps)
                     .date = key.second;
             checkVanOverlaps(van, deps);
@@ -365,19 +380,19 @@ private:
             for (const auto &[date, onDate] : byDate) {
                 if (onDate.size() < 2)
                     continue;
-                Violation &v = add(Check::OfficerTwiceOnDate,
-                                   "Officer " + officerName(o) + " staffs " + counted(onDate.size(), "deployment") +
-                                       " on " + formatDay(date) + " (" + numbered("Deployment", onDate) +
-                                       "); an officer can staff one a day",
-                                   onDate);
+                Violation &v =
+                    add(Check::OfficerTwiceOnDate,
+                        "Officer " + officerName(o) + " staffs " + counted(onDate.size(), "deployment") + " on " +
+                            formatDay(date) + " (" + named(onDate) + "); an officer can staff one a day",
+                        onDate);
                 v.officer = officer.id;
                 v.date = date;
             }
             const int limit = ix_.maxDuties(o);
             if (exceeds(deps.size(), limit))
                 add(Check::MaxDuties,
-                    "Officer " + officerName(o) + " staffs " + counted(deps.size(), "deployment") + " (" +
-                        numbered("Deployment", deps) + "); " +
+                    "Officer " + officerName(o) + " staffs " + counted(deps.size(), "deployment") + " (" + named(deps) +
+                        "); " +
                         (officer.maxDuties ? "their personal limit is " + std::to_string(limit)
                                            : "the policy allows " + std::to_string(limit) + " per officer"),
                     deps)
@@ -483,7 +498,7 @@ private:
                       const std::vector<std::optional<std::size_t>> &pinOf)
     {
         const Pin &pin = sc_.pinned[p];
-        const std::string head = "Pin " + std::to_string(p + 1) + " (" + ix_.describe(pin) + ") is not met: ";
+        const std::string head = "The pin of " + ix_.describe(pin) + " is not met: ";
         Violation *v = nullptr;
         if (candidates.empty()) {
             v = &add(Check::PinNoDeployment, head + "no deployment there");
@@ -492,8 +507,8 @@ private:
             for (const std::size_t d : edges)
                 holders.insert(*pinOf[d]);
             v = &add(Check::PinContention,
-                     head + numbered("Deployment", edges) + ", which would meet it, already " +
-                         (edges.size() == 1 ? "meets " : "meet ") + numbered("Pin", {holders.begin(), holders.end()}),
+                     head + named(edges) + ", which would meet it, already " +
+                         (edges.size() == 1 ? "meets " : "meet ") + pinsNamed({holders.begin(), holders.end()}),
                      edges);
         } else {
             Indices withVan;
@@ -502,7 +517,7 @@ private:
                 if (!pin.van || *pin.van == plan_[d].van)
                     withVan.push_back(d);
                 else
-                    others.push_back("Deployment " + std::to_string(d + 1) + " uses " + plan_[d].van);
+                    others.push_back(ix_.describe(plan_[d]));
             }
             if (withVan.empty()) {
                 v = &add(Check::PinVanMismatch,
@@ -527,7 +542,7 @@ private:
         const CrewAssignment &member = *missing;
         const auto other = std::find_if(crew.begin(), crew.end(),
                                         [&member](const CrewAssignment &c) { return c.officer == member.officer; });
-        const std::string where = "Deployment " + std::to_string(d + 1);
+        const std::string where = ix_.describe(plan_[d]);
         Violation &v = add(Check::PinCrewMismatch,
                            head + "officer " + ix_.officerName(member.officer) +
                                (other == crew.end()

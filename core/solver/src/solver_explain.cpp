@@ -166,14 +166,13 @@ std::vector<std::string> bindingLimits(const ScenarioIndex &ix, const Plan &plan
     };
 
     if (static_cast<int>(plan.deployments.size()) >= p.maxDeployments)
-        out.push_back("max_deployments: " +
-                      (p.maxDeployments == 1 ? std::string("the 1 deployment allowed is used")
-                                             : "all " + std::to_string(p.maxDeployments) + " deployments are used") +
+        out.push_back("The week's limit of " + std::to_string(p.maxDeployments) +
+                      (p.maxDeployments == 1 ? std::string(" deployment: it is used") : " deployments: all are used") +
                       keptOutLine(bestKeptOut(Deployments, anywhere)));
     if (static_cast<int>(days.size()) >= p.maxDays)
-        out.push_back("max_days: " +
-                      (p.maxDays == 1 ? std::string("the 1 day allowed is used")
-                                      : "all " + std::to_string(p.maxDays) + " days are used") +
+        out.push_back("The limit of " + std::to_string(p.maxDays) +
+                      (p.maxDays == 1 ? std::string(" day with deployments: it is used")
+                                      : " days with deployments: all are used") +
                       keptOutLine(bestKeptOut(Days, anywhere)));
     for (std::size_t t = 0; t < sc.dates.size(); ++t) {
         if (perDate[t] == 0 || !dateFull[t])
@@ -183,7 +182,7 @@ std::vector<std::string> bindingLimits(const ScenarioIndex &ix, const Plan &plan
             continue;
         const bool policyFull = p.maxPerDate && perDate[t] >= *p.maxPerDate;
         out.push_back(formatDay(sc.dates[t]) + ": " +
-                      (policyFull ? "the policy's max_per_date of " + std::to_string(*p.maxPerDate) + " is reached"
+                      (policyFull ? "the day's limit of " + std::to_string(*p.maxPerDate) + " deployments is reached"
                                   : "every available van is in use (" + std::to_string(vanRoom[t]) + " deployments)") +
                       keptOutLine(best));
     }
@@ -192,8 +191,8 @@ std::vector<std::string> bindingLimits(const ScenarioIndex &ix, const Plan &plan
             continue;
         const auto best = bestKeptOut(HotspotFull, [&](const Candidate &c) { return c.hotspot == h; });
         if (best.first)
-            out.push_back(sc.hotspots[h].name + ": its max_per_horizon of " +
-                          std::to_string(sc.hotspots[h].maxPerHorizon) + " is reached" + keptOutLine(best));
+            out.push_back(sc.hotspots[h].name + ": its limit of " + std::to_string(sc.hotspots[h].maxPerHorizon) +
+                          " deployments this week is reached" + keptOutLine(best));
     }
     // Teams giving all they may release on a date.
     std::map<std::pair<std::size_t, std::size_t>, int> taken; // (date, team) -> officers
@@ -219,7 +218,8 @@ std::vector<std::string> bindingLimits(const ScenarioIndex &ix, const Plan &plan
     for (const auto &[officer, count] : duties)
         atLimit += count >= ix.maxDuties(officer) ? 1 : 0;
     if (atLimit > 0)
-        out.push_back(std::to_string(atLimit) + " officer" + (atLimit == 1 ? " is" : "s are") + " at their max_duties");
+        out.push_back(std::to_string(atLimit) + " officer" + (atLimit == 1 ? " is" : "s are") +
+                      " at their limit of duties this week");
     return out;
 }
 
@@ -253,8 +253,7 @@ std::vector<std::string> explainPlan(const ScenarioIndex &ix, const CrewPlanner 
         const DeploymentEvaluation &de = e.deployments[i];
         const std::size_t h = *ix.hotspot(d.hotspot);
         planSlots.push_back(Candidate{h, *ix.date(d.date), *ix.window(d.window), de.value, 0.0});
-        std::string line =
-            "Deployment " + std::to_string(i + 1) + " (" + ix.describe(d) + "): worth " + fixed1(de.value);
+        std::string line = ix.describe(d) + ": worth " + fixed1(de.value);
         if (de.repeat > 1)
             line +=
                 ", counted " + fixed1(de.decayedValue) + " as the " + ordinal(de.repeat) + " at " + sc.hotspots[h].name;

@@ -91,9 +91,10 @@ Staffing staffSlots(const ScenarioIndex &ix, const CrewPlanner &crews, const std
         }
         const auto vans = assignVans(ix, entry.first, requests);
         if (!vans) {
-            out.reasons.push_back("on " + formatDay(sc.dates[entry.first]) + " no arrangement of the available vans " +
-                                  "covers " + std::to_string(requests.size()) + " deployments" +
-                                  " (each van takes its max_per_date deployments, never in overlapping windows)");
+            out.reasons.push_back(
+                "on " + formatDay(sc.dates[entry.first]) + " no arrangement of the available vans " + "covers " +
+                std::to_string(requests.size()) + " deployments" +
+                " (each van takes at most its daily limit of deployments, never in overlapping windows)");
             return out;
         }
         for (std::size_t k = 0; k < entry.second.size(); ++k)

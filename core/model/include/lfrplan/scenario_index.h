@@ -115,11 +115,13 @@ public:
     std::string teamName(std::string_view id) const;
     // The van's name ("LFR van 2"), its id when unnamed.
     std::string vanName(std::string_view id) const;
+    // The van's name, or "van LFR-2" when it has none.
+    std::string vanLabel(std::string_view id) const;
     // "MP1001 (PC Jane Smith)"
     std::string officerName(std::string_view id) const;
-    // "Oxford Circus, Tue 2026-12-01 evening, van LFR-2"
+    // "Oxford Circus, Tue 2026-12-01 evening, LFR van 2" (the van's name)
     std::string describe(const Deployment &deployment) const;
-    // "Brixton on Wed 2026-12-02 day", plus ", van LFR-2" when the pin names a van
+    // "Brixton on Wed 2026-12-02 day", plus ", LFR van 2" when the pin names a van
     std::string describe(const Pin &pin) const;
 
 private:
