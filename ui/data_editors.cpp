@@ -1,9 +1,13 @@
 #include "data_editors.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -68,6 +72,12 @@ RecordTableModel<Officer> *makeOfficersModel(PlanDocument *document, QObject *pa
                  return QObject::tr("\"%1\" is not a rank (PC, PS, Insp, CI, Supt, CS, Cmdr)").arg(v.toString());
              o.rank = *rank;
              return std::nullopt;
+         },
+         [](const Scenario &) {
+             std::vector<std::pair<QString, QString>> ranks;
+             for (const std::string_view r : kRankNames)
+                 ranks.emplace_back(text(std::string(r)), text(std::string(r)));
+             return ranks;
          }});
     c.push_back({QObject::tr("Team"), [](const Officer &o) { return QVariant(text(o.team)); },
                  [](Officer &o, const QVariant &v, const Scenario &s) -> std::optional<QString> {
@@ -78,6 +88,14 @@ RecordTableModel<Officer> *makeOfficersModel(PlanDocument *document, QObject *pa
                              return std::nullopt;
                          }
                      return QObject::tr("there is no team \"%1\"").arg(v.toString());
+                 },
+                 [](const Scenario &s) {
+                     std::vector<std::pair<QString, QString>> teams;
+                     for (const Team &t : s.teams)
+                         teams.emplace_back(text(t.id), t.name.empty()
+                                                            ? text(t.id)
+                                                            : QStringLiteral("%1 (%2)").arg(text(t.name), text(t.id)));
+                     return teams;
                  }});
     c.push_back({QObject::tr("Skills"),
                  [](const Officer &o) {
@@ -225,6 +243,45 @@ RecordTableModel<Officer> *makeRostersModel(PlanDocument *document, QObject *par
     return new RecordTableModel<Officer>(document, std::move(c), QObject::tr("officer"), parent);
 }
 
+namespace {
+
+// A cell whose column offers choices is edited with a combo box of them.
+class ChoiceDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QVariantList choices = index.data(RecordTableBase::ChoicesRole).toList();
+        if (choices.isEmpty())
+            return QStyledItemDelegate::createEditor(parent, option, index);
+        auto *box = new QComboBox(parent);
+        box->setObjectName(QStringLiteral("choiceEditor"));
+        for (const QVariant &choice : choices) {
+            const QStringList pair = choice.toStringList();
+            box->addItem(pair.value(1), pair.value(0));
+        }
+        return box;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        if (auto *box = qobject_cast<QComboBox *>(editor)) {
+            box->setCurrentIndex(std::max(0, box->findData(index.data(Qt::EditRole).toString())));
+            return;
+        }
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        if (auto *box = qobject_cast<QComboBox *>(editor)) {
+            model->setData(index, box->currentData(), Qt::EditRole);
+            return;
+        }
+        QStyledItemDelegate::setModelData(editor, model, index);
+    }
+};
+
+} // namespace
+
 DataEditor::DataEditor(RecordTableBase *model, const QString &filterHint, QWidget *parent)
     : QWidget(parent), model_(model), proxy_(new QSortFilterProxyModel(this)), filter_(new QLineEdit(this)),
       view_(new QTableView(this)), message_(new QLabel(this))
@@ -236,6 +293,7 @@ DataEditor::DataEditor(RecordTableBase *model, const QString &filterHint, QWidge
     filter_->setClearButtonEnabled(true);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     view_->setModel(proxy_);
+    view_->setItemDelegate(new ChoiceDelegate(view_));
     triggers_ = view_->editTriggers();
     view_->setSortingEnabled(true);
     view_->sortByColumn(0, Qt::AscendingOrder);
@@ -263,6 +321,39 @@ void DataEditor::setEditable(bool editable, const QString &reason)
     editable_ = editable;
     view_->setEditTriggers(editable ? triggers_ : QAbstractItemView::NoEditTriggers);
     view_->setToolTip(editable ? QString() : reason);
+    for (QPushButton *button : {add_, delete_})
+        if (button) {
+            button->setEnabled(editable);
+            button->setToolTip(editable ? QString() : reason);
+        }
+}
+
+void DataEditor::offerAddAndDelete(const QString &addText, const QString &deleteText, std::function<RecordChange()> add,
+                                   std::function<RecordChange(int)> remove)
+{
+    add_ = new QPushButton(addText, this);
+    delete_ = new QPushButton(deleteText, this);
+    add_->setObjectName(QStringLiteral("addRecord"));
+    delete_->setObjectName(QStringLiteral("deleteRecord"));
+    auto *row = new QHBoxLayout;
+    row->addWidget(add_);
+    row->addWidget(delete_);
+    row->addStretch(1);
+    static_cast<QVBoxLayout *>(layout())->insertLayout(2, row);
+    connect(add_, &QPushButton::clicked, this, [this, add = std::move(add)] {
+        const RecordChange change = add();
+        message_->setText(change.error.value_or(QString()));
+        if (change.row >= 0) { // the new record picked, ready to fill in
+            const QModelIndex at = proxy_->mapFromSource(model_->index(change.row, 1));
+            view_->setCurrentIndex(at);
+            view_->scrollTo(at);
+            view_->setFocus();
+        }
+    });
+    connect(delete_, &QPushButton::clicked, this, [this, remove = std::move(remove)] {
+        const QModelIndex current = proxy_->mapToSource(view_->currentIndex());
+        message_->setText(remove(current.isValid() ? current.row() : -1).error.value_or(QString()));
+    });
 }
 
 } // namespace lfr::ui

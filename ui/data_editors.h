@@ -6,11 +6,16 @@
 
 #include "record_table_model.h"
 
+#include "record_changes.h"
+
 #include <QAbstractItemView>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -37,6 +42,13 @@ public:
     // (the table stays readable: filter, sort, scroll).
     void setEditable(bool editable, const QString &reason = {});
     bool isEditable() const { return editable_; }
+    // Add and Delete buttons under the table (officers, vans): `add` makes a
+    // record (the new row is picked), `remove` deletes the picked one (its
+    // row in the model); a refusal is shown under the table.
+    void offerAddAndDelete(const QString &addText, const QString &deleteText, std::function<RecordChange()> add,
+                           std::function<RecordChange(int)> remove);
+    QPushButton *addButton() const { return add_; }
+    QPushButton *deleteButton() const { return delete_; }
 
 private:
     RecordTableBase *model_;
@@ -44,6 +56,7 @@ private:
     QLineEdit *filter_;
     QTableView *view_;
     QLabel *message_;
+    QPushButton *add_ = nullptr, *delete_ = nullptr;
     bool editable_ = true;
     QAbstractItemView::EditTriggers triggers_; // the view's own, while editable
 };

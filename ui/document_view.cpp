@@ -122,6 +122,13 @@ void DocumentView::createStaffingAndData(StaffingModel *staffing)
     vansEditor_ = new DataEditor(makeVansModel(document_, tabs), tr("Filter vans…"), tabs);
     rostersEditor_ =
         new DataEditor(makeRostersModel(document_, tabs), tr("Filter rosters: officer, team, shift…"), tabs);
+    PlanDocument *doc = document_;
+    officersEditor_->offerAddAndDelete(
+        tr("Add officer…"), tr("Delete officer"), [doc, this] { return addOfficer(doc, window_); },
+        [doc](int row) { return deleteOfficer(doc, row); });
+    vansEditor_->offerAddAndDelete(
+        tr("Add van…"), tr("Delete van"), [doc, this] { return addVan(doc, window_); },
+        [doc](int row) { return deleteVan(doc, row); });
     tabs->addTab(officersEditor_, tr("Officers"));
     tabs->addTab(teamsEditor_, tr("Teams"));
     tabs->addTab(hotspotsEditor_, tr("Hotspots"));

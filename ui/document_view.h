@@ -45,6 +45,7 @@ public:
     DataEditor *officersEditor() const { return officersEditor_; }
     DataEditor *hotspotsEditor() const { return hotspotsEditor_; }
     DataEditor *rostersEditor() const { return rostersEditor_; }
+    DataEditor *vansEditor() const { return vansEditor_; }
     // Why the map has no borough outlines, or empty.
     const QString &mapProblem() const { return mapProblem_; }
 

@@ -190,12 +190,38 @@ public:
         data_.edit([&](Scenario &s) { recordsOf<Record>(s).at(row) = record; });
         recordsEdited(RecordList<Record>::kList, row);
     }
+    // An officer or van added at `row` or removed (the data editors' Add and
+    // Delete): the list's models reset around it.
+    template <class Record> void insertRecord(std::size_t row, const Record &record)
+    {
+        emit recordsAboutToResize(static_cast<int>(RecordList<Record>::kList));
+        data_.edit([&](Scenario &s) {
+            auto &list = recordsOf<Record>(s);
+            list.insert(list.begin() + static_cast<std::ptrdiff_t>(row), record);
+        });
+        emit recordsResized(static_cast<int>(RecordList<Record>::kList));
+        recordsEdited(RecordList<Record>::kList, row);
+    }
+    template <class Record> void removeRecord(std::size_t row)
+    {
+        emit recordsAboutToResize(static_cast<int>(RecordList<Record>::kList));
+        data_.edit([&](Scenario &s) {
+            auto &list = recordsOf<Record>(s);
+            list.erase(list.begin() + static_cast<std::ptrdiff_t>(row));
+        });
+        emit recordsResized(static_cast<int>(RecordList<Record>::kList));
+        recordsEdited(RecordList<Record>::kList, row);
+    }
 
 signals:
     // After any change: the deployments, the pins or the validation.
     void changed();
     // A record of a list (ListKind as int) changed (then changed() follows).
     void recordChanged(int list, int row);
+    // A list is about to get a record more or fewer, and has (then
+    // recordChanged() and changed() follow).
+    void recordsAboutToResize(int list);
+    void recordsResized(int list);
     // Authorisations, outcomes or records changed.
     void accountabilityChanged();
     // The whole scenario is about to be replaced (a reload, or undoing or

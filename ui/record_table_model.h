@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace lfr::ui {
@@ -23,12 +24,17 @@ template <class Record> struct RecordColumn {
     // Applies a value to a copy of the record; returns an error, or nothing
     // when the value is good. Null: the column is read-only.
     std::function<std::optional<QString>(Record &, const QVariant &, const Scenario &)> edit;
+    // The values the cell may take, as (value, label) pairs, picked from a
+    // list rather than typed (issue 17, finding 14). Null: typed.
+    std::function<std::vector<std::pair<QString, QString>>(const Scenario &)> choices = {};
 };
 
 // The untemplated part: signals (moc cannot process templates).
 class RecordTableBase : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // QVariantList of QStringList{value, label}: the cell's choices (empty: typed).
+    static constexpr int ChoicesRole = Qt::UserRole + 50;
     using QAbstractTableModel::QAbstractTableModel;
     const QString &editError() const { return editError_; }
 

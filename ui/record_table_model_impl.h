@@ -15,6 +15,15 @@ RecordTableModel<Record>::RecordTableModel(PlanDocument *document, std::vector<R
         if (list == static_cast<int>(RecordList<Record>::kList) && row >= 0 && row < rowCount())
             emit dataChanged(index(row, 0), index(row, columnCount() - 1));
     });
+    // An officer or van added or deleted.
+    connect(document_, &PlanDocument::recordsAboutToResize, this, [this](int list) {
+        if (list == static_cast<int>(RecordList<Record>::kList))
+            beginResetModel();
+    });
+    connect(document_, &PlanDocument::recordsResized, this, [this](int list) {
+        if (list == static_cast<int>(RecordList<Record>::kList))
+            endResetModel();
+    });
 }
 
 template <class Record> int RecordTableModel<Record>::rowCount(const QModelIndex &parent) const
@@ -29,10 +38,20 @@ template <class Record> int RecordTableModel<Record>::columnCount(const QModelIn
 
 template <class Record> QVariant RecordTableModel<Record>::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || (role != Qt::DisplayRole && role != Qt::EditRole))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const auto &column = columns_[static_cast<std::size_t>(index.column())];
+    if (role == ChoicesRole) { // what the cell's editor offers: [value, label] pairs
+        QVariantList out;
+        if (column.choices)
+            for (const auto &[value, label] : column.choices(document_->scenario()))
+                out.push_back(QStringList{value, label});
+        return out;
+    }
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     const Record &r = recordsOf<Record>(document_->scenario())[static_cast<std::size_t>(index.row())];
-    return columns_[static_cast<std::size_t>(index.column())].show(r);
+    return column.show(r);
 }
 
 template <class Record>
