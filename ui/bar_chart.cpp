@@ -2,6 +2,7 @@
 
 #include <QBarCategoryAxis>
 #include <QChart>
+#include <QFontMetrics>
 #include <QLayout>
 #include <QValueAxis>
 #include <QWidget>
@@ -51,6 +52,20 @@ QChartView *barChartView(const QString &title, QAbstractBarSeries *series, const
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     return view;
+}
+
+QStringList categoryLabels(const QStringList &names, const QFontMetrics &metrics, int width)
+{
+    QStringList distinct = names;
+    bool fit = distinct.removeDuplicates() == 0;
+    for (const QString &name : names)
+        fit = fit && metrics.horizontalAdvance(name) <= width;
+    if (fit)
+        return names;
+    QStringList letters;
+    for (qsizetype i = 0; i < names.size(); ++i)
+        letters << (i < 26 ? QString(QChar(u'A' + static_cast<char16_t>(i))) : QString::number(i + 1));
+    return letters;
 }
 
 void clearLayout(QWidget *holder)

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+class QFontMetrics;
 class QWidget;
 
 namespace lfr::ui {
@@ -21,6 +22,12 @@ QChartView *barChartView(const QString &title, QAbstractBarSeries *series, const
 // power of ten, about five ticks; at least 1 when `whole` (labels without
 // decimals).
 double axisStep(double top, bool whole);
+
+// The bars' category labels for plans named `names`: the names themselves
+// when each is at most `width` pixels wide in `metrics` and no two are the
+// same, else "A", "B", "C"... in order, for a key beside the chart to
+// spell out (issue 17, finding 9: "Demo week 2026-12-0…" twice, no key).
+QStringList categoryLabels(const QStringList &names, const QFontMetrics &metrics, int width);
 
 // Deletes every widget in the holder's layout (before new charts go in).
 void clearLayout(QWidget *holder);

@@ -14,6 +14,7 @@
 #include <QBarSet>
 #include <QChartView>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,10 +24,12 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedBarSeries>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -46,7 +49,8 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
       runner_(new SolveRunner(this)), compare_(new QPushButton(tr("Compare"), this)),
       cancel_(new QPushButton(tr("Stop solving"), this)), timeLimit_(new QSpinBox(this)), status_(new QLabel(this)),
       list_(new QListWidget(this)), tabs_(new QTabWidget(this)), figures_(new TextTableModel(this)),
-      table_(new QTableView(this)), chartHolder_(new QWidget(this)), diff_(new QPlainTextEdit(this))
+      table_(new QTableView(this)), chartHolder_(new QWidget(this)), chartKey_(new QLabel(this)),
+      diff_(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Compare scenarios"));
     setObjectName(QStringLiteral("compareDialog"));
@@ -54,8 +58,12 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
         auto *item = new QListWidgetItem(text(s.name) + (s.hasPlan ? QString() : tr("  (no saved plan)")), list_);
         item->setData(Qt::UserRole, text(s.name));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(list_->count() <= 2 ? Qt::Checked : Qt::Unchecked);
     }
+    // The first two, until setOpenPlan() says which is open.
+    tickWith(0);
+    // Long names wrap onto a second line rather than scroll off.
+    list_->setWordWrap(true);
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(compare_, &QPushButton::clicked, this, &CompareDialog::compareChecked);
     cancel_->setEnabled(false);
     cancel_->setToolTip(tr("Compare on the best plan found so far"));
@@ -96,10 +104,26 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->setVisible(false);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
+    // Scenario names wrap in their headings rather than widen the columns
+    // (issue 17, finding 9: the third scenario was off-screen).
+    table_->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter | Qt::Alignment(Qt::TextWordWrap));
+    table_->horizontalHeader()->setTextElideMode(Qt::ElideNone);
+    table_->viewport()->installEventFilter(this);
     diff_->setReadOnly(true);
     new QVBoxLayout(chartHolder_);
+    chartKey_->setObjectName(QStringLiteral("chartKey"));
+    chartKey_->setTextFormat(Qt::RichText);
+    chartKey_->setWordWrap(true);
+    chartKey_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    chartKey_->setContentsMargins(6, 0, 6, 0);
+    chartKey_->hide();
+    auto *charts = new QWidget(this);
+    auto *chartsLayout = new QVBoxLayout(charts);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->addWidget(chartHolder_, 1);
+    chartsLayout->addWidget(chartKey_);
     tabs_->addTab(table_, tr("Figures"));
-    tabs_->addTab(chartHolder_, tr("Chart"));
+    tabs_->addTab(charts, tr("Chart"));
     tabs_->addTab(diff_, tr("Differences and binding limits"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -114,13 +138,59 @@ CompareDialog::CompareDialog(const QString &database, QWidget *parent)
 
 CompareDialog::~CompareDialog() = default;
 
+// Ticks the scenario in `row` and the one after it (before it when last),
+// nothing else.
+void CompareDialog::tickWith(int row)
+{
+    const int other = row + 1 < list_->count() ? row + 1 : row - 1;
+    for (int i = 0; i < list_->count(); ++i)
+        list_->item(i)->setCheckState(i == row || i == other ? Qt::Checked : Qt::Unchecked);
+}
+
 void CompareDialog::setOpenPlan(const Scenario &scenario, const std::vector<Deployment> &deployments)
 {
     open_ = scenario;
     openPlan_ = deployments;
+    // The open scenario is the one to compare (issue 17, finding 9: the
+    // first two were ticked, whichever was open).
     for (int i = 0; i < list_->count(); ++i)
-        if (list_->item(i)->data(Qt::UserRole).toString() == text(scenario.name))
+        if (list_->item(i)->data(Qt::UserRole).toString() == text(scenario.name)) {
             list_->item(i)->setText(text(scenario.name) + tr("  (open: as on the board)"));
+            tickWith(i);
+        }
+}
+
+bool CompareDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == table_->viewport() && event->type() == QEvent::Resize)
+        fitFigureColumns();
+    return QDialog::eventFilter(watched, event);
+}
+
+// Every compared scenario in view without scrolling sideways: the names of
+// the figures as wide as they need up to two fifths of the table, the
+// scenarios sharing the rest, their headings wrapped onto enough lines.
+void CompareDialog::fitFigureColumns()
+{
+    const int columns = figures_->columnCount();
+    if (columns < 2)
+        return;
+    QHeaderView *header = table_->horizontalHeader();
+    const int width = table_->viewport()->width();
+    table_->resizeColumnToContents(0);
+    const int names = std::min(table_->columnWidth(0), width * 2 / 5);
+    table_->setColumnWidth(0, names);
+    const int each = std::max(header->minimumSectionSize(), (width - names) / (columns - 1));
+    const int margin = style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    int lines = 0;
+    for (int c = 1; c < columns; ++c) {
+        const int w = c + 1 < columns ? each : std::max(each, width - names - each * (columns - 2));
+        table_->setColumnWidth(c, w);
+        const QString heading = figures_->headerData(c, Qt::Horizontal).toString();
+        const QRect room(0, 0, w - 2 * margin, 100000);
+        lines = std::max(lines, header->fontMetrics().boundingRect(room, Qt::TextWordWrap, heading).height());
+    }
+    header->setMinimumHeight(lines + 2 * margin + 2);
 }
 
 bool CompareDialog::busy() const { return runner_->running(); }
@@ -206,15 +276,21 @@ void CompareDialog::showComparison()
     for (std::size_t i = 0; i < compared.size(); ++i)
         headers << text(compared[i].label) + QLatin1Char('\n') + notes_[i];
     std::vector<TextTableModel::Row> shown;
+    std::vector<int> headings;
     for (QStringList &row : rows) {
         const bool heading = row.size() == 1; // a section heading
+        if (heading)
+            headings.push_back(static_cast<int>(shown.size()));
         shown.push_back({std::move(row), {}, heading});
     }
     std::set<int> numbers;
     for (int c = 1; c < static_cast<int>(headers.size()); ++c)
         numbers.insert(c);
     figures_->setTable(headers, std::move(shown), std::move(numbers));
-    table_->resizeColumnsToContents();
+    table_->clearSpans();
+    for (const int r : headings) // across the table, not cut at the names' width
+        table_->setSpan(r, 0, 1, static_cast<int>(headers.size()));
+    fitFigureColumns();
     showCharts(compared);
     showDifferences(compared);
     emit this->compared();
@@ -227,15 +303,25 @@ void CompareDialog::showCharts(const std::vector<ComparedPlan> &compared)
     auto *value = new QBarSet(tr("VALUE"));
     auto *travel = new QBarSet(tr("TRAVEL"));
     auto *objective = new QBarSet(tr("OBJECTIVE"));
-    QStringList categories;
+    QStringList names;
     double top = 0.0;
     for (const ComparedPlan &p : compared) {
         *value << p.figures.value;
         *travel << p.figures.travelPenalty;
         *objective << p.figures.objective;
         top = std::max(top, p.figures.value);
-        categories << text(p.label);
+        names << text(p.label);
     }
+    // Long names label the bars "A", "B"... and the key spells them out
+    // (issue 17, finding 9: two bars read "Demo week 2026-12-0…").
+    const QStringList categories = categoryLabels(names, fontMetrics(), 120);
+    QStringList key;
+    for (qsizetype i = 0; i < names.size(); ++i)
+        key << tr("<b>%1</b>: %2 <i>(%3)</i>")
+                   .arg(categories[i].toHtmlEscaped(), names[i].toHtmlEscaped(),
+                        notes_[static_cast<std::size_t>(i)].toHtmlEscaped());
+    chartKey_->setText(key.join(QStringLiteral("<br>")));
+    chartKey_->setVisible(categories != names);
     series->append(value);
     series->append(travel);
     series->append(objective);

@@ -43,7 +43,11 @@ public:
     QTableView *figuresTable() const { return table_; }
     QPlainTextEdit *differences() const { return diff_; }
     QTabWidget *tabs() const { return tabs_; } // figures, charts, differences (and notes)
-    // The open scenario's state, used instead of its stored one.
+    // Under the charts: which scenario each bar's short label stands for,
+    // shown when the names are too long to label the bars.
+    QLabel *chartKey() const { return chartKey_; }
+    // The open scenario's state, used instead of its stored one; it is
+    // ticked, with the one after it in the list (before it when last).
     void setOpenPlan(const Scenario &scenario, const std::vector<Deployment> &deployments);
     // Starts comparing the checked scenarios (2 to 4): compared() follows,
     // at once when every plan is saved, after solving the others if not.
@@ -57,7 +61,12 @@ public:
 signals:
     void compared();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void tickWith(int row);
+    void fitFigureColumns();
     void solveNext();
     void showComparison();
     void showCharts(const std::vector<ComparedPlan> &compared);
@@ -73,6 +82,7 @@ private:
     TextTableModel *figures_;
     QTableView *table_;
     QWidget *chartHolder_;
+    QLabel *chartKey_;
     QPlainTextEdit *diff_;
     std::optional<Scenario> open_;
     std::vector<Deployment> openPlan_;
