@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -73,6 +74,9 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
     watchlistSize_->setSpecialValueText(tr("not given"));
     categories_->setPlaceholderText(tr("e.g. wanted for serious offences, court warrants"));
     cancelReason_->setPlaceholderText(tr("Reason, when cancelling"));
+    cancelReason_->setAccessibleName(tr("Reason for cancelling"));
+    start_->setAccessibleName(tr("Start time"));
+    end_->setAccessibleName(tr("End time"));
     start_->setDisplayFormat(QStringLiteral("HH:mm"));
     end_->setDisplayFormat(QStringLiteral("HH:mm"));
     threshold_->setRange(0.0, 1.0);
@@ -81,19 +85,30 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
     threshold_->setValue(0.6);
     duration_->setSuffix(tr(" min"));
     missing_->setModel(missingItems_);
+    missing_->setAccessibleName(tr("What the record still lacks"));
     missing_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     missing_->setMaximumHeight(110);
 
+    // Laid out to read whole in a dock a third of a 1366-pixel screen wide
+    // (issue 17, finding 11: a horizontal scrollbar and clipped labels):
+    // labels above their fields when the row is narrow, combo boxes as wide
+    // as the dock rather than their longest item, ticks across the row.
+    for (QComboBox *box : {useCase_, authoriser_}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     auto *form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Use case:"), useCase_);
-    form->addRow(QString(), policy_);
+    form->addRow(policy_);
     form->addRow(tr("Authorising officer:"), authoriser_);
     form->addRow(tr("Rationale:"), rationale_);
     form->addRow(tr("Watchlist size:"), watchlistSize_);
     form->addRow(tr("Watchlist categories:"), categories_);
-    form->addRow(QString(), impact_);
-    form->addRow(QString(), notice_);
-    form->addRow(QString(), signage_);
+    form->addRow(impact_);
+    form->addRow(notice_);
+    form->addRow(signage_);
     auto *times = new QHBoxLayout;
     times->addWidget(start_);
     times->addWidget(new QLabel(tr("to"), this));
@@ -101,6 +116,7 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
     form->addRow(tr("Start and end:"), times);
 
     auto *outcomeForm = new QFormLayout(outcome_);
+    outcomeForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
     outcomeForm->addRow(tr("Faces seen:"), faces_);
     outcomeForm->addRow(tr("True alerts, confirmed:"), trueConfirmed_);
     outcomeForm->addRow(tr("True alerts, unconfirmed:"), trueUnconfirmed_);
@@ -112,9 +128,12 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
     outcomeForm->addRow(tr("Actual duration:"), duration_);
     outcomeForm->addRow(tr("Threshold:"), threshold_);
 
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {saveDraft_, authorise_, withdraw_, deployed_})
-        buttons->addWidget(b);
+    auto *buttons = new QGridLayout; // two a row: four do not fit a narrow dock
+    int at = 0;
+    for (QPushButton *b : {saveDraft_, authorise_, withdraw_, deployed_}) {
+        buttons->addWidget(b, at / 2, at % 2);
+        ++at;
+    }
     auto *buttons2 = new QHBoxLayout;
     buttons2->addWidget(close_);
     buttons2->addWidget(cancel_);
@@ -134,6 +153,7 @@ AuthorisationPanel::AuthorisationPanel(PlanDocument *document, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(body);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the body fits the dock's width
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);

@@ -22,11 +22,13 @@ ChecksPanel::ChecksPanel(PlanDocument *document, QWidget *parent)
     summary_->setWordWrap(true);
     list_->setWordWrap(true);
     list_->setObjectName(QStringLiteral("violations"));
+    list_->setAccessibleName(tr("Problems with the plan"));
     layout->addWidget(figures_);
     layout->addWidget(summary_);
     layout->addWidget(list_, 1);
     explanation_->setReadOnly(true);
     explanation_->setObjectName(QStringLiteral("explanation"));
+    explanation_->setAccessibleName(tr("What holds the plan back"));
     explanation_->setPlaceholderText(tr("Solve (F5) to see what limits this week's plan."));
     layout->addWidget(explanationTitle_);
     layout->addWidget(explanation_, 2);

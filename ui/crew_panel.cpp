@@ -76,6 +76,8 @@ CrewPanel::CrewPanel(PlanDocument *document, QWidget *parent)
       remove_(new QPushButton(tr("Take off crew"), this))
 {
     crew_->setObjectName(QStringLiteral("crew"));
+    crew_->setAccessibleName(tr("Crew of the picked deployment"));
+    candidates_->setAccessibleName(tr("Officers who could join the crew"));
     candidates_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     candidates_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     candidates_->setObjectName(QStringLiteral("candidates"));

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QSettings>
 #include <QTabWidget>
@@ -106,6 +107,8 @@ void DocumentView::createStaffingAndData(StaffingModel *staffing)
 {
     staffingDock_ = dock(window_, tr("Staffing"), "staffingDock");
     staffingView_ = new QTableView(staffingDock_);
+    staffingView_->setAccessibleName(tr("Staffing: officers each team gives to crews, by date, against what it may "
+                                        "release"));
     staffingView_->setObjectName(QStringLiteral("staffing"));
     staffingView_->setModel(staffing);
     staffingView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -122,6 +125,15 @@ void DocumentView::createStaffingAndData(StaffingModel *staffing)
     vansEditor_ = new DataEditor(makeVansModel(document_, tabs), tr("Filter vans…"), tabs);
     rostersEditor_ =
         new DataEditor(makeRostersModel(document_, tabs), tr("Filter rosters: officer, team, shift…"), tabs);
+    const std::pair<DataEditor *, QString> named[] = {{officersEditor_, tr("Officers")},
+                                                      {teamsEditor_, tr("Teams")},
+                                                      {hotspotsEditor_, tr("Hotspots")},
+                                                      {vansEditor_, tr("Vans")},
+                                                      {rostersEditor_, tr("Rosters")}};
+    for (const auto &[editor, title] : named) {
+        editor->view()->setAccessibleName(title);
+        editor->filter()->setAccessibleName(tr("Filter %1").arg(title.toLower()));
+    }
     PlanDocument *doc = document_;
     officersEditor_->offerAddAndDelete(
         tr("Add officer…"), tr("Delete officer"), [doc, this] { return addOfficer(doc, window_); },

@@ -64,7 +64,11 @@ QVariant StaffingModel::data(const QModelIndex &index, int role) const
     const int limit = ix.teamReleasable(team, date);
     const int onDuty = ix.teamOnDuty(team, date);
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: // at the limit or past it said in words, not only in red
+        if (abstracted > 0 && abstracted > limit)
+            return tr("%1 of %2, over").arg(abstracted).arg(limit);
+        if (abstracted > 0 && abstracted == limit)
+            return tr("%1 of %2, full").arg(abstracted).arg(limit);
         return tr("%1 of %2").arg(abstracted).arg(limit);
     case Qt::ToolTipRole:
         return tr("%1 on duty; the plan takes %2; the team may release %3").arg(onDuty).arg(abstracted).arg(limit);
