@@ -30,6 +30,8 @@ ChecksPanel::ChecksPanel(PlanDocument *document, QWidget *parent)
     explanation_->setObjectName(QStringLiteral("explanation"));
     explanation_->setAccessibleName(tr("What holds the plan back"));
     explanation_->setPlaceholderText(tr("Solve (F5) to see what limits this week's plan."));
+    explanationTitle_->setObjectName(QStringLiteral("explanationTitle"));
+    explanationTitle_->setWordWrap(true); // the "outdated" note must not widen the dock and squeeze the board
     layout->addWidget(explanationTitle_);
     layout->addWidget(explanation_, 2);
     connect(list_, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {

@@ -5,11 +5,13 @@
 #include "accountability_dialogs.h"
 #include "audit_words.h"
 #include "bar_chart.h"
+#include "checks_panel.h"
 #include "data_files.h"
 #include "document_view.h"
 #include "main_window.h"
 #include "map_view.h"
 #include "plan_document.h"
+#include "solve_controller.h"
 #include "ui_test_support.h"
 #include "week_board_model.h"
 #include "week_board_view.h"
@@ -115,6 +117,18 @@ private slots:
         WeekBoardView *board = window->boardView();
         QCoreApplication::processEvents();
         QVERIFY2(!board->horizontalScrollBar()->isVisible(), "the week does not fit across");
+        // Still so once the last solve's explanation is marked outdated (its
+        // title grew long and widened the checks dock, squeezing the board).
+        window->solver()->solve();
+        QTRY_VERIFY_WITH_TIMEOUT(!window->solver()->running(), 60000);
+        board->setCurrentIndex(window->boardModel()->indexOf(0));
+        QTest::keyClick(board, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(window->checks()
+                        ->findChild<QLabel *>(QStringLiteral("explanationTitle"))
+                        ->text()
+                        .contains(QStringLiteral("changed since")));
+        QTest::qWait(300); // the layout settles
+        QVERIFY2(!board->horizontalScrollBar()->isVisible(), "the outdated note squeezed the board");
         const QFontMetrics metrics(board->horizontalHeader()->font());
         for (int c = 0; c < board->model()->columnCount(); ++c) {
             const QString date = board->model()->headerData(c, Qt::Horizontal).toString();
