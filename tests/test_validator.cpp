@@ -284,7 +284,7 @@ TEST_CASE("van: overlapping windows on one date clash, adjacent windows do not",
         plan[1].window = "day";
         const Violation v = onlyViolation(testScenario(), plan, Check::VanWindowsOverlap);
         CHECK(v.deployment == 1u);
-        CHECK_THAT(v.message, Contains("van LFR-3 is already out with Deployment 1 in morning 08:00-12:00, which "
+        CHECK_THAT(v.message, Contains("van LFR-3 is already out at Oxford Circus in morning 08:00-12:00, which "
                                        "overlaps day 10:00-14:00"));
     }
 }

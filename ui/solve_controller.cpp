@@ -53,7 +53,21 @@ void SolveController::setDocument(PlanDocument *document)
     // The last solve was about another document (issue 17, finding 8: the
     // status bar kept the previous scenario's "optimal: objective ...").
     status_->clear();
+    result_.clear();
+    solvedAt_ = -1;
     progress_->setVisible(false);
+    disconnect(following_);
+    if (document_)
+        following_ = connect(document_->undoStack(), &QUndoStack::indexChanged, this, &SolveController::showResult);
+}
+
+void SolveController::showResult()
+{
+    if (result_.isEmpty() || runner_->running())
+        return;
+    const bool current = document_ && document_->undoStack()->index() == solvedAt_;
+    status_->setText(current ? result_ : tr("last solve: %1; the plan has changed since").arg(result_));
+    status_->setEnabled(current);
 }
 
 bool SolveController::running() const { return runner_->running(); }
@@ -102,6 +116,9 @@ void SolveController::finished(const lfr::SolveResult &result)
         if (solving_)
             document_->recordProof(*solving_, result.plan); // saved as proven (issue 16)
     }
+    result_ = status_->text();
+    solvedAt_ = document_ ? document_->undoStack()->index() : -1;
+    status_->setEnabled(true);
     solving_.reset();
     emit runningChanged();
     QStringList lines;

@@ -61,6 +61,13 @@ private:
     PlanDocument *document_ = nullptr;
     // The scenario as the running solve was given it (what its proof is about).
     std::optional<lfr::Scenario> solving_;
+    // The last solve's result and the undo index its plan was applied at:
+    // once the plan moves off it, the status says it was the last solve's
+    // (a plan's status and bound are shown only for the plan they are of).
+    QString result_;
+    int solvedAt_ = -1;
+    QMetaObject::Connection following_;
+    void showResult();
 };
 
 } // namespace lfr::ui

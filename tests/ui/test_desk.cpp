@@ -202,9 +202,14 @@ private slots:
         QTest::keyClick(window->boardView(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier); // a pin
         QVERIFY(checks->explanationOutdated());
         QVERIFY(checks->explanationTitle()->text().contains(QStringLiteral("changed since")));
+        // The status bar's status and bound were the solved plan's, not this one's.
+        QVERIFY2(window->solveStatus()->text().startsWith(QStringLiteral("last solve: optimal")) &&
+                     window->solveStatus()->text().contains(QStringLiteral("changed since")),
+                 qPrintable(window->solveStatus()->text()));
         QTest::keyClick(window->boardView(), Qt::Key_Z, Qt::ControlModifier); // back to the solved plan
         QVERIFY(!checks->explanationOutdated());
         QVERIFY(!checks->explanationTitle()->text().contains(QStringLiteral("changed since")));
+        QVERIFY(window->solveStatus()->text().startsWith(QStringLiteral("optimal")));
 
         QVERIFY(window->openDatabase(database_, week_, true)); // opened again: another document
         QCOMPARE(window->solveStatus()->text(), QString());

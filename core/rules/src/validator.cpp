@@ -259,14 +259,15 @@ private:
             }
             byVanDate[{*r.van, dep.date}].push_back(d);
             if (r.date ? !ix_.vanAvailable(*r.van, *r.date) : listed(sc_.vans[*r.van].unavailable, dep.date))
-                addFor(Check::VanUnavailable, d, "van " + dep.van + " is unavailable on " + formatDay(dep.date));
+                addFor(Check::VanUnavailable, d, ix_.vanLabel(dep.van) + " is unavailable on " + formatDay(dep.date));
         }
         for (const auto &[key, deps] : byVanDate) {
             const Van &van = sc_.vans[key.first];
             if (exceeds(deps.size(), van.maxPerDate))
                 add(Check::VanMaxPerDate,
-                    "Van " + van.id + " has " + counted(deps.size(), "deployment") + " on " + formatDay(key.second) +
-                        " (" + named(deps) + "); it can do at most " + std::to_string(van.maxPerDate) + " a day",
+                    (van.name ? *van.name : "Van " + van.id) + " has " + counted(deps.size(), "deployment") + " on " +
+                        formatDay(key.second) + " (" + named(deps) + "); it can do at most " +
+                        std::to_string(van.maxPerDate) + " a day",
                     deps)
                     .date = key.second;
             checkVanOverlaps(van, deps);
@@ -287,7 +288,7 @@ private:
                 const Window &a = window(*holder);
                 const Window &b = window(d);
                 addFor(Check::VanWindowsOverlap, d,
-                       "van " + van.id + " is already out with Deployment " + std::to_string(*holder + 1) + " in " +
+                       ix_.vanLabel(van.id) + " is already out at " + ix_.hotspotName(plan_[*holder].hotspot) + " in " +
                            a.id + " " + windowSpan(a) + ", which overlaps " + b.id + " " + windowSpan(b),
                        *holder);
             }
