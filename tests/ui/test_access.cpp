@@ -10,7 +10,7 @@
 #include "main_window.h"
 #include "plan_document.h"
 #include "staffing_model.h"
-#include "ui_test_support.h"
+#include "ui_window_support.h"
 #include "week_board_model.h"
 #include "week_board_view.h"
 #include "what_if_dialog.h"
@@ -43,21 +43,9 @@ class AccessTest : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    QString database_;
-    QString week_;
+    lfrtest::SolvedDemoWeek demo_;
 
-    std::unique_ptr<MainWindow> open()
-    {
-        auto window = std::make_unique<MainWindow>();
-        if (!window->openDatabase(database_, week_, true))
-            return nullptr;
-        window->resize(1366, 768);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
-    }
+    std::unique_ptr<MainWindow> open() { return demo_.open(); }
 
     // Controls without an accessible name, walking the accessibility tree
     // from `root` (what a screen reader sees), visible ones only.
@@ -134,13 +122,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(dir_.isValid());
-        database_ = lfrtest::makeSolvedDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
-        week_ = QString::fromStdString(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json").name);
-    }
+    void initTestCase() { QVERIFY(demo_.make()); }
 
     void everyControlHasAnAccessibleName()
     {

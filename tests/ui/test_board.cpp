@@ -6,7 +6,7 @@
 #include "card_delegate.h"
 #include "main_window.h"
 #include "plan_document.h"
-#include "ui_test_support.h"
+#include "ui_window_support.h"
 #include "week_board_model.h"
 #include "week_board_view.h"
 
@@ -38,22 +38,9 @@ class BoardTest : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    QString database_;
-    QString week_;
+    lfrtest::SolvedDemoWeek demo_;
 
-    std::unique_ptr<MainWindow> openSolved()
-    {
-        auto window = std::make_unique<MainWindow>();
-        if (!window->openDatabase(database_, week_, true))
-            return nullptr;
-        window->resize(1366, 768);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        QApplication::setActiveWindow(window.get());
-        return window;
-    }
+    std::unique_ptr<MainWindow> openSolved() { return demo_.open(); }
 
     static QPoint centre(MainWindow &window, const QModelIndex &cell)
     {
@@ -117,13 +104,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(dir_.isValid());
-        database_ = lfrtest::makeSolvedDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
-        week_ = QString::fromStdString(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json").name);
-    }
+    void initTestCase() { QVERIFY(demo_.make()); }
 
     void aDraggedPinnedCardCarriesItsPin()
     {

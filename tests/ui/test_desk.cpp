@@ -8,7 +8,7 @@
 #include "main_window.h"
 #include "plan_document.h"
 #include "solve_runner.h"
-#include "ui_test_support.h"
+#include "ui_window_support.h"
 #include "week_board_model.h"
 #include "week_board_view.h"
 #include "what_if_dialog.h"
@@ -46,21 +46,9 @@ class DeskTest : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    QString database_;
-    QString week_; // the demo week's name: other tests add scenarios beside it
+    lfrtest::SolvedDemoWeek demo_;
 
-    std::unique_ptr<MainWindow> openSolved()
-    {
-        auto window = std::make_unique<MainWindow>();
-        if (!window->openDatabase(database_, week_, true))
-            return nullptr;
-        window->resize(1366, 768);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
-    }
+    std::unique_ptr<MainWindow> openSolved() { return demo_.open(); }
 
     static QAction *action(MainWindow &window, const QString &text)
     {
@@ -79,13 +67,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(dir_.isValid());
-        database_ = lfrtest::makeSolvedDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
-        week_ = QString::fromStdString(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json").name);
-    }
+    void initTestCase() { QVERIFY(demo_.make()); }
 
     void undoAndRedoFollowTheStackAtOnce()
     {
@@ -211,7 +193,7 @@ private slots:
         QVERIFY(!checks->explanationTitle()->text().contains(QStringLiteral("changed since")));
         QVERIFY(window->solveStatus()->text().startsWith(QStringLiteral("optimal")));
 
-        QVERIFY(window->openDatabase(database_, week_, true)); // opened again: another document
+        QVERIFY(window->openDatabase(demo_.database(), demo_.week(), true)); // opened again: another document
         QCOMPARE(window->solveStatus()->text(), QString());
     }
 

@@ -6,7 +6,7 @@
 #include "document_view.h"
 #include "main_window.h"
 #include "plan_document.h"
-#include "ui_test_support.h"
+#include "ui_window_support.h"
 #include "week_board_model.h"
 
 #include "lfrplan/scenario_io.h"
@@ -34,20 +34,13 @@ class EditorsTest : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    QString database_;
-    QString week_;
+    lfrtest::SolvedDemoWeek demo_;
 
     std::unique_ptr<MainWindow> open()
     {
-        auto window = std::make_unique<MainWindow>();
-        if (!window->openDatabase(database_, week_, true))
+        auto window = demo_.open();
+        if (!window)
             return nullptr;
-        window->resize(1366, 768);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        QApplication::setActiveWindow(window.get());
         window->showView(QStringLiteral("data"));
         return window;
     }
@@ -77,13 +70,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(dir_.isValid());
-        database_ = lfrtest::makeSolvedDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
-        week_ = QString::fromStdString(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json").name);
-    }
+    void initTestCase() { QVERIFY(demo_.make()); }
 
     void rankAndTeamArePickedFromLists()
     {

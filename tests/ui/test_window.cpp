@@ -12,7 +12,7 @@
 #include "map_view.h"
 #include "plan_document.h"
 #include "solve_controller.h"
-#include "ui_test_support.h"
+#include "ui_window_support.h"
 #include "week_board_model.h"
 #include "week_board_view.h"
 #include "what_if_dialog.h"
@@ -53,22 +53,9 @@ class WindowTest : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    QString database_;
-    QString week_;
+    lfrtest::SolvedDemoWeek demo_;
 
-    std::unique_ptr<MainWindow> open(QSize size = {1366, 768})
-    {
-        auto window = std::make_unique<MainWindow>();
-        if (!window->openDatabase(database_, week_, true))
-            return nullptr;
-        window->resize(size);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        QApplication::setActiveWindow(window.get());
-        return window;
-    }
+    std::unique_ptr<MainWindow> open(QSize size = {1366, 768}) { return demo_.open(size); }
 
     // Opens a menu of the menu bar by its Alt key and picks an item with
     // the mouse.
@@ -88,20 +75,14 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(dir_.isValid());
-        database_ = lfrtest::makeSolvedDemoDatabase(dir_.filePath(QStringLiteral("demo.db")));
-        week_ = QString::fromStdString(readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json").name);
-    }
+    void initTestCase() { QVERIFY(demo_.make()); }
 
     void aFirstStartFillsTheScreen()
     {
         // Finding 11: a first start opened a 786×595 window.
         QSettings().remove(QStringLiteral("window/geometry"));
         MainWindow window;
-        QVERIFY(window.openDatabase(database_, week_, true));
+        QVERIFY(window.openDatabase(demo_.database(), demo_.week(), true));
         window.showAsLeft();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QSize screen = window.screen()->availableGeometry().size();
