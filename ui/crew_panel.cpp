@@ -33,7 +33,10 @@ QTableWidget *makeTable(QWidget *parent, const QStringList &headers)
     table->verticalHeader()->setVisible(false);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(static_cast<int>(headers.size()) - 1, QHeaderView::Stretch);
     table->setTextElideMode(Qt::ElideRight);
+    table->setWordWrap(true); // long team names wrap onto a second line, rows grow to fit
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     return table;
 }
@@ -80,6 +83,8 @@ CrewPanel::CrewPanel(PlanDocument *document, QWidget *parent)
     candidates_->setAccessibleName(tr("Officers who could join the crew"));
     candidates_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     candidates_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    candidates_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch); // the team shares the room
+    candidates_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     candidates_->setObjectName(QStringLiteral("candidates"));
     title_->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
@@ -143,11 +148,18 @@ void CrewPanel::refresh()
         const auto officer = ix.officer(d.crew[i].officer);
         const auto row = static_cast<int>(i);
         crew_->setItem(row, 0, new QTableWidgetItem(text(d.crew[i].role)));
-        crew_->setItem(row, 1, new QTableWidgetItem(text(ix.officerName(d.crew[i].officer))));
+        // The name first (issue 17, finding 11: a narrow dock showed
+        // "MP1…"); the warrant number and the full texts in the tooltips.
+        const QString full = text(ix.officerName(d.crew[i].officer));
+        auto *name = new QTableWidgetItem(officer ? text(document_->scenario().officers[*officer].name) : full);
+        name->setToolTip(full);
+        crew_->setItem(row, 1, name);
         if (officer) {
             const Officer &o = document_->scenario().officers[*officer];
             crew_->setItem(row, 2, new QTableWidgetItem(text(rankName(o.rank))));
-            crew_->setItem(row, 3, new QTableWidgetItem(text(ix.teamName(o.team))));
+            auto *team = new QTableWidgetItem(text(ix.teamName(o.team)));
+            team->setToolTip(team->text());
+            crew_->setItem(row, 3, team);
         }
     }
     swap_->setEnabled(false);
@@ -171,10 +183,13 @@ void CrewPanel::refreshCandidates()
     for (std::size_t i = 0; i < shown_.size(); ++i) {
         const Officer &o = sc.officers[shown_[i].officer];
         const auto row = static_cast<int>(i);
-        candidates_->setItem(row, 0,
-                             new QTableWidgetItem(text(o.name) + QStringLiteral(" (") + text(o.id) + QLatin1Char(')')));
+        auto *name = new QTableWidgetItem(text(o.name));
+        name->setToolTip(text(document_->index().officerName(o.id)));
+        candidates_->setItem(row, 0, name);
         candidates_->setItem(row, 1, new QTableWidgetItem(text(rankName(o.rank))));
-        candidates_->setItem(row, 2, new QTableWidgetItem(text(document_->index().teamName(o.team))));
+        auto *team = new QTableWidgetItem(text(document_->index().teamName(o.team)));
+        team->setToolTip(team->text());
+        candidates_->setItem(row, 2, team);
         candidates_->setItem(row, 3, new QTableWidgetItem(QString::number(shown_[i].km, 'f', 1)));
     }
     add_->setEnabled(editable_ && !shown_.empty());

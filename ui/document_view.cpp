@@ -112,6 +112,9 @@ void DocumentView::createStaffingAndData(StaffingModel *staffing)
     staffingView_->setObjectName(QStringLiteral("staffing"));
     staffingView_->setModel(staffing);
     staffingView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // A 28-day horizon scrolls rather than cut its cells to "0 o…" (issue 17, finding 11).
+    staffingView_->horizontalHeader()->setMinimumSectionSize(
+        staffingView_->fontMetrics().horizontalAdvance(QStringLiteral("Mon 2026-12-07")) + 16);
     staffingView_->verticalHeader()->setDefaultSectionSize(staffingView_->fontMetrics().height() + 6);
     staffingDock_->setWidget(staffingView_);
     window_->addDockWidget(Qt::BottomDockWidgetArea, staffingDock_);

@@ -31,6 +31,7 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTabBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -93,6 +94,30 @@ private:
                            .arg(label->text())
                            .arg(need)
                            .arg(label->contentsRect().width());
+        }
+        // The cells of the tables read at a glance: staffing and the crew panel.
+        for (QTableView *table : root->findChildren<QTableView *>()) {
+            if (!table->isVisible() || !table->model() ||
+                !QStringList{QStringLiteral("staffing"), QStringLiteral("crew"), QStringLiteral("candidates")}.contains(
+                    table->objectName()))
+                continue;
+            QAbstractItemModel *model = table->model();
+            for (int r = 0; r < std::min(model->rowCount(), 12); ++r)
+                for (int c = 0; c < model->columnCount(); ++c) {
+                    const QString shown = model->index(r, c).data().toString();
+                    const int need = table->fontMetrics().horizontalAdvance(shown) + 6;
+                    // Wrapped onto lines the row is tall enough for, it reads whole.
+                    const int tall =
+                        table->fontMetrics()
+                            .boundingRect(QRect(0, 0, table->columnWidth(c) - 6, 10000), Qt::TextWordWrap, shown)
+                            .height();
+                    const bool wraps = table->wordWrap() && tall <= table->rowHeight(r);
+                    if (!shown.isEmpty() && need > table->columnWidth(c) && !wraps)
+                        out << QStringLiteral("%1 cell \"%2\" needs %3 px, has %4")
+                                   .arg(table->objectName(), shown)
+                                   .arg(need)
+                                   .arg(table->columnWidth(c));
+                }
         }
         for (QHeaderView *header : root->findChildren<QHeaderView *>()) {
             if (!header->isVisible() || header->orientation() != Qt::Horizontal || !header->model())
