@@ -154,6 +154,10 @@ private:
     // The open database's location, as it was opened (a connection string
     // with its password, kept in memory only), for opening it again.
     QString databaseLocation() const;
+    // An error from the open database in a person's words: without the
+    // database's location in front (the title bar and the status bar name
+    // it; issue 17, finding 10).
+    QString said(const std::exception &error) const;
     bool reloadDocument(bool reapplyMine, bool quiet);
     void addRecent(const QString &file);
     void rebuildRecentMenu();

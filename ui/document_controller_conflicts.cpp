@@ -61,6 +61,16 @@ QString DocumentController::databaseLocation() const
     return !connection_.isEmpty() && recentLocation(connection_) == recentLocation(location) ? connection_ : location;
 }
 
+QString DocumentController::said(const std::exception &error) const
+{
+    QString message = text(error.what());
+    if (document_ && document_->hasStore())
+        for (const QString &location : {document_->location(), databaseLocation()})
+            if (!location.isEmpty() && message.startsWith(location + QStringLiteral(": ")))
+                return message.mid(location.size() + 2);
+    return message;
+}
+
 bool DocumentController::reloadDocument(bool reapplyMine, bool quiet)
 {
     if (!document_ || !document_->hasStore())
@@ -86,7 +96,7 @@ bool DocumentController::reloadFailed(const std::exception &e, bool quiet)
 {
     if (!quiet)
         QMessageBox::warning(window_, tr("Reload"),
-                             tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(text(e.what())));
+                             tr("Could not reload; your version is kept as it was, unsaved:\n%1").arg(said(e)));
     return false;
 }
 
@@ -208,7 +218,7 @@ bool DocumentController::resolveConflict(ConflictChoice choice, const QString &n
         if (!quiet)
             QMessageBox::warning(
                 window_, tr("Save as a new scenario"),
-                tr("Your version was not saved as \"%1\"; it is kept, unsaved:\n%2").arg(name, text(e.what())));
+                tr("Your version was not saved as \"%1\"; it is kept, unsaved:\n%2").arg(name, said(e)));
         return false;
     }
 }
@@ -222,7 +232,7 @@ bool DocumentController::resolveNotesConflict(ConflictChoice choice, const QStri
         stored = text(document_->notes());
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(window_, tr("Scenario notes"), text(e.what()));
+            QMessageBox::warning(window_, tr("Scenario notes"), said(e));
         return false;
     }
     if (stored != notesRead_ && stored != notes) {

@@ -350,7 +350,7 @@ bool DocumentController::finishSaving(const PlanDocument::SaveJob &job, const Pl
 bool DocumentController::saveFailed(const std::exception &e)
 {
     QMessageBox::warning(window_, tr("Save plan"),
-                         tr("The plan was not saved; the database is unchanged:\n%1").arg(text(e.what())));
+                         tr("The plan was not saved; the database is unchanged:\n%1").arg(said(e)));
     return false;
 }
 

@@ -53,7 +53,7 @@ bool DocumentController::cloneScenario(const QString &name, const WhatIf &change
         return openDatabase(databaseLocation(), name, quiet);
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(window_, tr("Clone scenario"), tr("No scenario was added:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("Clone scenario"), tr("No scenario was added:\n%1").arg(said(e)));
         return false;
     }
 }
@@ -73,7 +73,7 @@ bool DocumentController::renameScenario(const QString &to, bool quiet)
         return openDatabase(databaseLocation(), text(target), quiet);
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(window_, tr("Rename scenario"), tr("Nothing was renamed:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("Rename scenario"), tr("Nothing was renamed:\n%1").arg(said(e)));
         return false;
     }
 }
@@ -104,7 +104,7 @@ bool DocumentController::deleteScenario(const QString &name, bool quiet)
         return true;
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(window_, tr("Delete scenario"), tr("Nothing was deleted:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("Delete scenario"), tr("Nothing was deleted:\n%1").arg(said(e)));
         return false;
     }
 }
@@ -133,8 +133,7 @@ bool DocumentController::setScenarioNotes(const QString &notes, bool quiet)
         return !quiet && resolveNotesConflict(ConflictDialog::ask(e, ConflictSubject::Notes, window_), notes, quiet);
     } catch (const std::exception &e) {
         if (!quiet)
-            QMessageBox::warning(window_, tr("Scenario notes"),
-                                 tr("The notes were not saved:\n%1").arg(text(e.what())));
+            QMessageBox::warning(window_, tr("Scenario notes"), tr("The notes were not saved:\n%1").arg(said(e)));
         return false;
     }
 }
@@ -182,7 +181,7 @@ void DocumentController::chooseScenarioDialog()
         if (ok)
             openInBackground(databaseLocation(), name);
     } catch (const std::exception &e) {
-        QMessageBox::warning(window_, tr("Switch scenario"), text(e.what()));
+        QMessageBox::warning(window_, tr("Switch scenario"), said(e));
     }
 }
 
@@ -198,7 +197,7 @@ void DocumentController::cloneScenarioDialog()
             try {
                 lfr::cloneScenario(*openStore(), document_->scenario().name, name.toStdString(), change);
             } catch (const std::exception &e) {
-                return tr("No scenario was added: %1").arg(text(e.what()));
+                return tr("No scenario was added: %1").arg(said(e));
             }
             openDatabase(databaseLocation(), name); // says so itself if it cannot
             return {};
@@ -242,7 +241,7 @@ void DocumentController::deleteScenarioDialog()
             document_->undoStack()->setClean(); // deliberately discarded above
         deleteScenario(name);
     } catch (const std::exception &e) {
-        QMessageBox::warning(window_, tr("Delete scenario"), text(e.what()));
+        QMessageBox::warning(window_, tr("Delete scenario"), said(e));
     }
 }
 
@@ -258,7 +257,7 @@ void DocumentController::compareDialog()
             dialog.setOpenPlan(document_->scenario(), document_->deployments());
         dialog.exec();
     } catch (const std::exception &e) {
-        QMessageBox::warning(window_, tr("Compare scenarios"), text(e.what()));
+        QMessageBox::warning(window_, tr("Compare scenarios"), said(e));
     }
 }
 
@@ -287,7 +286,7 @@ QString DocumentController::exportSchedule(const QString &file, ExportKind kind,
         writeFileAtomically(file.toStdString(), out);
         return {};
     } catch (const std::exception &e) {
-        return text(e.what());
+        return said(e);
     }
 }
 

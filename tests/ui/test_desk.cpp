@@ -150,6 +150,8 @@ private slots:
             QVERIFY(dialog->isVisible()); // still there
             QVERIFY2(dialog->error()->text().contains(QStringLiteral("No scenario was added")),
                      qPrintable(dialog->error()->text()));
+            // In a person's words: not starting with the database's path (finding 10).
+            QVERIFY2(!dialog->error()->text().contains(demo_.database()), qPrintable(dialog->error()->text()));
             QCOMPARE(dialog->maxDeployments()->value(), 4);
             QCOMPARE(dialog->maxDays()->value(), 2);
             // A free name: cloned, and the clone is open.
