@@ -33,7 +33,8 @@ std::vector<std::string> pinSlotProblems(const ScenarioIndex &ix, std::vector<Ca
     std::vector<std::string> problems;
     for (std::size_t p = 0; p < sc.pinned.size(); ++p) {
         const Pin &pin = sc.pinned[p];
-        const std::string label = "Pin " + std::to_string(p + 1) + " (" + ix.describe(pin) + ")";
+        // Named by what it pins, as the planner set it (issue 17, finding 10: "Pin 1").
+        const std::string label = "The pin of " + ix.describe(pin);
         const auto hotspotIndex = ix.hotspot(pin.hotspot);
         const auto dateIndex = ix.date(pin.date);
         const auto windowIndex = ix.window(pin.window);
@@ -53,8 +54,8 @@ std::vector<std::string> pinSlotProblems(const ScenarioIndex &ix, std::vector<Ca
         for (std::size_t q = 0; q < p; ++q) {
             const Pin &other = sc.pinned[q];
             if (other.hotspot == pin.hotspot && other.date == pin.date && other.window == pin.window)
-                problems.push_back(label + ": pin " + std::to_string(q + 1) +
-                                   " is on the same hotspot, date and window, and no two deployments may share them");
+                problems.push_back(label + ": another pin is on the same hotspot, date and window, and no two "
+                                           "deployments may share them");
         }
         const auto &hotspot = sc.hotspots[h];
         const auto multiplier = ix.windowMultiplier(h, w).value_or(0.0);
