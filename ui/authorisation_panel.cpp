@@ -343,7 +343,17 @@ bool AuthorisationPanel::saveAs(AuthorisationStatus status)
         refresh();
         return true;
     } catch (const std::exception &e) {
-        message_->setText(text(std::string(e.what())));
+        // In the planner's words (issue 17, finding 10: the refusal began
+        // with the database's path and named the slot "oxford-circus
+        // 2026-12-08 day"): no path, the deployment as its card names it.
+        QString said = text(std::string(e.what()));
+        const QString location = document_->hasStore() ? document_->location() + QStringLiteral(": ") : QString();
+        if (!location.isEmpty() && said.startsWith(location))
+            said = said.mid(location.size());
+        if (shownKey_ && deployment_ && *deployment_ < document_->deployments().size())
+            said.replace(text(describeKey(*shownKey_)),
+                         text(document_->index().describe(document_->deployments()[*deployment_])));
+        message_->setText(said);
         return false;
     }
 }

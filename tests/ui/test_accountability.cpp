@@ -164,6 +164,12 @@ private slots:
         panel->facesSeen()->setValue(4000);
         QVERIFY(!panel->saveAs(AuthorisationStatus::Closed));
         QVERIFY(panel->message()->text().contains(QStringLiteral("exceed the true alerts")));
+        // In the planner's words: no database path, the deployment by its
+        // hotspot's name rather than its id (issue 17, finding 10).
+        const Deployment &refused = doc.deployments()[0];
+        const QString said = panel->message()->text();
+        QVERIFY2(!said.contains(doc.location()), qPrintable(said));
+        QVERIFY2(!said.contains(QString::fromStdString(describeKey(keyOf(refused)))), qPrintable(said));
         panel->arrests()->setValue(1);
         QVERIFY(panel->saveAs(AuthorisationStatus::Closed));
         const Authorisation &closed = doc.authorisations()[0];
