@@ -18,7 +18,7 @@ MoveDeployment::MoveDeployment(PlanDocument *document, std::size_t index, Date d
     const ScenarioIndex &ix = document->index();
     const QString where = QCoreApplication::translate("MoveDeployment", "%1 %2, %3")
                               .arg(QString::fromStdString(formatDay(date)), QString::fromStdString(after_.window),
-                                   QString::fromStdString(ix.vanName(after_.van)));
+                                   QString::fromStdString(ix.vanLabel(after_.van)));
     const QString hotspot = QString::fromStdString(ix.hotspotName(before_.hotspot));
     if (const auto pin = document->pinOf(before_)) {
         carriesPin_ = true;

@@ -237,15 +237,6 @@ std::string ScenarioIndex::officerName(std::string_view id) const
     return person.id + " (" + std::string(rankName(person.rank)) + " " + person.name + ")";
 }
 
-std::string ScenarioIndex::vanName(std::string_view id) const
-{
-    const std::optional<std::size_t> v = van(id);
-    if (!v)
-        return quoted(id);
-    const Van &vehicle = scenario_->vans[*v];
-    return vehicle.name.value_or(vehicle.id);
-}
-
 std::string ScenarioIndex::vanLabel(std::string_view id) const
 {
     const std::optional<std::size_t> v = van(id);

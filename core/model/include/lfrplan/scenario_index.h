@@ -113,8 +113,6 @@ public:
     // The hotspot's or team's name ("Oxford Circus"), its id when unnamed.
     std::string hotspotName(std::string_view id) const;
     std::string teamName(std::string_view id) const;
-    // The van's name ("LFR van 2"), its id when unnamed.
-    std::string vanName(std::string_view id) const;
     // The van's name, or "van LFR-2" when it has none.
     std::string vanLabel(std::string_view id) const;
     // "MP1001 (PC Jane Smith)"
