@@ -14,7 +14,8 @@ namespace lfrcli {
 // Exit codes, documented in --help and the README.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;  // infeasible scenario or invalid plan
-inline constexpr int kExitBadInput = 2; // bad input or usage
+inline constexpr int kExitBadInput = 2; // bad input or usage: nothing was written
+inline constexpr int kExitBusy = 3;     // the database stayed locked: nothing was written
 
 class UsageError : public std::runtime_error {
 public:
@@ -35,6 +36,7 @@ class Args {
 public:
     Args(const std::string &command, const std::vector<std::string> &argv, const std::vector<OptionSpec> &specs);
 
+    const std::string &command() const { return command_; }
     const std::vector<std::string> &positional() const { return positional_; }
     void expectPositional(std::size_t min, std::size_t max, const std::string &usage) const;
     bool flag(const std::string &name) const { return options_.count(name) != 0; }

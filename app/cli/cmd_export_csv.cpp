@@ -13,44 +13,6 @@
 
 namespace lfrcli {
 
-ScenarioAndPlan loadScenarioAndPlan(const Args &args, const char *usage)
-{
-    lfr::Scenario scenario;
-    lfr::Plan plan;
-    if (const auto db = args.value("db")) {
-        args.expectPositional(0, 0, usage);
-        const auto name = args.value("scenario");
-        if (!name)
-            throw UsageError("--db needs --scenario NAME");
-        const auto storage = lfr::openStorage(*db, lfr::OpenMode::ExistingOnly);
-        if (!storage->hasScenario(*name))
-            throw lfr::InputError(*db, "no scenario named \"" + *name + "\" (see lfrplan list)");
-        scenario = storage->loadScenario(*name);
-        const auto saved = storage->loadPlan(*name);
-        if (!saved)
-            throw lfr::InputError(*db, "scenario \"" + *name + "\" has no saved plan (solve it with --db first)");
-        plan = *saved;
-    } else {
-        args.expectPositional(2, 2, usage);
-        scenario = lfr::readScenarioFile(args.positional()[0]);
-        plan = lfr::readPlanFile(args.positional()[1]);
-        if (plan.scenario != scenario.name)
-            throw lfr::InputError(args.positional()[1],
-                                  "the plan is for scenario \"" + plan.scenario + "\", not \"" + scenario.name + "\"");
-    }
-    return {std::move(scenario), std::move(plan)};
-}
-
-void writeOutput(const std::string &where, const std::string &text, const std::string &what)
-{
-    if (where == "-") {
-        std::cout << text;
-        return;
-    }
-    lfr::writeFileAtomically(where, text);
-    std::cerr << "wrote the " << what << " to " << where << "\n";
-}
-
 int cmdExportCsv(const Argv &argv)
 {
     const char *usage = "lfrplan export-csv SCENARIO.json PLAN.json [--schedule FILE] [--roster FILE]\n"
@@ -67,8 +29,11 @@ int cmdExportCsv(const Argv &argv)
                          "  --roster FILE     the roster CSV (- for standard output)\n"
                          "  --db DB --scenario NAME   a stored scenario and its saved plan\n"))
         return kExitOk;
-    const Args args("export-csv", argv, {{"schedule"}, {"roster"}, {"db"}, {"scenario"}});
-    const auto [scenario, plan] = loadScenarioAndPlan(args, usage);
+    const Args args("export-csv", argv, withExportOptions({{"schedule"}, {"roster"}}));
+    const ScenarioAndPlan data = loadScenarioAndPlan(args, usage);
+    if (!planMayBeExported(data, args, args.command()))
+        return kExitInvalid;
+    const auto &[scenario, plan] = data;
     const auto schedule = args.value("schedule");
     const auto roster = args.value("roster");
     if (!schedule && !roster)

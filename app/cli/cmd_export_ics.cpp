@@ -22,12 +22,15 @@ int cmdExportIcs(const Argv &argv)
                          "  -o, --output FILE where to write (standard output when absent or -)\n"
                          "  --db DB --scenario NAME   a stored scenario and its saved plan\n"))
         return kExitOk;
-    const Args args("export-ics", argv, {{"officer"}, {"team"}, {"output", true, 'o'}, {"db"}, {"scenario"}});
+    const Args args("export-ics", argv, withExportOptions({{"officer"}, {"team"}, {"output", true, 'o'}}));
     const auto officer = args.value("officer");
     const auto team = args.value("team");
     if (officer.has_value() == team.has_value())
         throw UsageError("give one of --officer ID or --team ID\nusage: " + std::string(usage));
-    const auto [scenario, plan] = loadScenarioAndPlan(args, usage);
+    const ScenarioAndPlan data = loadScenarioAndPlan(args, usage);
+    if (!planMayBeExported(data, args, args.command()))
+        return kExitInvalid;
+    const auto &[scenario, plan] = data;
     const std::string text = officer ? lfr::officerCalendar(scenario, plan.deployments, *officer)
                                      : lfr::teamCalendar(scenario, plan.deployments, *team);
     writeOutput(args.value("output").value_or("-"), text, "calendar");

@@ -3,6 +3,7 @@
 // lfrcli::UsageError, and main() turns both into exit code 2.
 #pragma once
 
+#include "args.h"
 #include "lfrplan/model.h"
 
 #include <filesystem>
@@ -25,6 +26,7 @@ int cmdExportLp(const Argv &args);
 int cmdSolve(const Argv &args);
 int cmdExportCsv(const Argv &args);
 int cmdExportIcs(const Argv &args);
+int cmdExportPdf(const Argv &args);
 int cmdScenario(const Argv &args);
 int cmdCompare(const Argv &args);
 int cmdImportRecords(const Argv &args);
@@ -39,9 +41,23 @@ struct ScenarioAndPlan {
     lfr::Scenario scenario;
     lfr::Plan plan;
 };
-// SCENARIO.json PLAN.json (the plan must be the scenario's), or --db DB
-// --scenario NAME and its saved plan; InputError or UsageError otherwise.
+// The stored-scenario argument every command shares (docs/cli.md): DB NAME,
+// where DB is an SQLite file or a postgresql:// connection string; the
+// older --db DB --scenario NAME is accepted as an alias. True when the
+// first positional argument (or --db) names a database rather than a file.
+bool namesDatabase(const Args &args);
+// For the exports: SCENARIO.json PLAN.json (the plan must be the
+// scenario's), or DB NAME and its saved plan, the database opened
+// read-only; InputError or UsageError otherwise. Commands that call it
+// declare their options through withExportOptions().
 ScenarioAndPlan loadScenarioAndPlan(const Args &args, const char *usage);
+// A command's own options plus --db, --scenario and --allow-invalid.
+std::vector<OptionSpec> withExportOptions(std::vector<OptionSpec> own);
+// An export refuses a plan that breaks a hard constraint: false after
+// printing its violations to standard error (the command then returns
+// kExitInvalid and writes nothing); with --allow-invalid, true after a
+// warning.
+bool planMayBeExported(const ScenarioAndPlan &data, const Args &args, const std::string &command);
 // Writes text atomically to a file, or to standard output for "-", and
 // says so on standard error.
 void writeOutput(const std::string &where, const std::string &text, const std::string &what);

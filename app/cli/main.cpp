@@ -10,6 +10,7 @@
 #include <cstring>
 #include <functional>
 #include <iostream>
+#include <new>
 
 namespace {
 
@@ -34,6 +35,7 @@ constexpr Command kCommands[] = {
     {"export-lp", lfrcli::cmdExportLp, "write a scenario as a MILP in LP format (for cbc)"},
     {"export-csv", lfrcli::cmdExportCsv, "write a plan's schedule and roster as CSV for spreadsheets"},
     {"export-ics", lfrcli::cmdExportIcs, "write an officer's or a team's duties as an iCalendar file"},
+    {"export-pdf", lfrcli::cmdExportPdf, "write a plan's printable roster as a PDF (no display needed)"},
     {"scenario", lfrcli::cmdScenario, "clone (with what-if changes), rename or delete a stored scenario"},
     {"compare", lfrcli::cmdCompare, "compare 2 to 4 stored scenarios' plans side by side"},
     {"authorisation", lfrcli::cmdAuthorisation, "list or store deployments' authorisation records and outcomes"},
@@ -57,7 +59,8 @@ void printHelp(std::ostream &out)
     out << "\nexit codes:\n"
         << "  0  success (a valid plan, a well-formed scenario)\n"
         << "  1  an invalid plan, an infeasible scenario, or records imported with problems\n"
-        << "  2  bad input or usage: nothing was written\n";
+        << "  2  bad input or usage: nothing was written\n"
+        << "  3  the database is busy (another program holds its lock): nothing was written; try again\n";
 }
 
 } // namespace
@@ -93,6 +96,12 @@ int main(int argc, char **argv)
             continue;
         try {
             return c.run(Argv(all.begin() + 1, all.end()));
+        } catch (const lfr::BusyError &e) {
+            std::cerr << "lfrplan " << c.name << ": " << e.what() << "\n";
+            return lfrcli::kExitBusy;
+        } catch (const std::bad_alloc &) {
+            std::cerr << "lfrplan " << c.name
+                      << ": out of memory: the input is too large for this machine's memory (nothing was written)\n";
         } catch (const lfrcli::UsageError &e) {
             std::cerr << "lfrplan " << c.name << ": " << e.what() << "\n";
         } catch (const lfr::InputError &e) {

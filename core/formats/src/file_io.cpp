@@ -4,25 +4,11 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace lfr {
-
-std::string readTextFile(const std::filesystem::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError(path.string(), std::string("cannot open file: ") + std::strerror(errno));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad())
-        throw InputError(path.string(), "cannot read file");
-    return std::move(buffer).str();
-}
 
 namespace {
 

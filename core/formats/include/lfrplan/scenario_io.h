@@ -2,6 +2,8 @@
 // Reading is strict: the first fault throws InputError naming its JSON path.
 #pragma once
 
+#include "lfrplan/file_io.h"
+#include "lfrplan/input_limits.h"
 #include "lfrplan/model.h"
 
 #include <filesystem>
@@ -22,11 +24,5 @@ Scenario readScenarioFile(const std::filesystem::path &path);
 // Every default written out explicitly, ids in model order.
 nlohmann::json scenarioToJson(const Scenario &scenario);
 std::string writeScenario(const Scenario &scenario);
-
-// Writes text to path atomically (temporary file in the same folder, fsync,
-// rename): a failure never leaves a half-written file. Throws
-// std::runtime_error naming the path on failure.
-void writeFileAtomically(const std::filesystem::path &path, std::string_view text);
-std::string readTextFile(const std::filesystem::path &path);
 
 } // namespace lfr

@@ -28,4 +28,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The database is busy: another program held its lock for longer than we
+// waited. Nothing was written; trying again later may succeed (exit code 3).
+class BusyError : public StorageError {
+public:
+    using StorageError::StorageError;
+};
+
 } // namespace lfr

@@ -104,6 +104,8 @@ enum class ImportMode : std::uint8_t {
 enum class OpenMode : std::uint8_t {
     CreateIfMissing, // a missing or empty file becomes a new store
     ExistingOnly,    // the file must already be a store of this program
+    ReadOnly,        // an existing store, only read: works on a read-only file or
+                     // folder (an archived copy); every write is refused
 };
 
 // A stored record that cannot be read: its table, which row (in a

@@ -1,0 +1,121 @@
+// What every export shares: the stored-scenario argument, refusing a plan
+// that breaks a hard constraint, and writing to a file or standard output.
+#include "args.h"
+#include "commands.h"
+
+#include "lfrplan/errors.h"
+#include "lfrplan/file_io.h"
+#include "lfrplan/plan_io.h"
+#include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
+#include "lfrplan/validator.h"
+
+#include <array>
+#include <fstream>
+#include <iostream>
+
+namespace lfrcli {
+
+namespace {
+
+// An SQLite database begins with these 16 bytes.
+bool startsLikeSqlite(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::array<char, 16> head{};
+    if (!in.read(head.data(), head.size()))
+        return false;
+    return std::string(head.data(), head.size()) == std::string("SQLite format 3\0", 16);
+}
+
+} // namespace
+
+bool namesDatabase(const Args &args)
+{
+    if (args.value("db"))
+        return true;
+    if (args.positional().empty())
+        return false;
+    const std::string &first = args.positional().front();
+    return first.starts_with("postgresql://") || first.starts_with("postgres://") || startsLikeSqlite(first);
+}
+
+std::vector<OptionSpec> withExportOptions(std::vector<OptionSpec> own)
+{
+    own.insert(own.end(), {{"db"}, {"scenario"}, {"allow-invalid", false}});
+    return own;
+}
+
+ScenarioAndPlan loadScenarioAndPlan(const Args &args, const char *usage)
+{
+    lfr::Scenario scenario;
+    lfr::Plan plan;
+    if (namesDatabase(args)) {
+        std::string db;
+        std::string name;
+        if (const auto option = args.value("db")) {
+            args.expectPositional(0, 0, usage);
+            const auto named = args.value("scenario");
+            if (!named)
+                throw UsageError("--db needs --scenario NAME");
+            db = *option;
+            name = *named;
+        } else {
+            args.expectPositional(2, 2, usage);
+            if (args.value("scenario"))
+                throw UsageError("give the scenario once: DB NAME (not also --scenario)");
+            db = args.positional()[0];
+            name = args.positional()[1];
+        }
+        const auto storage = lfr::openStorage(db, lfr::OpenMode::ReadOnly);
+        if (!storage->hasScenario(name))
+            throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");
+        scenario = storage->loadScenario(name);
+        const auto saved = storage->loadPlan(name);
+        if (!saved)
+            throw lfr::InputError(db, "scenario \"" + name + "\" has no saved plan (solve it first: lfrplan solve " +
+                                          db + " " + name + ")");
+        plan = *saved;
+    } else {
+        args.expectPositional(2, 2, usage);
+        scenario = lfr::readScenarioFile(args.positional()[0]);
+        plan = lfr::readPlanFile(args.positional()[1]);
+        if (plan.scenario != scenario.name)
+            throw lfr::InputError(args.positional()[1],
+                                  "the plan is for scenario \"" + plan.scenario + "\", not \"" + scenario.name + "\"");
+    }
+    return {std::move(scenario), std::move(plan)};
+}
+
+bool planMayBeExported(const ScenarioAndPlan &data, const Args &args, const std::string &command)
+{
+    const lfr::ValidationReport report = lfr::validatePlan(data.scenario, data.plan.deployments);
+    if (report.violations.empty())
+        return true;
+    const bool allowed = args.flag("allow-invalid");
+    const std::size_t n = report.violations.size();
+    std::cerr << "lfrplan " << command << ": " << (allowed ? "warning: " : "") << "the plan breaks " << n
+              << (n == 1 ? " hard constraint" : " hard constraints") << ":\n";
+    for (const lfr::Violation &v : report.violations)
+        std::cerr << "  " << v.message << "\n";
+    if (allowed) {
+        std::cerr << "lfrplan " << command << ": writing it anyway (--allow-invalid)\n";
+        return true;
+    }
+    std::cerr << "lfrplan " << command
+              << ": nothing was written; fix the plan (lfrplan validate shows the same), or give --allow-invalid "
+                 "to export it as it is\n";
+    return false;
+}
+
+void writeOutput(const std::string &where, const std::string &text, const std::string &what)
+{
+    if (where == "-") {
+        std::cout << text << std::flush;
+        return;
+    }
+    lfr::writeFileAtomically(where, text);
+    std::cerr << "wrote the " << what << " to " << where << "\n";
+}
+
+} // namespace lfrcli
