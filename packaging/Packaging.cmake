@@ -5,6 +5,8 @@
 #
 # Layout (FHS, prefix /usr):
 #   bin/lfrplan, bin/lfrplan-gui
+#   libexec/lfrplan/lfrplan-roster-pdf   the PDF renderer lfrplan export-pdf
+#                             runs (found as ../libexec/lfrplan/ from lfrplan)
 #   share/lfrplan/            demo data (found by the programs as ../share/lfrplan)
 #   share/applications/lfrplan.desktop
 #   share/icons/hicolor/scalable/apps/lfrplan.svg
@@ -17,6 +19,9 @@ include(GNUInstallDirs)
 install(TARGETS lfrplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 if(LFRPLAN_BUILD_UI)
   install(TARGETS lfrplan-gui RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # Not ${CMAKE_INSTALL_LIBEXECDIR}: lfrplan looks exactly here, relative to
+  # itself (app/cli/cmd_export_pdf.cpp).
+  install(TARGETS lfrplan-roster-pdf RUNTIME DESTINATION libexec/lfrplan)
   install(FILES packaging/lfrplan.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
   install(FILES packaging/lfrplan.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 endif()
@@ -67,6 +72,9 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://lfrplan.invalid/")
 # Dependencies from the binaries' shared libraries (dpkg-shlibdeps): Debian's
 # Qt 6 Widgets and Charts, SQLite, libstdc++.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The printable roster's fonts (ui/roster_pdf.h): without them, Chinese,
+# Japanese, Korean and emoji names print as gaps or boxes, with a warning.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core, fonts-wqy-microhei, fonts-symbola")
 # The long description; CPack puts the summary above it and writes the
 # blank lines as Debian's " ." paragraph breaks.
 set(CPACK_PACKAGE_DESCRIPTION
@@ -82,5 +90,5 @@ transparency report from published records, and an append-only audit
 trail.
 
 This package holds the desktop app (lfrplan-gui), the command-line tool
-(lfrplan) and the demo data.")
+(lfrplan), its PDF renderer and the demo data.")
 include(CPack)

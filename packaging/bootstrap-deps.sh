@@ -27,6 +27,12 @@ fi
 [[ $# -eq 1 ]] || usage
 set_name=$1
 
+# The printable roster's fonts (lfrplan export-pdf, ui/roster_pdf.cpp):
+# DejaVu Sans for Latin, Greek and Cyrillic; WenQuanYi Micro Hei (5 MB
+# installed) for Chinese, Japanese and Korean names; Symbola (3 MB) for
+# emoji in black and white (outlines, embedded like any text; colour emoji
+# fonts are bitmaps). Without them such names print as gaps or boxes, with
+# a warning naming them.
 # Debian 12 names. Qt Charts' dev package is qt6-charts-dev in bookworm
 # (libqt6charts6-dev is only a virtual name that it provides). Qt Charts'
 # CMake package needs Qt6OpenGL and Qt6OpenGLWidgets, which are in
@@ -50,6 +56,9 @@ build_packages=(
     python3
     xvfb
     xauth
+    fonts-dejavu-core
+    fonts-wqy-microhei
+    fonts-symbola
 )
 
 # clang's own archiver and linker: CMake takes llvm-ar and ld.lld for the
@@ -71,6 +80,7 @@ test_packages=(
     lintian
     desktop-file-utils
     postgresql
+    poppler-utils
 )
 
 case $set_name in
