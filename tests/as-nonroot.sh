@@ -25,6 +25,11 @@ if [ ! -x "$program" ]; then
     echo "as-nonroot.sh: $program does not exist or is not executable (build it first)" >&2
     exit 2
 fi
+# It runs from its scratch folder: name it from anywhere.
+case "$program" in
+/*) ;;
+*) program="$(cd "$(dirname "$program")" && pwd)/$(basename "$program")" ;;
+esac
 
 keep_env=(PATH="${PATH:-/usr/bin:/bin}")
 for name in LANG LC_ALL TZ; do

@@ -1,6 +1,7 @@
 // import-records, report, audit, authorisation and safeguards: the
 // accountability of deployments from plan to outcome (issue 6).
 #include "args.h"
+#include "busy_notice.h"
 #include "commands.h"
 
 #include "lfrplan/csv_export.h"
@@ -21,7 +22,19 @@ namespace {
 
 // Changes are recorded under the login the operating system or the server
 // authenticated (issue 15): there is no option to name anyone else.
-std::unique_ptr<lfr::Storage> store(const std::string &db) { return lfr::openStorage(db, lfr::OpenMode::ExistingOnly); }
+std::unique_ptr<lfr::Storage> store(const std::string &db)
+{
+    installBusyWaitNotice();
+    return lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
+}
+
+// For a command that only reads: works on a read-only file or folder (an
+// archived copy) and changes nothing.
+std::unique_ptr<lfr::Storage> readOnlyStore(const std::string &db)
+{
+    installBusyWaitNotice();
+    return lfr::openStorage(db, lfr::OpenMode::ReadOnly);
+}
 
 } // namespace
 
@@ -43,6 +56,11 @@ int cmdImportRecords(const Argv &argv)
     const Args args("import-records", argv, {{"source"}, {"check", false}});
     args.expectPositional(2, 2, usage);
     const std::string &file = args.positional()[1];
+    // The database first: a missing or foreign one is reported before a
+    // large records file is read (and its problems would hide it).
+    std::unique_ptr<lfr::Storage> target;
+    if (!args.flag("check"))
+        target = store(args.positional()[0]);
     const lfr::RecordImport in = lfr::readDeploymentRecords(lfr::readTextFile(file), file);
     for (const lfr::RecordProblem &p : in.problems)
         std::cerr << file << ":" << p.line << ": "
@@ -52,7 +70,7 @@ int cmdImportRecords(const Argv &argv)
               << (in.problems.size() == 1 ? "" : "s") << " reported\n";
     if (!args.flag("check")) {
         const std::string source = args.value("source").value_or(std::filesystem::path(file).filename().string());
-        store(args.positional()[0])->importRecords(source, in.records);
+        target->importRecords(source, in.records);
         std::cerr << "stored " << in.records.size() << " records as \"" << source << "\"\n";
     }
     return in.problems.empty() ? kExitOk : kExitInvalid;
@@ -95,7 +113,7 @@ int cmdReport(const Argv &argv)
     const std::string by = args.value("by").value_or("year");
     if (by != "year" && by != "month")
         throw UsageError("--by " + by + ": expected year or month");
-    auto s = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly);
+    auto s = readOnlyStore(args.positional()[0]);
     const auto rows = lfr::transparencyReport(lfr::accountedRecords(*s),
                                               by == "year" ? lfr::ReportPeriod::Year : lfr::ReportPeriod::Month,
                                               args.flag("by-borough"));
@@ -112,7 +130,7 @@ namespace {
 
 int verifyAudit(const std::string &db, const std::optional<std::string> &head)
 {
-    const lfr::ChainCheck check = store(db)->verifyAuditTrail(head);
+    const lfr::ChainCheck check = readOnlyStore(db)->verifyAuditTrail(head);
     for (const std::string &note : check.notes)
         std::cerr << "note: " << note << "\n";
     if (!check.ok()) {
@@ -146,7 +164,8 @@ int cmdUsers(const Argv &argv)
     const auto &pos = args.positional();
     const auto map = args.value("map");
     args.expectPositional(map ? 2 : 1, map ? 2 : 1, usage);
-    auto s = store(pos[0]);
+    const bool changes = map || args.value("unmap");
+    auto s = changes ? store(pos[0]) : readOnlyStore(pos[0]);
     if (const auto login = map) {
         if (args.value("unmap"))
             throw UsageError("--map and --unmap: one at a time");
@@ -192,7 +211,7 @@ int cmdAudit(const Argv &argv)
         throw UsageError("--head goes with --verify");
     const auto after = args.integer("after", 0, std::numeric_limits<long long>::max())
                            .value_or(std::numeric_limits<std::int64_t>::min()); // every entry
-    const auto entries = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly)->auditTrail(after);
+    const auto entries = readOnlyStore(args.positional()[0])->auditTrail(after);
     if (const auto csv = args.value("csv")) {
         writeOutput(*csv, lfr::auditCsv(entries), "audit trail");
         return kExitOk;
@@ -227,7 +246,7 @@ int cmdAuthorisation(const Argv &argv)
     if (pos.size() < 3)
         throw UsageError("usage: " + std::string(usage));
     const std::string &action = pos[2];
-    auto s = store(pos[0]);
+    auto s = action == "save" ? store(pos[0]) : readOnlyStore(pos[0]);
     if (action == "list") {
         args.expectPositional(3, 3, usage);
         nlohmann::json out = nlohmann::json::array();
@@ -279,7 +298,8 @@ int cmdSafeguards(const Argv &argv)
         return kExitOk;
     const Args args("safeguards", argv, {{"min-rank"}, {"min-rationale"}});
     args.expectPositional(1, 1, usage);
-    auto s = store(args.positional()[0]);
+    const bool changes = args.value("min-rank") || args.value("min-rationale");
+    auto s = changes ? store(args.positional()[0]) : readOnlyStore(args.positional()[0]);
     lfr::SafeguardSettings settings = s->safeguardSettings();
     bool changed = false;
     if (const auto r = args.value("min-rank")) {

@@ -1,6 +1,7 @@
 // scenario clone|rename|delete, and compare: commanders' what-if scenarios
 // in a database, and their plans side by side.
 #include "args.h"
+#include "busy_notice.h"
 #include "commands.h"
 
 #include "lfrplan/dates.h"
@@ -17,7 +18,15 @@ namespace {
 
 std::unique_ptr<lfr::Storage> existingStore(const std::string &db)
 {
+    installBusyWaitNotice();
     return lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
+}
+
+// For what only reads: works on a read-only file or folder, changes nothing.
+std::unique_ptr<lfr::Storage> readOnlyStore(const std::string &db)
+{
+    installBusyWaitNotice();
+    return lfr::openStorage(db, lfr::OpenMode::ReadOnly);
 }
 
 void requireScenario(lfr::Storage &store, const std::string &db, const std::string &name)
@@ -124,9 +133,10 @@ int cmdScenario(const Argv &argv)
     }
     if (action == "notes") {
         args.expectPositional(3, 3, usage);
-        const auto store = existingStore(pos[1]);
+        const auto text = args.value("set");
+        const auto store = text ? existingStore(pos[1]) : readOnlyStore(pos[1]);
         requireScenario(*store, pos[1], pos[2]);
-        if (const auto text = args.value("set")) {
+        if (text) {
             store->saveNotes(pos[2], *text);
             std::cerr << "saved the notes of \"" << pos[2] << "\"\n";
         } else {
@@ -162,7 +172,7 @@ int cmdCompare(const Argv &argv)
     const Args args("compare", argv, {{"time-limit"}});
     args.expectPositional(3, 5, usage);
     const auto &pos = args.positional();
-    const auto store = existingStore(pos[0]);
+    const auto store = readOnlyStore(pos[0]);
     lfr::SolverOptions options;
     if (const auto t = args.integer("time-limit", 1, 86400))
         options.timeLimitSeconds = static_cast<double>(*t);

@@ -55,12 +55,25 @@ Permissions pgPermissions(sql::Connection &db)
 std::unique_ptr<Storage> openPgStorage(const std::string &location, OpenMode mode)
 {
     std::unique_ptr<sql::Connection> db = sql::postgresConnection(location);
+    const bool readOnly = mode == OpenMode::ReadOnly;
+    // Read-only: the server refuses any write of this session too, not only
+    // the store (which refuses every change before it starts).
+    if (readOnly)
+        db->exec("SET default_transaction_read_only = on");
     schema::migrate(*db, schema::ladder(), mode);
     StoreTraits traits;
     traits.schemaVersion = [](sql::Connection &c) {
         return static_cast<int>(queryInt(c, "SELECT version FROM schema_info"));
     };
-    traits.permissions = pgPermissions;
+    traits.readOnly = readOnly;
+    if (readOnly)
+        traits.permissions = [](sql::Connection &c) {
+            Permissions p = pgPermissions(c);
+            p = Permissions{p.role + " (opened read-only)", false, false, false, false, false, p.readAuditTrail, false};
+            return p;
+        };
+    else
+        traits.permissions = pgPermissions;
     // The server authenticated the login; the administrator is recorded
     // under theirs too (only lfrplan copy writes other names, with SQL).
     Statement user = db->prepare("SELECT session_user");

@@ -167,8 +167,15 @@ int migrate(sql::Connection &db, const std::vector<Step> &steps, OpenMode mode)
     // never waits for another process's long import.
     if (const Standing standing = catalog->inspect(); upToDate(standing, latest, where))
         return standing.version;
-    else if (standing.empty && mode == OpenMode::ExistingOnly)
+    else if (standing.empty && mode != OpenMode::CreateIfMissing)
         throw StorageError(where + ": an empty database, not an lfrplan database; nothing was changed");
+    else if (mode == OpenMode::ReadOnly)
+        throw StorageError(where + ": schema version " + std::to_string(standing.version) +
+                           ", older than this build's " + std::to_string(latest) +
+                           ": it must be upgraded before it can be read here, by someone who can write to it "
+                           "(lfrplan init " +
+                           where + " upgrades it)" + catalog->whoMayUpgrade(standing.version) +
+                           "; opened read-only, nothing was changed");
 
     const Catalog::Upgrade upgrade = catalog->beginUpgrade();
     sql::Transaction tx(db, sql::TxKind::Write);

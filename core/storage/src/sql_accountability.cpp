@@ -195,13 +195,14 @@ std::vector<UserMapping> SqlStorage::users()
 void SqlStorage::mapUser(const std::string &login, const std::string &officer)
 {
     const std::string where = impl_->where() + ": user " + login;
+    impl_->refuseIfReadOnly("map login " + login);
     if (login.empty() || login.find_first_of(" \t\r\n") != std::string::npos)
         throw InputError(impl_->where() + ": user", "a login is one word (the operating-system or database login)");
     if (officer.empty() || officer.find_first_of(" \t\r\n") != std::string::npos)
         throw InputError(where, "an officer is their collar number, one word (as the scenarios' officer ids)");
     if (!permissions().manageUsers)
         throw StorageError(where + ": only the administrator maps logins to officers");
-    impl_->retrying([&] {
+    impl_->retrying("map login " + login, [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         impl_->lockTable("users");
         Statement taken = impl_->prepare("SELECT login FROM users WHERE officer = ? AND login <> ?");
@@ -222,9 +223,10 @@ void SqlStorage::mapUser(const std::string &login, const std::string &officer)
 
 void SqlStorage::unmapUser(const std::string &login)
 {
+    impl_->refuseIfReadOnly("unmap login " + login);
     if (!permissions().manageUsers)
         throw StorageError(impl_->where() + ": user " + login + ": only the administrator maps logins to officers");
-    impl_->retrying([&] {
+    impl_->retrying("unmap login " + login, [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         Statement find = impl_->prepare("SELECT 1 FROM users WHERE login = ?");
         find.bindCopy(1, login);
@@ -256,7 +258,7 @@ SafeguardSettings SqlStorage::safeguardSettings()
 
 void SqlStorage::setSafeguardSettings(const SafeguardSettings &settings)
 {
-    impl_->retrying([&] {
+    impl_->retrying(std::string("change the safeguard settings"), [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         impl_->lockTable("settings");
         // The database writes the audit entry of each setting changed.
@@ -294,7 +296,7 @@ std::vector<Authorisation> SqlStorage::loadAuthorisations(std::string_view scena
 
 void SqlStorage::saveAuthorisation(std::string_view scenario, const Authorisation &record)
 {
-    impl_->retrying([&] {
+    impl_->retrying("save an authorisation record of " + scenarioLabel(scenario), [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         impl_->lockTable("authorisations");
         const std::int64_t id = impl_->requireScenario(scenario);
@@ -366,7 +368,7 @@ void SqlStorage::saveAuthorisation(std::string_view scenario, const Authorisatio
 
 void SqlStorage::importRecords(const std::string &source, const std::vector<DeploymentRecord> &records)
 {
-    impl_->retrying([&] {
+    impl_->retrying("store the published records of \"" + source + "\"", [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         impl_->lockTable("published_records");
         Statement count = impl_->prepare("SELECT count(*) FROM published_records WHERE source = ?");

@@ -34,6 +34,14 @@ public:
     using StorageError::StorageError;
 };
 
+// SQLite said the database is busy before the wait for it ran out (a lock
+// it does not wait for): the store runs the whole transaction again, and
+// reports a BusyError if that keeps happening.
+class BusyRetry : public TransientError {
+public:
+    using TransientError::TransientError;
+};
+
 // One prepared statement, kept prepared so it can be reused for bulk work:
 // bind, step (or run), bind again. Text bound with bindText() may be read
 // only when the statement runs: the caller keeps it alive until then.

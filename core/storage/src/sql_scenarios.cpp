@@ -193,7 +193,7 @@ void SqlStorage::importScenario(const Scenario &scenario, ImportMode mode)
             throw StorageError(context + ": policy: " + error.what());
         }
     };
-    const auto [revision, seq] = impl_->retrying([&] {
+    const auto [revision, seq] = impl_->retrying("import " + scenarioLabel(scenario.name), [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         std::int64_t next = 1;
         std::int64_t id = 0;
@@ -266,7 +266,7 @@ bool SqlStorage::hasScenario(std::string_view name) { return impl_->findScenario
 
 void SqlStorage::renameScenario(std::string_view from, std::string_view to)
 {
-    const auto [revision, seq] = impl_->retrying([&] {
+    const auto [revision, seq] = impl_->retrying("rename " + scenarioLabel(from), [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         const Impl::Locked locked = impl_->lockForChange(from);
         if (from == to)
@@ -294,7 +294,7 @@ void SqlStorage::renameScenario(std::string_view from, std::string_view to)
 
 void SqlStorage::deleteScenario(std::string_view name)
 {
-    impl_->retrying([&] {
+    impl_->retrying("delete " + scenarioLabel(name), [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         const Impl::Locked locked = impl_->lockForChange(name);
         const std::int64_t id = locked.id;
@@ -317,7 +317,7 @@ void SqlStorage::savePlan(std::string_view scenario, const Plan &plan)
     if (plan.scenario != scenario)
         throw StorageError(impl_->where() + ": the plan is for " + scenarioLabel(plan.scenario) + ", not " +
                            scenarioLabel(scenario));
-    const auto [revision, seq] = impl_->retrying([&] {
+    const auto [revision, seq] = impl_->retrying("save the plan of " + scenarioLabel(scenario), [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         const Impl::Locked locked = impl_->lockForChange(scenario);
         const std::optional<Plan> before = sql::readPlan(impl_->db(), locked.id, scenario);
@@ -342,7 +342,7 @@ std::string SqlStorage::loadNotes(std::string_view scenario)
 
 void SqlStorage::saveNotes(std::string_view scenario, const std::string &notes)
 {
-    const auto [revision, seq] = impl_->retrying([&] {
+    const auto [revision, seq] = impl_->retrying("save the notes of " + scenarioLabel(scenario), [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         const Impl::Locked locked = impl_->lockForChange(scenario);
         const std::string before = impl_->readNotes(locked.id);

@@ -43,6 +43,8 @@ struct StoreTraits {
     // The authenticated login every change is recorded under: the
     // operating system's (SQLite) or the server's session_user (PostgreSQL).
     std::string actor;
+    // Opened with OpenMode::ReadOnly: every change is refused.
+    bool readOnly = false;
 };
 
 class SqlStorage final : public Storage {
@@ -162,10 +164,19 @@ struct SqlStorage::Impl {
     }
     std::int64_t lastAuditSeq() const;
 
-    // Runs a whole transaction again when the server says it may succeed
-    // on a retry (deadlock, serialization failure): bounded, with a short
-    // growing pause. Everything body does must be inside its transaction.
-    template <typename Body> auto retrying(Body &&body) -> decltype(body());
+    // Runs a whole write transaction, and again when the server says it may
+    // succeed on a retry (deadlock, serialization failure, SQLite busy
+    // without waiting): bounded, with a short growing pause. Everything body
+    // does must be inside its transaction. `what` says what it changes
+    // ("save the plan of ..."): a store opened read-only refuses it.
+    template <typename Body> auto retrying(std::string_view what, Body &&body) -> decltype(body());
+    // Throws "<where>: opened read-only: cannot <what>" when it was.
+    void refuseIfReadOnly(std::string_view what) const
+    {
+        if (traits.readOnly)
+            throw StorageError(where() + ": opened read-only: cannot " + std::string(what) +
+                               "; nothing was changed (open it for writing to change it)");
+    }
 
     void writePlan(std::int64_t id, const Plan &plan) const;
 
@@ -204,12 +215,19 @@ struct SqlStorage::Impl {
 
 inline sql::Connection &SqlStorage::connection() { return *impl_->conn; }
 
-template <typename Body> auto SqlStorage::Impl::retrying(Body &&body) -> decltype(body())
+template <typename Body> auto SqlStorage::Impl::retrying(std::string_view what, Body &&body) -> decltype(body())
 {
+    refuseIfReadOnly(what);
     constexpr int kAttempts = 8;
     for (int attempt = 1;; ++attempt) {
         try {
             return body();
+        } catch (const sql::BusyRetry &error) {
+            if (attempt == kAttempts)
+                throw BusyError(std::string(error.what()) + "; nothing was written. Try again when the other "
+                                                            "program has finished");
+            sql::countRetry();
+            sql::pause(attempt);
         } catch (const sql::TransientError &) {
             if (attempt == kAttempts)
                 throw;

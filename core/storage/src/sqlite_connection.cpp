@@ -6,15 +6,118 @@
 
 #include "lfrplan/audit_chain.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+namespace lfr::sqlite {
+
+namespace {
+
+// A wait shorter than this goes unmentioned.
+constexpr std::chrono::milliseconds kQuietWait{250};
+constexpr std::chrono::milliseconds kDefaultLimit{60'000};
+
+} // namespace
+
+std::chrono::milliseconds busyLimit()
+{
+    const char *text = std::getenv("LFRPLAN_BUSY_TIMEOUT");
+    if (text == nullptr || *text == '\0')
+        return kDefaultLimit;
+    char *end = nullptr;
+    const double seconds = std::strtod(text, &end);
+    if (end == text || *end != '\0' || !std::isfinite(seconds) || seconds < 0 || seconds > 86400)
+        throw StorageError(std::string("LFRPLAN_BUSY_TIMEOUT=\"") + text +
+                           "\": expected how many seconds to wait for a busy database, 0 to 86400 (e.g. 60)");
+    return std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(seconds * 1000)));
+}
+
+std::string describeWait(std::chrono::milliseconds wait)
+{
+    const auto ms = wait.count();
+    if (ms % 1000 == 0)
+        return std::to_string(ms / 1000) + " s";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(ms) / 1000.0);
+    return text;
+}
+
+BusyWait::BusyWait(std::string location, std::chrono::milliseconds limit, BusyWaitNotice notice)
+    : location_(std::move(location)), limit_(limit), notice_(std::move(notice))
+{
+}
+
+void BusyWait::install(sqlite3 *db) { sqlite3_busy_handler(db, &BusyWait::handler, this); }
+
+int BusyWait::handler(void *self, int count) { return static_cast<BusyWait *>(self)->wait(count); }
+
+int BusyWait::wait(int count)
+{
+    using namespace std::chrono;
+    const auto now = steady_clock::now();
+    if (count == 0) { // a new wait for a lock
+        since_ = now;
+        gaveUp_ = false;
+    }
+    const auto waited = duration_cast<milliseconds>(now - since_);
+    if (waited >= limit_) {
+        gaveUp_ = true;
+        return 0; // SQLite reports SQLITE_BUSY
+    }
+    if (!told_ && waited >= kQuietWait) {
+        told_ = true;
+        if (notice_) {
+            try {
+                notice_("waiting for " + location_ + ": another program is writing to it (for up to " +
+                        describeWait(limit_) + ")...");
+            } catch (...) { // a notice that fails does not stop the wait
+            }
+        }
+    }
+    const milliseconds pause = count < 10 ? milliseconds(5 * (count + 1)) : milliseconds(100);
+    std::this_thread::sleep_for(std::min(pause, limit_ - waited));
+    return 1;
+}
+
+BusyError BusyWait::error()
+{
+    gaveUp_ = false;
+    return BusyError(location_ + ": the database is busy: another program has been writing to it for longer than " +
+                     describeWait(limit_) +
+                     " (the wait allowed; LFRPLAN_BUSY_TIMEOUT sets it in seconds); nothing was written. Try "
+                     "again when it has finished");
+}
+
+} // namespace lfr::sqlite
+
 namespace lfr::sql {
 
 std::string sqlExcerpt(std::string_view sql) { return sqlite::sqlExcerpt(sql); }
 
 namespace {
 
+// Runs `call` on `db`: a busy database is a BusyError once the wait for it
+// ran out, otherwise a BusyRetry (the store runs the whole transaction again).
+template <typename Call> auto waiting(sqlite3 *db, sqlite::BusyWait *busy, Call &&call) -> decltype(call())
+{
+    try {
+        return call();
+    } catch (const StorageError &error) {
+        if (!sqlite::isBusy(sqlite3_errcode(db)))
+            throw;
+        if (busy != nullptr && busy->gaveUp())
+            throw busy->error();
+        throw BusyRetry(error.what());
+    }
+}
+
 class SqliteStatement final : public StatementImpl {
 public:
-    SqliteStatement(sqlite3 *db, const std::string &location, std::string_view sql) : stmt_(db, location, sql), db_(db)
+    SqliteStatement(sqlite3 *db, const std::string &location, std::string_view sql, sqlite::BusyWait *busy)
+        : stmt_(db, location, sql), db_(db), busy_(busy)
     {
     }
 
@@ -25,13 +128,7 @@ public:
     void bindNull(int index) override { stmt_.bindNull(index); }
     bool step() override
     {
-        try {
-            return stmt_.step();
-        } catch (const StorageError &error) {
-            if (sqlite3_extended_errcode(db_) == SQLITE_BUSY || sqlite3_errcode(db_) == SQLITE_BUSY)
-                throw TransientError(error.what());
-            throw;
-        }
+        return waiting(db_, busy_, [this] { return stmt_.step(); });
     }
     RunResult tryRun() override
     {
@@ -76,13 +173,14 @@ public:
 private:
     sqlite::Statement stmt_;
     sqlite3 *db_;
+    sqlite::BusyWait *busy_;
 };
 
 class SqliteConnection final : public Connection {
 public:
     // Owns `db`, or (db empty) borrows `raw`, which the caller keeps open.
-    SqliteConnection(sqlite::Database db, sqlite3 *raw, std::string location)
-        : owned_(std::move(db)), db_(raw), location_(std::move(location))
+    SqliteConnection(sqlite::Database db, sqlite3 *raw, std::string location, sqlite::BusyWait *busy, bool readOnly)
+        : owned_(std::move(db)), db_(raw), location_(std::move(location)), busy_(busy), readOnly_(readOnly)
     {
     }
 
@@ -90,18 +188,24 @@ public:
     const std::string &location() const override { return location_; }
     Statement prepare(std::string_view sql) override
     {
-        return Statement(std::make_unique<SqliteStatement>(db_, location_, sql), location_);
+        return Statement(std::make_unique<SqliteStatement>(db_, location_, sql, busy_), location_);
     }
     void exec(std::string_view sql) override
     {
         const std::string text(sql);
-        sqlite::exec(db_, location_, text.c_str());
+        waiting(db_, busy_, [&] { sqlite::exec(db_, location_, text.c_str()); });
     }
     void begin(TxKind kind) override
     {
-        sqlite::exec(db_, location_, kind == TxKind::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+        if (kind == TxKind::Write && readOnly_)
+            throw StorageError(location_ + ": opened read-only: nothing can be changed through this connection");
+        waiting(db_, busy_,
+                [&] { sqlite::exec(db_, location_, kind == TxKind::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"); });
     }
-    void commit() override { sqlite::exec(db_, location_, "COMMIT"); }
+    void commit() override
+    {
+        waiting(db_, busy_, [&] { sqlite::exec(db_, location_, "COMMIT"); });
+    }
     void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
     const char *nowSql() const override { return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"; }
     const char *forUpdate() const override { return ""; }
@@ -111,6 +215,8 @@ private:
     sqlite::Database owned_;
     sqlite3 *db_;
     std::string location_;
+    sqlite::BusyWait *busy_;
+    bool readOnly_;
 };
 
 } // namespace
@@ -119,12 +225,14 @@ std::unique_ptr<Connection> sqliteConnection(sqlite::Database db)
 {
     sqlite3 *raw = db.get();
     std::string location = db.location();
-    return std::make_unique<SqliteConnection>(std::move(db), raw, std::move(location));
+    sqlite::BusyWait *busy = db.busyWait();
+    const bool readOnly = db.readOnly();
+    return std::make_unique<SqliteConnection>(std::move(db), raw, std::move(location), busy, readOnly);
 }
 
-std::unique_ptr<Connection> sqliteConnectionOn(sqlite3 *db, std::string location)
+std::unique_ptr<Connection> sqliteConnectionOn(sqlite3 *db, std::string location, sqlite::BusyWait *busy)
 {
-    return std::make_unique<SqliteConnection>(sqlite::Database(), db, std::move(location));
+    return std::make_unique<SqliteConnection>(sqlite::Database(), db, std::move(location), busy, false);
 }
 
 } // namespace lfr::sql
@@ -140,10 +248,17 @@ std::unique_ptr<Storage> openSqliteStorageAs(const std::filesystem::path &file, 
         return stmt.integer(0);
     };
     // Whoever can write the file can do everything; the file's permissions
-    // are the only access control an embedded database has.
-    traits.permissions = [](sql::Connection &) {
-        return Permissions{"file owner", true, true, true, true, true, true, true};
-    };
+    // are the only access control an embedded database has. Opened
+    // read-only, it is read and nothing more.
+    if (mode == OpenMode::ReadOnly)
+        traits.permissions = [](sql::Connection &) {
+            return Permissions{"reader (opened read-only)", false, false, false, false, false, true, false};
+        };
+    else
+        traits.permissions = [](sql::Connection &) {
+            return Permissions{"file owner", true, true, true, true, true, true, true};
+        };
+    traits.readOnly = mode == OpenMode::ReadOnly;
     // An SQLite file cannot authenticate anyone: the operating system did,
     // when it let this process open the file.
     traits.actor = login;

@@ -15,8 +15,9 @@ namespace lfr::sql {
 // Takes over an open connection (see sqlite::openDatabase).
 std::unique_ptr<Connection> sqliteConnection(sqlite::Database db);
 // Borrows an open connection, which the caller keeps open longer (opening
-// runs the schema's migrate() on it; the tests, on their own handles).
-std::unique_ptr<Connection> sqliteConnectionOn(sqlite3 *db, std::string location);
+// runs the schema's migrate() on it; the tests, on their own handles);
+// `busy`, when given, is how it waits for a busy database (sqlite_busy.h).
+std::unique_ptr<Connection> sqliteConnectionOn(sqlite3 *db, std::string location, sqlite::BusyWait *busy = nullptr);
 
 } // namespace lfr::sql
 

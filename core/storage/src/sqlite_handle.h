@@ -4,12 +4,14 @@
 #pragma once
 
 #include "lfrplan/errors.h"
+#include "sqlite_busy.h"
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,31 +50,58 @@ inline void exec(sqlite3 *db, std::string_view location, const char *sql)
         fail(db, location, "cannot run \"" + sqlExcerpt(sql) + "\"");
 }
 
-// Owns one connection; closes it on destruction.
+// Owns one connection; closes it on destruction. It may carry the state of
+// its busy waits (sqlite_busy.h), and whether it was opened read-only.
 class Database {
 public:
     Database() = default;
     Database(sqlite3 *db, std::string location) : db_(db), location_(std::move(location)) {}
-    ~Database() { sqlite3_close_v2(db_); }
+    ~Database() { sqlite3_close_v2(db_); } // before busy_, which SQLite may call until then
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
-    Database(Database &&other) noexcept : db_(std::exchange(other.db_, nullptr)), location_(std::move(other.location_))
+    Database(Database &&other) noexcept
+        : db_(std::exchange(other.db_, nullptr)), location_(std::move(other.location_)), busy_(std::move(other.busy_)),
+          readOnly_(other.readOnly_)
     {
     }
     Database &operator=(Database &&other) noexcept
     {
         std::swap(db_, other.db_);
         std::swap(location_, other.location_);
+        std::swap(busy_, other.busy_);
+        std::swap(readOnly_, other.readOnly_);
         return *this;
     }
 
     sqlite3 *get() const noexcept { return db_; }
     const std::string &location() const noexcept { return location_; }
-    void exec(const char *sql) const { sqlite::exec(db_, location_, sql); }
+    // Runs SQL that returns no rows; a busy database past the wait is a BusyError.
+    void exec(const char *sql) const
+    {
+        try {
+            sqlite::exec(db_, location_, sql);
+        } catch (const StorageError &) {
+            if (busy_ && busy_->gaveUp() && isBusy(sqlite3_errcode(db_)))
+                throw busy_->error();
+            throw;
+        }
+    }
+
+    // Waits for a busy database as sqlite_busy.h says, from now on.
+    void waitWhenBusy(std::unique_ptr<BusyWait> busy)
+    {
+        busy_ = std::move(busy);
+        busy_->install(db_);
+    }
+    BusyWait *busyWait() const noexcept { return busy_.get(); }
+    void markReadOnly() noexcept { readOnly_ = true; }
+    bool readOnly() const noexcept { return readOnly_; }
 
 private:
     sqlite3 *db_ = nullptr;
     std::string location_;
+    std::unique_ptr<BusyWait> busy_;
+    bool readOnly_ = false;
 };
 
 // One prepared statement, reset after each use so it can be reused for bulk

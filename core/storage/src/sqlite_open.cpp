@@ -6,8 +6,12 @@
 #include <array>
 #include <cerrno>
 #include <cstdio>
+#include <memory>
+#include <pwd.h>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace lfr::sqlite {
 
@@ -71,30 +75,66 @@ std::string percentEncoded(const std::string &text)
     return out;
 }
 
+std::filesystem::path besides(const std::filesystem::path &file, const char *suffix)
+{
+    std::filesystem::path path = file;
+    path += suffix;
+    return path;
+}
+
+std::filesystem::path folderOf(const std::filesystem::path &file)
+{
+    const std::filesystem::path folder = file.parent_path();
+    return folder.empty() ? std::filesystem::path(".") : folder;
+}
+
+// "file:/abs/path?mode=ro", "…&immutable=1": a URI that opens `file` for
+// reading only.
+std::string readOnlyUri(const std::filesystem::path &file, bool immutable)
+{
+    std::error_code ec;
+    std::string generic = std::filesystem::absolute(file, ec).generic_string();
+    if (generic.empty() || generic.front() != '/')
+        generic.insert(generic.begin(), '/');
+    return "file:" + percentEncoded(generic) + (immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+}
+
+// Runs `read` on a read-only connection; a lock held past the wait is a BusyError.
+template <typename Read> auto readWaiting(const Database &db, Read &&read) -> decltype(read())
+{
+    try {
+        return read();
+    } catch (const StorageError &) {
+        if (db.busyWait() != nullptr && db.busyWait()->gaveUp() && isBusy(sqlite3_errcode(db.get())))
+            throw db.busyWait()->error();
+        throw;
+    }
+}
+
 // Checks an existing, non-empty file through a read-only connection that
 // creates nothing next to it: with no -wal file present the main file is
 // the whole database and is opened "immutable" (no -shm, no locks). A
 // header, schema or size that does not add up is SQLITE_CORRUPT here.
-schema::Standing probe(const std::filesystem::path &file, const std::string &location, int latest)
+schema::Standing probe(const std::filesystem::path &file, const std::string &location, int latest,
+                       std::chrono::milliseconds busyLimit)
 {
-    std::filesystem::path wal = file;
-    wal += "-wal";
     std::error_code ec;
-    const bool hasWal = std::filesystem::exists(wal, ec);
-    std::string generic = std::filesystem::absolute(file, ec).generic_string();
-    if (generic.empty() || generic.front() != '/')
-        generic.insert(generic.begin(), '/');
-    const std::string uri = "file:" + percentEncoded(generic) + (hasWal ? "?mode=ro" : "?mode=ro&immutable=1");
-
+    const bool hasWal = std::filesystem::exists(besides(file, "-wal"), ec);
     sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
-    const Database db(raw, location);
+    const int rc =
+        sqlite3_open_v2(readOnlyUri(file, !hasWal).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    Database db(raw, location);
     if (rc != SQLITE_OK)
         throw StorageError(location + ": " + describe(raw, rc) + "; the file was not changed");
+    if (hasWal)
+        db.waitWhenBusy(std::make_unique<BusyWait>(location, busyLimit, BusyWaitNotice()));
     DatabaseHeader header;
     try {
         // Reading the schema also checks the header against the file's size.
-        header = readHeader([&](const char *sql) { return queryInt(db.get(), location, sql); });
+        header = readWaiting(
+            db, [&] { return readHeader([&](const char *sql) { return queryInt(db.get(), location, sql); }); });
+    } catch (const BusyError &) {
+        throw;
     } catch (const StorageError &error) {
         throw StorageError(std::string(error.what()) + "; the file was not changed");
     }
@@ -103,14 +143,82 @@ schema::Standing probe(const std::filesystem::path &file, const std::string &loc
     return standing;
 }
 
+bool mayWrite(const std::filesystem::path &path, int &why)
+{
+    errno = 0;
+    if (::access(path.c_str(), W_OK) == 0)
+        return true;
+    why = errno;
+    return false;
+}
+
+// "mode 0444, owner alice": a file's mode and owner, for messages.
+std::string modeAndOwner(const std::filesystem::path &file)
+{
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0)
+        return "mode unknown";
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    std::string owner = std::to_string(st.st_uid);
+    std::array<char, 1024> buffer{};
+    struct passwd entry {};
+    struct passwd *found = nullptr;
+    if (::getpwuid_r(st.st_uid, &entry, buffer.data(), buffer.size(), &found) == 0 && found != nullptr)
+        owner = found->pw_name;
+    return std::string("mode ") + mode + ", owner " + owner;
+}
+
+// Why this process may not write `file`, which access() refused with `why`.
+std::string fileRefusal(const std::filesystem::path &file, int why)
+{
+    if (why == EROFS)
+        return "it is on a read-only file system";
+    struct stat st {};
+    const bool noWriteBits = ::stat(file.c_str(), &st) == 0 && (st.st_mode & 0222) == 0;
+    return std::string(noWriteBits ? "the file is read-only" : "you may not write to the file") + " (" +
+           modeAndOwner(file) + ")";
+}
+
+// Why this process may not create files in `folder`.
+std::string folderRefusal(const std::filesystem::path &folder, int why)
+{
+    return "the folder " + folder.string() + " is not writable (" +
+           (why == EROFS ? std::string("a read-only file system") : modeAndOwner(folder)) + ")";
+}
+
+constexpr const char *kStillReadable = "; commands that only read it (list, export, compare, report, audit) still can";
+
+// Refuses, before anything is opened for writing, a database this process
+// cannot change: a read-only file, or a folder where SQLite cannot create
+// the files it needs beside the database (DB-wal, DB-shm).
+void requireWritable(const std::filesystem::path &file, const std::string &location)
+{
+    int why = 0;
+    if (!mayWrite(file, why))
+        throw StorageError("cannot write to " + location + ": " + fileRefusal(file, why) + kStillReadable);
+    const std::filesystem::path folder = folderOf(file);
+    if (mayWrite(folder, why))
+        return;
+    std::error_code ec;
+    for (const char *suffix : {"-wal", "-shm"})
+        if (!std::filesystem::exists(besides(file, suffix), ec))
+            throw StorageError("cannot write to " + location + ": " + folderRefusal(folder, why) +
+                               ": SQLite needs to create " + location + suffix + " there" + kStillReadable);
+}
+
 // Creates `file` only if it does not exist yet, so a store appearing
 // meanwhile is never taken for ours to remove. True when it was created.
 bool createEmptyFile(const std::filesystem::path &file, std::string &why)
 {
     errno = 0;
     std::FILE *created = std::fopen(file.string().c_str(), "wx");
-    if (created == nullptr) {
-        why = std::generic_category().message(errno);
+    if (created == nullptr) { // "the folder X is not writable (mode 0555, owner alice)", or errno's words
+        const int error = errno;
+        why = std::generic_category().message(error);
+        int folderWhy = 0;
+        if ((error == EACCES || error == EROFS) && !mayWrite(folderOf(file), folderWhy))
+            why = folderRefusal(folderOf(file), folderWhy);
         return false;
     }
     std::fclose(created);
@@ -120,14 +228,12 @@ bool createEmptyFile(const std::filesystem::path &file, std::string &why)
 void removeDatabaseFiles(const std::filesystem::path &file)
 {
     std::error_code ec;
-    for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
-        std::filesystem::path path = file;
-        path += suffix;
-        std::filesystem::remove(path, ec);
-    }
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(besides(file, suffix), ec);
 }
 
-Database openReadWrite(const std::filesystem::path &file, const std::string &location, const std::string &login)
+Database openReadWrite(const std::filesystem::path &file, const std::string &location, const std::string &login,
+                       std::chrono::milliseconds busyLimit)
 {
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(file.string().c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
@@ -135,12 +241,74 @@ Database openReadWrite(const std::filesystem::path &file, const std::string &loc
     if (rc != SQLITE_OK)
         throw StorageError(location + ": " + describe(raw, rc));
     if (sqlite3_db_readonly(raw, "main") == 1)
-        throw StorageError(location + ": cannot write to the file (it is read-only)");
+        throw StorageError("cannot write to " + location + ": the file is read-only (" + modeAndOwner(file) + ")" +
+                           kStillReadable);
     sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, 5000);
+    db.waitWhenBusy(std::make_unique<BusyWait>(location, busyLimit, busyWaitNotice()));
     db.exec("PRAGMA foreign_keys = ON");
     registerFunctions(raw, location, login);
     return db;
+}
+
+// Whether reading failed because SQLite could not create DB-shm (or
+// another file beside the database) for a WAL database.
+bool cannotCreateBeside(int extendedCode)
+{
+    return extendedCode == SQLITE_READONLY_DIRECTORY || extendedCode == SQLITE_READONLY_CANTINIT ||
+           extendedCode == SQLITE_READONLY_CANTLOCK || (extendedCode & 0xff) == SQLITE_CANTOPEN;
+}
+
+// Opens an existing lfrplan database for reading only (OpenMode::ReadOnly),
+// writing nothing, beside it either when it can help it. With no DB-wal
+// (no program has it open) and a file or folder this process may not
+// write, it is opened immutable: SQLite would otherwise create DB-shm (read-
+// only beside a read-only file, which would later stop its owner from
+// writing) or fail to. Otherwise it is read as usual, waiting for a busy
+// database; if SQLite cannot create DB-shm and DB-wal holds nothing, it is
+// read immutable after all.
+Database openReadOnly(const std::filesystem::path &file, const std::string &location, const std::string &login,
+                      std::chrono::milliseconds busyLimit)
+{
+    const std::filesystem::path wal = besides(file, "-wal");
+    std::error_code ec;
+    const bool hasWal = std::filesystem::exists(wal, ec);
+    const auto walSize = hasWal ? std::filesystem::file_size(wal, ec) : 0;
+    const bool walEmpty = !hasWal || (!ec && walSize == 0);
+    int why = 0;
+    bool immutable = !hasWal && (!mayWrite(file, why) || !mayWrite(folderOf(file), why));
+    for (;;) {
+        sqlite3 *raw = nullptr;
+        const int rc = sqlite3_open_v2(readOnlyUri(file, immutable).c_str(), &raw,
+                                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        Database db(raw, location);
+        if (rc != SQLITE_OK)
+            throw StorageError(location + ": " + describe(raw, rc) + "; the file was not changed");
+        sqlite3_extended_result_codes(raw, 1);
+        if (!immutable)
+            db.waitWhenBusy(std::make_unique<BusyWait>(location, busyLimit, busyWaitNotice()));
+        try {
+            // The first read opens the file (and DB-shm).
+            readWaiting(db, [&] { return queryInt(raw, location, "SELECT count(*) FROM sqlite_schema"); });
+        } catch (const BusyError &) {
+            throw;
+        } catch (const StorageError &error) {
+            if (immutable || !cannotCreateBeside(sqlite3_extended_errcode(raw)))
+                throw StorageError(std::string(error.what()) + "; the file was not changed");
+            if (walEmpty) {
+                immutable = true;
+                continue;
+            }
+            throw StorageError("cannot read " + location + ": it holds changes not yet merged into it (in " +
+                               wal.string() + "), and SQLite cannot create " + location +
+                               "-shm to read them (the folder " + folderOf(file).string() +
+                               " is not writable); copy the database with its -wal file into a folder you may "
+                               "write, or have its owner open it once; the file was not changed");
+        }
+        registerFunctions(raw, location, login);
+        db.markReadOnly();
+        schema::migrate(*sql::sqliteConnectionOn(raw, location, db.busyWait()), schema::ladder(), OpenMode::ReadOnly);
+        return db;
+    }
 }
 
 } // namespace
@@ -175,16 +343,17 @@ schema::Standing standingOf(const DatabaseHeader &header, const std::string &loc
 Database openDatabase(const std::filesystem::path &file, OpenMode mode, const std::string &login)
 {
     const std::string location = file.string();
+    const std::chrono::milliseconds limit = busyLimit(); // a bad LFRPLAN_BUSY_TIMEOUT, before anything else
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
     bool created = false;
     if (!std::filesystem::exists(status)) {
-        if (mode == OpenMode::ExistingOnly)
+        if (mode != OpenMode::CreateIfMissing)
             throw StorageError(location + ": no such database file");
         std::string why;
         created = createEmptyFile(file, why);
         if (!created && !std::filesystem::exists(file, ec))
-            throw StorageError(location + ": cannot create the database file (" + why + ")");
+            throw StorageError(location + ": cannot create the database file: " + why);
     } else if (!std::filesystem::is_regular_file(status)) {
         throw StorageError(location + ": not a regular file");
     }
@@ -193,14 +362,18 @@ Database openDatabase(const std::filesystem::path &file, OpenMode mode, const st
     const auto size = std::filesystem::file_size(file, ec);
     if (ec)
         throw StorageError(location + ": cannot read the file (" + ec.message() + ")");
-    if (size == 0 && mode == OpenMode::ExistingOnly)
+    if (size == 0 && mode != OpenMode::CreateIfMissing)
         throw StorageError(location + ": an empty file, not an lfrplan database");
-    const bool empty = size == 0 || probe(file, location, latest).empty;
+    if (mode == OpenMode::ReadOnly)
+        return openReadOnly(file, location, login, limit);
+    if (!created)
+        requireWritable(file, location);
+    const bool empty = size == 0 || probe(file, location, latest, limit).empty;
     if (empty && mode == OpenMode::ExistingOnly)
         throw StorageError(location + ": an empty SQLite database, not an lfrplan database; the file was not changed");
 
     try {
-        Database db = openReadWrite(file, location, login);
+        Database db = openReadWrite(file, location, login, limit);
         // WAL: readers never block the writer and a crash mid-write leaves
         // the last commit intact; FULL syncs the WAL at every commit so a
         // saved plan survives a power cut too (docs/storage.md). A new store
@@ -208,7 +381,7 @@ Database openDatabase(const std::filesystem::path &file, OpenMode mode, const st
         // is ever left behind; a refused upgrade leaves the mode alone.
         if (empty)
             db.exec("PRAGMA journal_mode = WAL");
-        schema::migrate(*sql::sqliteConnectionOn(db.get(), location), schema::ladder(), mode);
+        schema::migrate(*sql::sqliteConnectionOn(db.get(), location, db.busyWait()), schema::ladder(), mode);
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = FULL");
         return db;

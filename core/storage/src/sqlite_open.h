@@ -37,12 +37,15 @@ DatabaseHeader readHeader(const std::function<std::int64_t(const char *sql)> &qu
 schema::Standing standingOf(const DatabaseHeader &header, const std::string &location);
 
 // Opens (or creates) the lfrplan database at `file` for reading and
-// writing: checks it through a read-only connection first so that a file
+// writing: refuses a file or folder this process may not write (naming
+// which), checks it through a read-only connection first so that a file
 // it refuses (not SQLite, corrupt, another application's database, a newer
 // schema) is left byte for byte as it was, then migrates it and sets the
-// connection's pragmas (foreign_keys, WAL, synchronous, busy_timeout).
-// The connection's SQL functions (sqlite_functions.h) record changes under
-// `login`.
+// connection's pragmas (foreign_keys, WAL, synchronous) and its busy wait
+// (sqlite_busy.h). OpenMode::ReadOnly opens an existing, current one for
+// reading only, upgrading nothing and creating nothing beside a file or in a
+// folder it may not write. The connection's SQL functions
+// (sqlite_functions.h) record changes under `login`.
 Database openDatabase(const std::filesystem::path &file, OpenMode mode, const std::string &login);
 
 } // namespace lfr::sqlite

@@ -5,7 +5,38 @@
 #include "pg_storage.h"
 #include "sqlite_connection.h"
 
+#include <mutex>
+
 namespace lfr {
+
+namespace {
+
+struct NoticeSlot {
+    std::mutex mutex;
+    BusyWaitNotice notice;
+};
+
+NoticeSlot &noticeSlot()
+{
+    static NoticeSlot slot;
+    return slot;
+}
+
+} // namespace
+
+void setBusyWaitNotice(BusyWaitNotice notice)
+{
+    NoticeSlot &slot = noticeSlot();
+    const std::lock_guard lock(slot.mutex);
+    slot.notice = std::move(notice);
+}
+
+BusyWaitNotice busyWaitNotice()
+{
+    NoticeSlot &slot = noticeSlot();
+    const std::lock_guard lock(slot.mutex);
+    return slot.notice;
+}
 
 bool isServerLocation(std::string_view location)
 {

@@ -268,7 +268,7 @@ CopyReport copyInto(Storage &from, Storage &to)
 
 CopyReport copyStore(const std::string &source, const std::string &destination)
 {
-    const auto from = openStorage(source, OpenMode::ExistingOnly);
+    const auto from = openStorage(source, OpenMode::ReadOnly); // only read: an archived copy will do
     const bool newFile = !isServerLocation(destination) && !std::filesystem::exists(destination);
     CopyReport report;
     try {

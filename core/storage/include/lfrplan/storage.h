@@ -10,7 +10,11 @@
 // Every failure (missing scenario, refused file, I/O, constraint, a
 // change the database role may not make) throws StorageError with a message that names the store and the problem. A
 // Storage object is used from one thread at a time; several processes may
-// share one store.
+// share one store. On SQLite one of them writes at a time: another waits
+// for the lock (up to 60 s, or LFRPLAN_BUSY_TIMEOUT seconds), saying so once
+// through the busy-wait notice, and then fails with BusyError, having
+// written nothing. A store opened ReadOnly refuses every change with a
+// StorageError ("opened read-only: ...").
 #pragma once
 
 #include "lfrplan/audit_chain.h"
@@ -21,6 +25,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -105,7 +110,10 @@ enum class OpenMode : std::uint8_t {
     CreateIfMissing, // a missing or empty file becomes a new store
     ExistingOnly,    // the file must already be a store of this program
     ReadOnly,        // an existing store, only read: works on a read-only file or
-                     // folder (an archived copy); every write is refused
+                     // folder (an archived copy); every write is refused with
+                     // "opened read-only: ...". Nothing is upgraded: a store of
+                     // an older schema is refused, naming who may upgrade it.
+                     // PostgreSQL: the session's transactions are read only.
 };
 
 // A stored record that cannot be read: its table, which row (in a
@@ -236,6 +244,16 @@ std::unique_ptr<Storage> openStorage(const char *location, OpenMode mode = OpenM
 // reported a deadlock or a serialization failure (each is retried a few
 // times with a short pause before the error reaches the caller).
 std::uint64_t storageRetries();
+
+// What a program is told when a store starts waiting for another program
+// that holds the SQLite database's lock (once a store, after a short wait):
+// a whole message such as "waiting for plans.db: another program is writing
+// to it (for up to 60 s)...". Called on the thread that waits. Core prints
+// nothing itself; the command line shows it on standard error.
+using BusyWaitNotice = std::function<void(const std::string &message)>;
+// Sets the notice for the stores opened from now on (none by default).
+void setBusyWaitNotice(BusyWaitNotice notice);
+BusyWaitNotice busyWaitNotice();
 
 // True when `location` names a PostgreSQL server database.
 bool isServerLocation(std::string_view location);
