@@ -88,8 +88,13 @@ TEST_CASE("records: bad cells are reported with their line, and nothing is guess
     CHECK(formatDate(in.records[2].date) == "2024-03-07");
     CHECK(in.records[2].durationMinutes == 303);
     const std::vector<std::pair<int, std::string>> expected = {
-        {2, "Date"}, {3, "Faces seen"}, {3, "Duration"}, {3, "Total Alerts"}, {4, "Min Threshold setting"},
-        {6, ""},     {7, "Date"},
+        {2, "Date"},
+        {3, "Faces seen"},
+        {3, "Duration"},
+        {3, "Total Alerts"},
+        {5, "Min Threshold setting"}, // the row starts on line 4; this cell is on line 5, after "Two\nlines"
+        {6, ""},
+        {7, "Date"},
     };
     REQUIRE(in.problems.size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -179,4 +184,142 @@ TEST_CASE("report: history suggests a value next to the crime-based one", "[reco
         CHECK(v.arrestsPerHour == Approx(v.arrests / v.hours));
         CHECK(v.suggestedValue >= 0);
     }
+}
+
+// ---- Issue 18, finding 17: encodings, line numbers, limits ------------------------
+
+namespace {
+
+const std::string kHeader = "Year,Date,Deployment,Borough,Duration\r\n";
+
+std::string row(const std::string &date, const std::string &name, const std::string &duration = "1:00")
+{
+    return "2022," + date + "," + name + ",Camden," + duration + "\r\n";
+}
+
+InputError recordsError(const std::string &text)
+{
+    try {
+        readDeploymentRecords(text, "r.csv");
+    } catch (const InputError &e) {
+        return e;
+    }
+    FAIL("expected an InputError");
+    throw std::logic_error("unreachable");
+}
+
+std::string utf16(const std::string &ascii, bool bigEndian)
+{
+    std::string out;
+    for (const char c : ascii) {
+        if (bigEndian)
+            out += '\0';
+        out += c;
+        if (!bigEndian)
+            out += '\0';
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("records: a Latin-1 (Windows-1252) file is refused naming the line and the byte", "[records][encoding]")
+{
+    const std::string text = kHeader + row("28/01/2022", "Oxford Circus") + row("29/01/2022", "Regent\x92s Park") +
+                             row("30/01/2022", "Zo\xEB Street");
+    const InputError e = recordsError(text);
+    CHECK(e.where() == "r.csv");
+    CHECK_THAT(e.detail(),
+               Catch::StartsWith("line 3: byte 0x92 is not UTF-8 (in Windows-1252 it is \"\xE2\x80\x99\")"));
+    CHECK_THAT(e.detail(), Catch::Contains("the file looks like Latin-1 (Windows-1252)") &&
+                               Catch::Contains("CSV UTF-8") && Catch::Contains("Unicode (UTF-8)"));
+    // The published sample, saved as Windows-1252 by a spreadsheet.
+    std::string sample =
+        readTextFile(std::filesystem::path(LFRPLAN_DATA_DIR) / "sources" / "lfr-deployment-records-2020-2023.csv");
+    const auto quote = sample.find("\xE2\x80\x99"); // Regent's Park's curly quote
+    REQUIRE(quote != std::string::npos);
+    const auto line = std::count(sample.begin(), sample.begin() + static_cast<std::ptrdiff_t>(quote), '\n') + 1;
+    sample.replace(quote, 3, "\x92");
+    CHECK_THAT(recordsError(sample).detail(), Catch::StartsWith("line " + std::to_string(line) + ": byte 0x92"));
+}
+
+TEST_CASE("records: a UTF-16 file is refused by name, with a byte-order mark or without", "[records][encoding]")
+{
+    const std::string text = kHeader + row("28/01/2022", "Oxford Circus");
+    for (const auto &[bytes, order] : std::vector<std::pair<std::string, std::string>>{
+             {"\xFF\xFE" + utf16(text, false), "little-endian, with a byte-order mark"},
+             {"\xFE\xFF" + utf16(text, true), "big-endian, with a byte-order mark"},
+             {utf16(text, false), "little-endian; every other byte is 0"},
+             {utf16(text, true), "big-endian; every other byte is 0"}}) {
+        const InputError e = recordsError(bytes);
+        CHECK_THAT(e.detail(), Catch::StartsWith("the file is UTF-16 (" + order + "), not UTF-8; save it as UTF-8"));
+    }
+    CHECK_THAT(recordsError(kHeader + std::string("2022,\0", 6)).detail(), Catch::StartsWith("line 2: byte 0x00"));
+    // A UTF-8 byte-order mark is read and skipped.
+    const RecordImport bom = readDeploymentRecords("\xEF\xBB\xBF" + text, "r.csv");
+    CHECK(bom.records.size() == 1);
+    CHECK(bom.problems.empty());
+}
+
+TEST_CASE("records: problems name the line an editor shows, whatever the line ends", "[records][lines]")
+{
+    // A bad cell on line 5, with CRLF, LF and lone CR line ends.
+    for (const std::string eol : {"\r\n", "\n", "\r"}) {
+        std::string text = "Year,Date,Deployment,Borough,Duration" + eol;
+        for (const auto &[date, duration] : std::vector<std::pair<std::string, std::string>>{
+                 {"1/1/2022", "1:00"}, {"2/1/2022", "1:00"}, {"3/1/2022", "1:00"}, {"4/1/2022", "soon"}})
+            text += "2022," + date + ",Place,Camden," + duration + eol;
+        const RecordImport in = readDeploymentRecords(text, "r.csv");
+        REQUIRE(in.problems.size() == 1);
+        CHECK(in.problems[0].line == 5);
+    }
+    // Quoted cells holding line breaks (CRLF, LF, lone CR): each break counts.
+    for (const std::string inner : {"\r\n", "\n", "\r"}) {
+        INFO("inner line break of " << inner.size() << " bytes");
+        const std::string text = kHeader +                                                                 // line 1
+                                 row("1/1/2022", "\"Two" + inner + "lines\"") +                            // lines 2-3
+                                 row("2/1/2022", "\"Three" + inner + "more" + inner + "lines\"", "soon") + // 4-6
+                                 row("31/02/2022", "Bad date");                                            // line 7
+        const RecordImport in = readDeploymentRecords(text, "r.csv");
+        REQUIRE(in.problems.size() == 2);
+        CHECK(in.problems[0].line == 6); // the Duration cell, after the name's two line breaks
+        CHECK(in.problems[0].column == "Duration");
+        CHECK(in.problems[1].line == 7);
+        REQUIRE(in.records.size() == 2);
+        CHECK(in.records[1].line == 4); // a record starts where its row does
+        CHECK(in.records[0].name == "Two" + inner + "lines");
+    }
+}
+
+TEST_CASE("records: a cell, a row or a file past the limits is refused with its line", "[records][limits]")
+{
+    const std::string longCell(65537, 'x');
+    const InputError cell = recordsError(kHeader + row("1/1/2022", "Place") + row("2/1/2022", longCell));
+    CHECK_THAT(cell.detail(),
+               Catch::StartsWith("line 3: cell 3 (column \"Deployment\") is longer than 65536 bytes, the limit"));
+    CHECK(readDeploymentRecords(kHeader + row("2/1/2022", std::string(65536, 'x')), "r.csv").records.size() == 1);
+    const InputError wide = recordsError(kHeader + std::string(2000, ','));
+    CHECK_THAT(wide.detail(), Catch::StartsWith("line 2: more than 1000 cells in one row"));
+    std::string many = kHeader;
+    for (int i = 0; i < 100001; ++i)
+        many += "2022,1/1/2022,P,C,\n";
+    const InputError rows = recordsError(many);
+    CHECK_THAT(rows.detail(), Catch::StartsWith("line 100002: more than 100000 records"));
+    many.resize(many.size() - std::string("2022,1/1/2022,P,C,\n").size());
+    CHECK(readDeploymentRecords(many, "r.csv").records.size() == 100000);
+}
+
+TEST_CASE("records: a cell with a control character is reported, shown escaped, and its row not read",
+          "[records][limits]")
+{
+    const RecordImport in = readDeploymentRecords(
+        kHeader + row("1/1/2022", "\x1B[2JPlace") + row("2/1/2022", "\"Tab\tand\r\nbreak\""), "r.csv");
+    REQUIRE(in.problems.size() == 1);
+    CHECK(in.problems[0].line == 2);
+    CHECK(in.problems[0].column == "Deployment");
+    CHECK(in.problems[0].cell == "\\u001B[2JPlace");
+    CHECK_THAT(in.problems[0].message, Catch::StartsWith("contains U+001B (escape)"));
+    CHECK(in.problems[0].rowSkipped);
+    REQUIRE(in.records.size() == 1);
+    CHECK(in.records[0].name == "Tab\tand\r\nbreak");
 }

@@ -80,3 +80,31 @@ TEST_CASE("paths join keys with dots and count from 0", "[json]")
     CHECK(jsonPathKey("officers[12]", "roster") == "officers[12].roster");
     CHECK(describeOffset("ab\ncd", 4) == "line 2, column 2");
 }
+
+TEST_CASE("strict JSON names the encoding of a file that is not UTF-8 (issue 18)", "[json]")
+{
+    std::string wide = "\xFF\xFE";
+    for (const char c : std::string(R"({"a": 1})")) {
+        wide += c;
+        wide += '\0';
+    }
+    CHECK_THAT(parseError(wide).detail(), Catch::Contains("the file is UTF-16"));
+    const auto latin1 = parseError("{\n\"name\": \"Zo\xEB\"}");
+    CHECK_THAT(latin1.where(), Catch::StartsWith("line 2, column 12"));
+    CHECK_THAT(latin1.detail(), Catch::Contains("byte 0xEB is not UTF-8") && Catch::Contains("Latin-1"));
+}
+
+TEST_CASE("strict JSON refuses numbers that underflow, with their path (issue 18)", "[json]")
+{
+    const auto tiny = parseError(R"({"h": [{"value": 1e-400}]})");
+    CHECK(tiny.where() == "h[0].value");
+    CHECK_THAT(tiny.detail(), Catch::Contains("number 1e-400 is too close to 0") && Catch::Contains("underflow"));
+    CHECK(parseJsonStrict(R"({"v": 0e-400})")["v"] == 0.0);
+}
+
+TEST_CASE("strict JSON shortens what it quotes from the text (issue 18)", "[json]")
+{
+    // A syntax error in a long string does not print the whole string back.
+    const auto e = parseError(R"({"a": ")" + std::string(500000, 'x'));
+    CHECK(std::string(e.what()).size() < 400);
+}

@@ -1,8 +1,10 @@
 // init, import, export, list: moving scenarios between files and a database.
 #include "args.h"
+#include "busy_notice.h"
 #include "commands.h"
 
 #include "lfrplan/errors.h"
+#include "lfrplan/input_limits.h"
 #include "lfrplan/plan_io.h"
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"
@@ -37,6 +39,7 @@ int cmdInit(const Argv &argv)
         return kExitOk;
     const Args args("init", argv, {});
     args.expectPositional(1, 1, usage);
+    installBusyWaitNotice();
     const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::CreateIfMissing);
     const lfr::Permissions p = storage->permissions();
     std::cout << "database " << storage->location() << " ready (schema version " << storage->schemaVersion() << ", "
@@ -67,6 +70,7 @@ int cmdCopy(const Argv &argv)
         return kExitOk;
     const Args args("copy", argv, {});
     args.expectPositional(2, 2, usage);
+    installBusyWaitNotice();
     const lfr::CopyReport report = lfr::copyStore(args.positional()[0], args.positional()[1]);
     std::int64_t rows = 0;
     for (const auto &[table, count] : report.rows)
@@ -102,14 +106,21 @@ int cmdImport(const Argv &argv)
                 throw lfr::InputError(*planFile, v.message);
         }
     }
+    installBusyWaitNotice();
     const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::CreateIfMissing);
     const auto mode = args.flag("replace") ? lfr::ImportMode::Replace : lfr::ImportMode::FailIfExists;
     if (mode == lfr::ImportMode::FailIfExists && storage->hasScenario(scenario.name))
         throw lfr::InputError(args.positional()[0], "a scenario named \"" + scenario.name +
                                                         "\" already exists (use --replace, or --name NAME)");
     storage->importScenario(scenario, mode);
-    if (plan)
-        storage->savePlan(scenario.name, *plan);
+    if (plan) {
+        try {
+            storage->savePlan(scenario.name, *plan);
+        } catch (const lfr::BusyError &error) { // two transactions: say what the first one kept
+            throw lfr::BusyError(std::string(error.what()) + " (the scenario \"" + scenario.name +
+                                 "\" was stored, its plan was not: import it again with --replace --plan)");
+        }
+    }
     std::cout << "imported \"" << scenario.name << "\": " << scenario.officers.size() << " officers, "
               << scenario.teams.size() << " teams, " << scenario.hotspots.size() << " hotspots, "
               << scenario.vans.size() << " vans, " << scenario.dates.size() << " dates"
@@ -127,7 +138,8 @@ int cmdExport(const Argv &argv)
         return kExitOk;
     const Args args("export", argv, {{"output", true, 'o'}, {"plan"}});
     args.expectPositional(2, 2, usage);
-    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly);
+    installBusyWaitNotice();
+    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::ReadOnly);
     const std::string &name = args.positional()[1];
     if (!storage->hasScenario(name))
         throw lfr::InputError(args.positional()[0], "no scenario named \"" + name + "\" (see lfrplan list)");
@@ -149,7 +161,8 @@ int cmdList(const Argv &argv)
         return kExitOk;
     const Args args("list", argv, {});
     args.expectPositional(1, 1, usage);
-    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::ExistingOnly);
+    installBusyWaitNotice();
+    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::ReadOnly);
     const auto scenarios = storage->listScenarios();
     if (scenarios.empty()) {
         std::cout << "no scenarios in " << storage->location() << "\n";
@@ -160,9 +173,12 @@ int cmdList(const Argv &argv)
               << std::setw(6) << "plan"
               << "  updated\n";
     for (const auto &s : scenarios) {
-        std::cout << std::left << std::setw(36) << s.name << std::right << std::setw(9) << s.officers << std::setw(7)
-                  << s.teams << std::setw(10) << s.hotspots << std::setw(6) << s.vans << std::setw(7) << s.dates
-                  << std::setw(6) << (s.hasPlan ? "yes" : "-") << "  " << s.updatedAt << "\n";
+        // A name stored by another program (or an older lfrplan) may hold
+        // control characters: never let them drive the terminal.
+        std::cout << std::left << std::setw(36) << lfr::printableExcerpt(s.name, lfr::kMaxNameCharacters) << std::right
+                  << std::setw(9) << s.officers << std::setw(7) << s.teams << std::setw(10) << s.hotspots
+                  << std::setw(6) << s.vans << std::setw(7) << s.dates << std::setw(6) << (s.hasPlan ? "yes" : "-")
+                  << "  " << s.updatedAt << "\n";
     }
     return kExitOk;
 }

@@ -2,6 +2,7 @@
 
 #include "lfrplan/csv_export.h"
 #include "lfrplan/errors.h"
+#include "lfrplan/input_limits.h"
 
 #include <algorithm>
 #include <array>
@@ -30,74 +31,126 @@ std::string lower(std::string s)
 }
 
 // RFC 4180 records with the line each starts on; a UTF-8 BOM is skipped.
-// An unterminated quote is reported through `error` (its line).
+// A line ends at LF, CRLF or a lone CR, inside quotes as outside, so that
+// every problem names the line an editor shows. An unterminated quote is
+// reported through `unterminatedLine`; a cell, a row or a file past the
+// limits of input_limits.h is refused while reading.
 struct CsvRow {
-    int line = 0;
+    int line = 0; // where the row starts
     std::vector<std::string> cells;
+    std::vector<int> cellLines; // where each cell starts (a quoted cell may hold line breaks)
 };
 
-std::vector<CsvRow> parseCsv(std::string_view text, int &unterminatedLine)
-{
-    if (text.substr(0, 3) == "\xEF\xBB\xBF")
-        text.remove_prefix(3);
-    std::vector<CsvRow> rows;
-    CsvRow row{1, {}};
-    std::string cell;
-    bool quoted = false, inQuotes = false, any = false;
-    int line = 1;
-    unterminatedLine = 0;
-    int quoteStart = 0;
-    const auto endCell = [&] {
-        row.cells.push_back(cell);
-        cell.clear();
-        quoted = false;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inQuotes) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    cell += '"';
-                    ++i;
-                } else {
-                    inQuotes = false;
+class CsvReader {
+public:
+    CsvReader(std::string_view text, const std::string &source) : text_(text), source_(source) {}
+
+    std::vector<CsvRow> read(int &unterminatedLine)
+    {
+        if (text_.substr(0, 3) == "\xEF\xBB\xBF")
+            text_.remove_prefix(3);
+        bool inQuotes = false, any = false;
+        int quoteStart = 0;
+        unterminatedLine = 0;
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            const char c = text_[i];
+            const bool lineBreak = c == '\n' || c == '\r';
+            if (lineBreak && c == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') {
+                if (inQuotes)
+                    add(c);
+                ++i; // CRLF is one line break
+            }
+            if (inQuotes) {
+                if (c == '"') {
+                    if (i + 1 < text_.size() && text_[i + 1] == '"') {
+                        add('"');
+                        ++i;
+                    } else {
+                        inQuotes = false;
+                    }
+                    continue;
                 }
-            } else {
-                if (c == '\n')
-                    ++line;
-                cell += c;
+                add(text_[i]);
+                if (lineBreak)
+                    ++line_;
+                continue;
             }
-            continue;
-        }
-        if (c == '"' && cell.find_first_not_of(" \t") == std::string::npos) {
-            cell.clear();
-            inQuotes = quoted = any = true;
-            quoteStart = line;
-        } else if (c == ',') {
-            endCell();
-            any = true;
-        } else if (c == '\r' || c == '\n') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            if (any || !cell.empty()) {
+            if (c == '"' && cell_.find_first_not_of(" \t") == std::string::npos) {
+                cell_.clear();
+                inQuotes = any = true;
+                quoteStart = line_;
+                cellLine_ = line_;
+            } else if (c == ',') {
                 endCell();
-                rows.push_back(std::move(row));
+                any = true;
+            } else if (lineBreak) {
+                if (any || !cell_.empty())
+                    endRow();
+                row_ = CsvRow{++line_, {}, {}};
+                cellLine_ = line_;
+                any = false;
+            } else {
+                add(c);
+                any = true;
             }
-            row = CsvRow{++line, {}};
-            any = false;
-        } else {
-            cell += c;
-            any = true;
         }
+        if (inQuotes)
+            unterminatedLine = quoteStart;
+        if (any || !cell_.empty())
+            endRow();
+        return std::move(rows_);
     }
-    if (inQuotes)
-        unterminatedLine = quoteStart;
-    if (any || !cell.empty()) {
+
+private:
+    void add(char c)
+    {
+        if (cell_.size() >= kMaxCsvCellBytes)
+            refuse(cellLine_, "cell " + std::to_string(row_.cells.size() + 1) + columnName() + " is longer than " +
+                                  std::to_string(kMaxCsvCellBytes) + " bytes, the limit of a cell");
+        cell_ += c;
+    }
+
+    void endCell()
+    {
+        if (row_.cells.size() >= kMaxCsvColumns)
+            refuse(row_.line, "more than " + std::to_string(kMaxCsvColumns) + " cells in one row, the limit of a row");
+        row_.cells.push_back(std::move(cell_));
+        row_.cellLines.push_back(cellLine_);
+        cell_.clear();
+        cellLine_ = line_;
+    }
+
+    void endRow()
+    {
         endCell();
-        rows.push_back(std::move(row));
+        if (rows_.size() > kMaxRecordRows) // the header and kMaxRecordRows records
+            refuse(row_.line, "more than " + std::to_string(kMaxRecordRows) + " records, the limit of a file");
+        rows_.push_back(std::move(row_));
     }
-    return rows;
-}
+
+    // " (column \"Deployment\")" once the header is read.
+    std::string columnName() const
+    {
+        const std::size_t index = row_.cells.size();
+        if (rows_.empty() || index >= rows_.front().cells.size())
+            return {};
+        return " (column \"" + printableExcerpt(rows_.front().cells[index], 40) + "\")";
+    }
+
+    [[noreturn]] void refuse(int line, const std::string &detail) const
+    {
+        throw InputError(source_, "line " + std::to_string(line) + ": " + detail +
+                                      ": not a file of deployment records (see docs/cli.md)");
+    }
+
+    std::string_view text_;
+    const std::string &source_;
+    std::vector<CsvRow> rows_;
+    CsvRow row_{1, {}, {}};
+    std::string cell_;
+    int line_ = 1;
+    int cellLine_ = 1;
+};
 
 // A whole number, with thousands separators allowed where they belong
 // ("12,120"; not "1,21").
@@ -229,10 +282,29 @@ std::optional<int> DeploymentRecord::alerts() const
 std::optional<int> DeploymentRecord::trueAlerts() const { return sum({trueAlertsConfirmed, trueAlertsUnconfirmed}); }
 std::optional<int> DeploymentRecord::falseAlerts() const { return sum({falseAlertsConfirmed, falseAlertsUnconfirmed}); }
 
-RecordImport readDeploymentRecords(std::string_view text, const std::string &source)
+namespace {
+
+// How a spreadsheet user saves a file as UTF-8.
+constexpr const char *kSaveAsUtf8 =
+    "save it as UTF-8 (in Excel: Save As \"CSV UTF-8 (Comma delimited)\"; in LibreOffice: Save As \"Text CSV\" "
+    "with Character set \"Unicode (UTF-8)\")";
+
+// Refuses, by name, a file that is not UTF-8 (UTF-16, Latin-1...).
+void checkEncoding(std::string_view text, const std::string &source)
 {
+    const auto problem = findEncodingProblem(text);
+    if (!problem)
+        return;
+    const std::string where =
+        problem->wholeFile ? std::string() : "line " + std::to_string(lineOfOffset(text, problem->offset)) + ": ";
+    throw InputError(source, where + problem->detail + "; " + kSaveAsUtf8);
+}
+
+RecordImport readRecords(std::string_view text, const std::string &source)
+{
+    checkEncoding(text, source);
     int unterminated = 0;
-    const std::vector<CsvRow> rows = parseCsv(text, unterminated);
+    const std::vector<CsvRow> rows = CsvReader(text, source).read(unterminated);
     if (rows.empty())
         throw InputError(source, "no header row: not a file of deployment records");
     // Columns by their published names, case and spacing aside.
@@ -251,9 +323,16 @@ RecordImport readDeploymentRecords(std::string_view text, const std::string &sou
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const CsvRow &row = rows[r];
         ++out.rows;
+        // A cell's problem names the line the cell is on; a row's, its first.
         const auto problem = [&](const std::string &col, const std::string &cell, const std::string &message,
                                  bool skipped = false) {
-            out.problems.push_back({row.line, col, cell, message, skipped});
+            int line = row.line;
+            for (std::size_t c = 0; !col.empty() && c < header.size() && c < row.cellLines.size(); ++c)
+                if (header[c] == col) {
+                    line = row.cellLines[c];
+                    break;
+                }
+            out.problems.push_back({line, printableExcerpt(col, 80), printableExcerpt(cell, 80), message, skipped});
         };
         if (row.cells.size() != header.size()) {
             problem({}, {},
@@ -268,6 +347,19 @@ RecordImport readDeploymentRecords(std::string_view text, const std::string &sou
                 return {};
             return {header[it->second], trim(row.cells[it->second])};
         };
+        // Tabs and line breaks may be in a quoted cell; no other control
+        // character may (it would be printed to a terminal as a command).
+        const auto control = [&]() -> bool {
+            for (std::size_t c = 0; c < row.cells.size(); ++c)
+                if (const auto what = findControlCharacter(row.cells[c], true)) {
+                    problem(header[c], row.cells[c],
+                            "contains " + *what + "; a cell must not contain control characters (row not read)", true);
+                    return true;
+                }
+            return false;
+        };
+        if (control())
+            continue;
         DeploymentRecord rec;
         rec.source = source;
         rec.line = row.line;
@@ -350,6 +442,18 @@ RecordImport readDeploymentRecords(std::string_view text, const std::string &sou
         out.records.push_back(std::move(rec));
     }
     return out;
+}
+
+} // namespace
+
+RecordImport readDeploymentRecords(std::string_view text, const std::string &source)
+{
+    try {
+        return readRecords(text, source);
+    } catch (const std::bad_alloc &) {
+        throw InputError(source, "out of memory while reading the records: the file is too large for this machine's "
+                                 "memory");
+    }
 }
 
 std::string recordsCsv(const std::vector<DeploymentRecord> &records)

@@ -74,12 +74,48 @@ std::string asString(const json &value, const std::string &path)
     return value.get<std::string>();
 }
 
+std::string quotedText(std::string_view text) { return "\"" + printableExcerpt(text, 80) + "\""; }
+
+namespace {
+
+void refuseControls(const std::string &text, const std::string &path, bool allowLineBreaks, std::string_view what)
+{
+    if (const auto control = findControlCharacter(text, allowLineBreaks))
+        fail(path, "contains " + *control + "; " + std::string(what) + " must not contain control characters" +
+                       (allowLineBreaks ? std::string(" (tabs and line breaks are allowed)") : std::string()));
+}
+
+} // namespace
+
 std::string asId(const json &value, const std::string &path)
 {
     std::string id = asString(value, path);
     if (id.empty())
         fail(path, "must be a non-empty string");
+    if (id.size() > kMaxIdBytes)
+        fail(path, std::to_string(id.size()) + " bytes, the limit of an id is " + std::to_string(kMaxIdBytes) + " (" +
+                       quotedText(id) + ")");
+    refuseControls(id, path, false, "an id");
     return id;
+}
+
+std::string asName(const json &value, const std::string &path)
+{
+    std::string name = asString(value, path);
+    if (const std::size_t n = countCharacters(name); n > kMaxNameCharacters)
+        fail(path, std::to_string(n) + " characters, the limit of a name is " + std::to_string(kMaxNameCharacters) +
+                       " (" + quotedText(name) + ")");
+    refuseControls(name, path, false, "a name");
+    return name;
+}
+
+std::string asText(const json &value, const std::string &path)
+{
+    std::string text = asString(value, path);
+    if (const std::size_t n = countCharacters(text); n > kMaxTextCharacters)
+        fail(path, std::to_string(n) + " characters, the limit of a text is " + std::to_string(kMaxTextCharacters));
+    refuseControls(text, path, true, "a text");
+    return text;
 }
 
 int asCount(const json &value, const std::string &path)
@@ -114,7 +150,7 @@ Date parseDateAt(std::string_view text, const std::string &path)
 {
     const auto date = parseDate(text);
     if (!date)
-        fail(path, "\"" + std::string(text) + "\" is not a real calendar date in the form YYYY-MM-DD");
+        fail(path, quotedText(text) + " is not a real calendar date in the form YYYY-MM-DD");
     return *date;
 }
 
@@ -125,7 +161,7 @@ Clock asClock(const json &value, const std::string &path)
     const std::string text = asString(value, path);
     const auto clock = parseClock(text);
     if (!clock)
-        fail(path, "\"" + text + "\" is not a time in the form HH:MM between 00:00 and 23:59");
+        fail(path, quotedText(text) + " is not a time in the form HH:MM between 00:00 and 23:59");
     return *clock;
 }
 
@@ -149,6 +185,22 @@ std::optional<std::string> optionalString(const json &object, const std::string 
     if (!value || value->is_null())
         return std::nullopt;
     return asString(*value, jsonPathKey(path, key));
+}
+
+std::optional<std::string> optionalName(const json &object, const std::string &path, std::string_view key)
+{
+    const json *value = optionalMember(object, key);
+    if (!value || value->is_null())
+        return std::nullopt;
+    return asName(*value, jsonPathKey(path, key));
+}
+
+std::optional<std::string> optionalText(const json &object, const std::string &path, std::string_view key)
+{
+    const json *value = optionalMember(object, key);
+    if (!value || value->is_null())
+        return std::nullopt;
+    return asText(*value, jsonPathKey(path, key));
 }
 
 } // namespace lfr::jsonfields

@@ -3,6 +3,8 @@
 #include "json_fields.h"
 #include "lfrplan/scenario_io.h"
 
+#include <new>
+
 namespace lfr {
 
 using namespace jsonfields;
@@ -43,23 +45,24 @@ Deployment readDeployment(const json &value, const std::string &path)
 
 Plan readPlan(std::string_view text)
 {
-    const json root = parseJsonStrict(text);
+    json root = parseJsonStrict(text);
+    const JsonReleaser release(root); // frees it without allocating, even after std::bad_alloc
     requireObject(root, "");
     Plan plan;
     const std::string format = asString(member(root, "", "format"), "format");
     if (format != kPlanFormat)
-        fail("format", "must be \"" + std::string(kPlanFormat) + "\", not \"" + format + "\"");
-    plan.scenario = asString(member(root, "", "scenario"), "scenario");
+        fail("format", "must be \"" + std::string(kPlanFormat) + "\", not " + quotedText(format));
+    plan.scenario = asName(member(root, "", "scenario"), "scenario");
     const std::string status = asString(member(root, "", "status"), "status");
     const auto parsedStatus = parsePlanStatus(status);
     if (!parsedStatus)
-        fail("status", "unknown status \"" + status + "\" (optimal, feasible or infeasible)");
+        fail("status", "unknown status " + quotedText(status) + " (optimal, feasible or infeasible)");
     plan.status = *parsedStatus;
     const auto objective = nullableNumber(root, "objective");
     const auto value = nullableNumber(root, "value");
     const auto travelPenalty = nullableNumber(root, "travel_penalty");
     plan.bound = nullableNumber(root, "bound");
-    plan.reason = optionalString(root, "", "reason");
+    plan.reason = optionalText(root, "", "reason");
     const json &deployments = member(root, "", "deployments");
     requireArray(deployments, "deployments");
     for (std::size_t i = 0; i < deployments.size(); ++i)
@@ -93,6 +96,8 @@ Plan readPlanFile(const std::filesystem::path &path)
         return readPlan(text);
     } catch (const InputError &e) {
         throw InputError(path.string() + ": " + e.where(), e.detail());
+    } catch (const std::bad_alloc &) {
+        throw InputError(path.string(), "out of memory while reading: the file is too large for this machine's memory");
     }
 }
 

@@ -48,6 +48,16 @@ std::string stringOr(const json &o, const std::string &path, std::string_view ke
     return optionalString(o, path, key).value_or("");
 }
 
+std::string nameOr(const json &o, const std::string &path, std::string_view key)
+{
+    return optionalName(o, path, key).value_or("");
+}
+
+std::string textOr(const json &o, const std::string &path, std::string_view key)
+{
+    return optionalText(o, path, key).value_or("");
+}
+
 json outcomeToJson(const Outcome &o)
 {
     return {{"faces_seen", orNull(o.facesSeen)},
@@ -121,7 +131,8 @@ Authorisation authorisationFromJson(const json &o, const std::string &path)
     if (const auto s = optionalString(o, path, "status")) {
         const auto status = parseAuthorisationStatus(*s);
         if (!status)
-            fail(jsonPathKey(path, "status"), "\"" + *s + "\" is not draft, authorised, deployed, closed or cancelled");
+            fail(jsonPathKey(path, "status"),
+                 quotedText(*s) + " is not draft, authorised, deployed, closed or cancelled");
         a.status = *status;
     }
     if (const json *u = optionalMember(o, "use_case"); u && !u->is_null()) {
@@ -129,27 +140,27 @@ Authorisation authorisationFromJson(const json &o, const std::string &path)
         a.useCase = parseUseCase(name);
         if (!a.useCase)
             fail(jsonPathKey(path, "use_case"),
-                 "\"" + name +
-                     "\" is not a use case (crime-hotspot, missing-person-hotspot, critical-infrastructure, "
+                 quotedText(name) +
+                     " is not a use case (crime-hotspot, missing-person-hotspot, critical-infrastructure, "
                      "event-protection, sought-persons)");
     }
-    a.plannedBy = stringOr(o, path, "planned_by");
-    a.authorisingOfficer = stringOr(o, path, "authorising_officer");
-    a.authorisedBy = stringOr(o, path, "authorised_by");
-    a.rationale = stringOr(o, path, "rationale");
+    a.plannedBy = nameOr(o, path, "planned_by");
+    a.authorisingOfficer = nameOr(o, path, "authorising_officer");
+    a.authorisedBy = nameOr(o, path, "authorised_by");
+    a.rationale = textOr(o, path, "rationale");
     a.watchlistSize = countAt(o, path, "watchlist_size");
     if (const json *c = optionalMember(o, "watchlist_categories")) {
         const std::string at = jsonPathKey(path, "watchlist_categories");
         requireArray(*c, at);
         for (std::size_t i = 0; i < c->size(); ++i)
-            a.watchlistCategories.push_back(asString((*c)[i], jsonPathIndex(at, i)));
+            a.watchlistCategories.push_back(asName((*c)[i], jsonPathIndex(at, i)));
     }
     a.communityImpactAssessed = flag(o, path, "community_impact_assessed");
     a.publicNoticeGiven = flag(o, path, "public_notice_given");
     a.signagePlanned = flag(o, path, "signage_planned");
     a.start = clockAt(o, path, "start");
     a.end = clockAt(o, path, "end");
-    a.cancelReason = stringOr(o, path, "cancel_reason");
+    a.cancelReason = textOr(o, path, "cancel_reason");
     if (const json *out = optionalMember(o, "outcome"); out && !out->is_null())
         a.outcome = outcomeFromJson(*out, jsonPathKey(path, "outcome"));
     return a;
@@ -158,7 +169,9 @@ Authorisation authorisationFromJson(const json &o, const std::string &path)
 Authorisation readAuthorisation(std::string_view text, const std::string &source)
 {
     try {
-        return authorisationFromJson(parseJsonStrict(text));
+        json root = parseJsonStrict(text);
+        const JsonReleaser release(root);
+        return authorisationFromJson(root);
     } catch (const InputError &e) {
         throw InputError(source, e.what());
     }

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <new>
+
 namespace lfr {
 
 using namespace jsonfields;
@@ -39,8 +41,8 @@ public:
                    "hotspots", "vans", "pinned"});
         const std::string format = asString(member(root, "", "format"), "format");
         if (format != kScenarioFormat)
-            fail("format", "must be \"" + std::string(kScenarioFormat) + "\", not \"" + format + "\"");
-        s_.name = asString(member(root, "", "name"), "name");
+            fail("format", "must be \"" + std::string(kScenarioFormat) + "\", not " + quotedText(format));
+        s_.name = asName(member(root, "", "name"), "name");
         readDates(member(root, "", "dates"));
         if (const json *policy = optionalMember(root, "policy"))
             readPolicy(*policy);
@@ -155,9 +157,9 @@ private:
             r.minRank = parseRank(*rank);
             if (!r.minRank)
                 fail(jsonPathKey(path, "min_rank"),
-                     "unknown rank \"" + *rank + "\" (ranks: PC, PS, Insp, CI, Supt, CS, Cmdr)");
+                     "unknown rank " + quotedText(*rank) + " (ranks: PC, PS, Insp, CI, Supt, CS, Cmdr)");
         }
-        r.skill = optionalString(value, path, "skill");
+        r.skill = optionalName(value, path, "skill");
         s_.roles.push_back(std::move(r));
     }
 
@@ -195,7 +197,7 @@ private:
         Team t;
         t.id = asId(member(value, path, "id"), jsonPathKey(path, "id"));
         teamIds_.add(t.id, jsonPathKey(path, "id"), "team");
-        t.name = asString(member(value, path, "name"), jsonPathKey(path, "name"));
+        t.name = asName(member(value, path, "name"), jsonPathKey(path, "name"));
         t.base = readPoint(member(value, path, "base"), jsonPathKey(path, "base"));
         t.minOnDuty = countOr(value, path, "min_on_duty", 0);
         t.maxAbstracted = optionalCount(value, path, "max_abstracted");
@@ -209,12 +211,12 @@ private:
         Officer o;
         o.id = asId(member(value, path, "id"), jsonPathKey(path, "id"));
         officerIds_.add(o.id, jsonPathKey(path, "id"), "officer");
-        o.name = asString(member(value, path, "name"), jsonPathKey(path, "name"));
+        o.name = asName(member(value, path, "name"), jsonPathKey(path, "name"));
         const std::string rankPath = jsonPathKey(path, "rank");
         const std::string rank = asString(member(value, path, "rank"), rankPath);
         const auto parsed = parseRank(rank);
         if (!parsed)
-            fail(rankPath, "unknown rank \"" + rank + "\" (ranks: PC, PS, Insp, CI, Supt, CS, Cmdr)");
+            fail(rankPath, "unknown rank " + quotedText(rank) + " (ranks: PC, PS, Insp, CI, Supt, CS, Cmdr)");
         o.rank = *parsed;
         const std::string teamPath = jsonPathKey(path, "team");
         o.team = asId(member(value, path, "team"), teamPath);
@@ -224,7 +226,7 @@ private:
         const json &skills = member(value, path, "skills");
         requireArray(skills, skillsPath);
         for (std::size_t i = 0; i < skills.size(); ++i)
-            o.skills.push_back(asString(skills[i], jsonPathIndex(skillsPath, i)));
+            o.skills.push_back(asName(skills[i], jsonPathIndex(skillsPath, i)));
         const std::string rosterPath = jsonPathKey(path, "roster");
         const json &roster = member(value, path, "roster");
         requireObject(roster, rosterPath);
@@ -265,8 +267,8 @@ private:
         Hotspot h;
         h.id = asId(member(value, path, "id"), jsonPathKey(path, "id"));
         hotspotIds_.add(h.id, jsonPathKey(path, "id"), "hotspot");
-        h.name = asString(member(value, path, "name"), jsonPathKey(path, "name"));
-        h.borough = asString(member(value, path, "borough"), jsonPathKey(path, "borough"));
+        h.name = asName(member(value, path, "name"), jsonPathKey(path, "name"));
+        h.borough = asName(member(value, path, "borough"), jsonPathKey(path, "borough"));
         h.location = readPoint(member(value, path, "location"), jsonPathKey(path, "location"));
         const std::string valuePath = jsonPathKey(path, "value");
         h.value = asNumber(member(value, path, "value"), valuePath);
@@ -319,7 +321,7 @@ private:
         Van v;
         v.id = asId(member(value, path, "id"), jsonPathKey(path, "id"));
         vanIds_.add(v.id, jsonPathKey(path, "id"), "van");
-        v.name = optionalString(value, path, "name");
+        v.name = optionalName(value, path, "name");
         if (const json *un = optionalMember(value, "unavailable"); un && !un->is_null())
             v.unavailable = readDateList(*un, jsonPathKey(path, "unavailable"));
         v.maxPerDate = countOr(value, path, "max_per_date", v.maxPerDate);
@@ -368,7 +370,8 @@ private:
 
 Scenario readScenario(std::string_view text)
 {
-    const json root = parseJsonStrict(text);
+    json root = parseJsonStrict(text);
+    const JsonReleaser release(root); // frees it without allocating, even after std::bad_alloc
     return JsonScenarioReader().read(root);
 }
 
@@ -379,6 +382,8 @@ Scenario readScenarioFile(const std::filesystem::path &path)
         return readScenario(text);
     } catch (const InputError &e) {
         throw InputError(path.string() + ": " + e.where(), e.detail());
+    } catch (const std::bad_alloc &) {
+        throw InputError(path.string(), "out of memory while reading: the file is too large for this machine's memory");
     }
 }
 
