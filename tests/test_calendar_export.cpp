@@ -14,6 +14,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <set>
+
 using namespace lfr;
 
 namespace {
@@ -116,4 +119,36 @@ TEST_CASE("ics: a team's calendar names its officers, and a window past midnight
     CHECK(first["description"].get<std::string>().find(member.name + " (" + member.id + ")") != std::string::npos);
     CHECK_THROWS_AS(teamCalendar(s, plan, "no-such-team"), InputError);
     CHECK_THROWS_AS(officerCalendar(s, plan, "no-such-officer"), InputError);
+}
+
+TEST_CASE("ics: an event's UID survives renaming the scenario, and differs per deployment and per person", "[ics]")
+{
+    // Issue 18, finding 12: the UID held a hash of the scenario name, so a
+    // renamed scenario's calendar doubled every event when imported again.
+    Scenario s = readScenario(lfrtest::smallScenarioText());
+    const std::vector<Deployment> plan = solve(s).plan.deployments;
+    REQUIRE(plan.size() >= 2);
+    const std::string officer = plan.front().crew.front().officer;
+    const ScenarioIndex ix(s);
+    const std::string team = s.officers[*ix.officer(officer)].team;
+    lfrtest::ScratchDir dir;
+    const auto uids = [&](const std::string &ics) {
+        std::vector<std::string> out;
+        const nlohmann::json cal = parseWithIcalendar(ics, dir);
+        for (const nlohmann::json &e : cal["events"])
+            out.push_back(e["uid"].get<std::string>());
+        return out;
+    };
+    const std::vector<std::string> before = uids(officerCalendar(s, plan, officer, {"20261126T120000Z"}));
+    const std::vector<std::string> teamBefore = uids(teamCalendar(s, plan, team, {"20261126T120000Z"}));
+    s.name = "Renamed week, after review";
+    CHECK(uids(officerCalendar(s, plan, officer, {"20261126T120000Z"})) == before);
+    CHECK(uids(teamCalendar(s, plan, team, {"20261126T120000Z"})) == teamBefore);
+    REQUIRE(!before.empty());
+    CHECK(before.front().find(formatDate(plan.front().date) + "/" + plan.front().window + "/" + plan.front().hotspot) !=
+          std::string::npos);
+    std::set<std::string> distinct(teamBefore.begin(), teamBefore.end());
+    CHECK(distinct.size() == teamBefore.size());
+    for (const std::string &uid : before)
+        CHECK(std::find(teamBefore.begin(), teamBefore.end(), uid) == teamBefore.end());
 }

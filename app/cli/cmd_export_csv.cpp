@@ -5,43 +5,89 @@
 
 #include "lfrplan/csv_export.h"
 #include "lfrplan/errors.h"
+#include "lfrplan/file_io.h"
 #include "lfrplan/plan_io.h"
 #include "lfrplan/scenario_io.h"
 #include "lfrplan/storage.h"
 
+#include <filesystem>
 #include <iostream>
+#include <vector>
 
 namespace lfrcli {
 
 int cmdExportCsv(const Argv &argv)
 {
-    const char *usage = "lfrplan export-csv SCENARIO.json PLAN.json [--schedule FILE] [--roster FILE]\n"
-                        "       lfrplan export-csv --db DB --scenario NAME [--schedule FILE] [--roster FILE]";
+    const char *usage = "lfrplan export-csv SCENARIO.json PLAN.json [--schedule FILE] [--roster FILE] [--excel]\n"
+                        "       lfrplan export-csv DB NAME [--schedule FILE] [--roster FILE] [--excel]";
     if (printHelpIfAsked(argv, usage,
                          "Writes the plan's schedule (one row per deployment) and roster (one row per officer\n"
-                         "assignment: date, weekday, window start and end, hotspot, borough, van, role, officer\n"
-                         "id, name, rank, team) as CSV: RFC 4180 quoting, UTF-8, a header row, ISO dates. Text a\n"
-                         "spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)\n"
-                         "gets a leading apostrophe. Files are written atomically: a failure leaves no partial\n"
-                         "file. With neither option, the schedule goes to standard output.\n"
+                         "assignment) as CSV: RFC 4180 quoting, UTF-8, CRLF line ends, a header row, ISO dates.\n"
+                         "Both files start with a 'deployment' key (DATE/WINDOW/HOTSPOT) and carry the window,\n"
+                         "hotspot, van and team ids, so they join without names; rows go by date, window and van.\n"
+                         "Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage\n"
+                         "return) gets a leading apostrophe. The roster names officers: it is personal data, and\n"
+                         "is written with your umask (an existing file keeps its mode).\n"
+                         "Both files are prepared before either is replaced: exit 2 means nothing was written.\n"
+                         "With neither option, the schedule goes to standard output.\n"
+                         "A plan that breaks a hard constraint is refused (exit 1) unless --allow-invalid.\n"
                          "Options:\n"
                          "  --schedule FILE   the schedule CSV (- for standard output)\n"
-                         "  --roster FILE     the roster CSV (- for standard output)\n"
-                         "  --db DB --scenario NAME   a stored scenario and its saved plan\n"))
+                         "  --roster FILE     the roster CSV (- for standard output; not both)\n"
+                         "  --excel           start each file with a UTF-8 byte order mark, so Excel and LibreOffice\n"
+                         "                    read it as UTF-8 when opened directly (see docs/cli.md)\n"
+                         "  --allow-invalid   export a plan that breaks hard constraints, with a warning\n"
+                         "DB NAME is a database and a stored scenario with its saved plan (--db DB --scenario NAME\n"
+                         "is the same).\n"))
         return kExitOk;
-    const Args args("export-csv", argv, withExportOptions({{"schedule"}, {"roster"}}));
+    const Args args("export-csv", argv, withExportOptions({{"schedule"}, {"roster"}, {"excel", false}}));
+    const auto schedule = args.value("schedule");
+    const auto roster = args.value("roster");
+    if (schedule && roster) {
+        if (*schedule == "-" && *roster == "-")
+            throw UsageError("--schedule and --roster cannot both go to standard output (-): give one a file");
+        std::error_code ec;
+        const auto a = std::filesystem::weakly_canonical(*schedule, ec);
+        const auto b = std::filesystem::weakly_canonical(*roster, ec);
+        if (*schedule == *roster || (!ec && a == b))
+            throw UsageError("--schedule and --roster name the same file (" + *schedule +
+                             "): the roster would overwrite the schedule");
+    }
+    for (const auto &out : {schedule, roster})
+        if (out && *out != "-")
+            lfr::checkOutputWritable(*out);
     const ScenarioAndPlan data = loadScenarioAndPlan(args, usage);
     if (!planMayBeExported(data, args, args.command()))
         return kExitInvalid;
     const auto &[scenario, plan] = data;
-    const auto schedule = args.value("schedule");
-    const auto roster = args.value("roster");
+    const lfr::CsvFlavour flavour = args.flag("excel") ? lfr::CsvFlavour::Excel : lfr::CsvFlavour::Plain;
+
+    struct Output {
+        std::string where;
+        std::string text;
+        const char *what;
+    };
+    std::vector<Output> outputs;
     if (!schedule && !roster)
-        writeOutput("-", lfr::scheduleCsv(scenario, plan.deployments), "schedule");
+        outputs.push_back({"-", lfr::scheduleCsv(scenario, plan.deployments, flavour), "schedule"});
     if (schedule)
-        writeOutput(*schedule, lfr::scheduleCsv(scenario, plan.deployments), "schedule");
+        outputs.push_back({*schedule, lfr::scheduleCsv(scenario, plan.deployments, flavour), "schedule"});
     if (roster)
-        writeOutput(*roster, lfr::rosterCsv(scenario, plan.deployments), "roster");
+        outputs.push_back({*roster, lfr::rosterCsv(scenario, plan.deployments, flavour), "roster"});
+    // Every file is written to its temporary first; only when all are
+    // ready does any replace what was there.
+    std::vector<lfr::PendingFile> pending;
+    for (const Output &o : outputs)
+        if (o.where != "-")
+            pending.emplace_back(o.where, o.text);
+    for (lfr::PendingFile &file : pending)
+        file.commit();
+    for (const Output &o : outputs) {
+        if (o.where == "-")
+            std::cout << o.text << std::flush;
+        else
+            std::cerr << "wrote the " << o.what << " to " << o.where << "\n";
+    }
     return kExitOk;
 }
 

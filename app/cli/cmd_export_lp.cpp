@@ -4,8 +4,10 @@
 #include "commands.h"
 
 #include "lfrplan/errors.h"
+#include "lfrplan/file_io.h"
 #include "lfrplan/lp_export.h"
 #include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
 
 #include <iostream>
 
@@ -13,7 +15,8 @@ namespace lfrcli {
 
 int cmdExportLp(const Argv &argv)
 {
-    const char *usage = "lfrplan export-lp SCENARIO.json [-o MODEL.lp]";
+    const char *usage = "lfrplan export-lp SCENARIO.json [-o MODEL.lp]\n"
+                        "       lfrplan export-lp DB NAME [-o MODEL.lp]";
     if (printHelpIfAsked(argv, usage,
                          "Writes the scenario's planning problem as a mixed-integer linear program in CPLEX LP\n"
                          "format: maximise OBJECTIVE subject to every hard constraint. Solve it with, e.g.\n"
@@ -23,12 +26,23 @@ int cmdExportLp(const Argv &argv)
                          "Options:\n"
                          "  -o, --output FILE     where to write (standard output when absent or -)\n"))
         return kExitOk;
-    const Args args("export-lp", argv, {{"output", true, 'o'}});
-    args.expectPositional(1, 1, usage);
-    const lfr::Scenario scenario = lfr::readScenarioFile(args.positional().front());
+    const Args args("export-lp", argv, {{"output", true, 'o'}, {"db"}, {"scenario"}});
+    const auto out = args.value("output");
+    if (out && *out != "-")
+        lfr::checkOutputWritable(*out);
+    lfr::Scenario scenario;
+    if (namesDatabase(args)) {
+        const auto [db, name] = databaseAndScenario(args, usage);
+        const auto storage = lfr::openStorage(db, lfr::OpenMode::ReadOnly);
+        if (!storage->hasScenario(name))
+            throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");
+        scenario = storage->loadScenario(name);
+    } else {
+        args.expectPositional(1, 1, usage);
+        scenario = lfr::readScenarioFile(args.positional().front());
+    }
     const lfr::LpModel model = lfr::buildLpModel(scenario);
     const std::string text = lfr::writeLp(model);
-    const auto out = args.value("output");
     if (!out || *out == "-") {
         std::cout << text;
     } else {

@@ -21,38 +21,13 @@ using namespace lfr;
 
 namespace {
 
-// Checks that can be judged for one pin on its own: the rest (crew counts,
-// limits, combinations of pins) is the solver's to settle.
-bool judgedAlone(Check check)
-{
-    switch (check) {
-    case Check::WindowNotAllowed:
-    case Check::DateNotAllowed:
-    case Check::VanUnavailable:
-    case Check::RankTooLow:
-    case Check::MissingSkill:
-    case Check::OffDuty:
-    case Check::ShiftNotCovering:
-    case Check::OfficerTwiceInCrew:
-        return true;
-    default:
-        return false;
-    }
-}
-
 int validateScenarioOnly(const Scenario &scenario)
 {
     printScenarioSummary(std::cout, scenario);
     const ScenarioIndex index(scenario);
     int problems = 0;
     for (std::size_t p = 0; p < scenario.pinned.size(); ++p) {
-        const Pin &pin = scenario.pinned[p];
-        Deployment d{pin.date, pin.window, pin.hotspot,
-                     pin.van.value_or(scenario.vans.empty() ? "" : scenario.vans[0].id), pin.crew};
-        const ValidationReport report = validatePlan(index, {d});
-        for (const Violation &v : report.violations) {
-            if (!judgedAlone(v.check) || (v.check == Check::VanUnavailable && !pin.van))
-                continue;
+        for (const Violation &v : pinAloneViolations(index, p)) {
             std::cout << "pin " << p << " cannot be met: " << v.message << "\n";
             ++problems;
         }
@@ -80,6 +55,8 @@ int cmdValidate(const Argv &argv)
         return kExitOk;
     const Args args("validate", argv, {});
     args.expectPositional(1, 2, usage);
+    for (const std::string &file : args.positional())
+        refuseDatabaseAsJson(file, "validate");
     const Scenario scenario = readScenarioFile(args.positional()[0]);
     if (args.positional().size() == 1)
         return validateScenarioOnly(scenario);

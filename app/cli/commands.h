@@ -46,6 +46,15 @@ struct ScenarioAndPlan {
 // older --db DB --scenario NAME is accepted as an alias. True when the
 // first positional argument (or --db) names a database rather than a file.
 bool namesDatabase(const Args &args);
+// InputError with a hint when `path`, given where a JSON file belongs, is
+// an lfrplan database (issue 18, finding 7), instead of a JSON parse error.
+void refuseDatabaseAsJson(const std::string &path, const std::string &command);
+struct StoredScenarioArgument {
+    std::string database;
+    std::string scenario;
+};
+// The DB and NAME of a command given namesDatabase(); UsageError otherwise.
+StoredScenarioArgument databaseAndScenario(const Args &args, const char *usage);
 // For the exports: SCENARIO.json PLAN.json (the plan must be the
 // scenario's), or DB NAME and its saved plan, the database opened
 // read-only; InputError or UsageError otherwise. Commands that call it

@@ -40,6 +40,31 @@ bool namesDatabase(const Args &args)
     return first.starts_with("postgresql://") || first.starts_with("postgres://") || startsLikeSqlite(first);
 }
 
+void refuseDatabaseAsJson(const std::string &path, const std::string &command)
+{
+    if (startsLikeSqlite(path))
+        throw lfr::InputError(path, "an lfrplan database, not a JSON file: give the database and a scenario's name "
+                                    "(lfrplan " +
+                                        command + " DB NAME where the command takes one; lfrplan list " + path +
+                                        " shows the names; lfrplan export " + path +
+                                        " NAME -o FILE.json writes one out)");
+}
+
+StoredScenarioArgument databaseAndScenario(const Args &args, const char *usage)
+{
+    if (const auto option = args.value("db")) {
+        args.expectPositional(0, 0, usage);
+        const auto named = args.value("scenario");
+        if (!named)
+            throw UsageError("--db needs --scenario NAME (or give DB NAME)");
+        return {*option, *named};
+    }
+    args.expectPositional(2, 2, usage);
+    if (args.value("scenario"))
+        throw UsageError("give the scenario once: DB NAME (not also --scenario)");
+    return {args.positional()[0], args.positional()[1]};
+}
+
 std::vector<OptionSpec> withExportOptions(std::vector<OptionSpec> own)
 {
     own.insert(own.end(), {{"db"}, {"scenario"}, {"allow-invalid", false}});
@@ -51,22 +76,7 @@ ScenarioAndPlan loadScenarioAndPlan(const Args &args, const char *usage)
     lfr::Scenario scenario;
     lfr::Plan plan;
     if (namesDatabase(args)) {
-        std::string db;
-        std::string name;
-        if (const auto option = args.value("db")) {
-            args.expectPositional(0, 0, usage);
-            const auto named = args.value("scenario");
-            if (!named)
-                throw UsageError("--db needs --scenario NAME");
-            db = *option;
-            name = *named;
-        } else {
-            args.expectPositional(2, 2, usage);
-            if (args.value("scenario"))
-                throw UsageError("give the scenario once: DB NAME (not also --scenario)");
-            db = args.positional()[0];
-            name = args.positional()[1];
-        }
+        const auto [db, name] = databaseAndScenario(args, usage);
         const auto storage = lfr::openStorage(db, lfr::OpenMode::ReadOnly);
         if (!storage->hasScenario(name))
             throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");

@@ -49,7 +49,7 @@ constexpr Command kCommands[] = {
 void printHelp(std::ostream &out)
 {
     out << "lfrplan " LFRPLAN_VERSION " - plans live facial recognition deployments\n\n"
-        << "usage: lfrplan COMMAND [ARGS...]   (lfrplan COMMAND --help for a command's options)\n\n"
+        << "usage: lfrplan COMMAND [ARGS...]   (lfrplan help COMMAND for a command's options)\n\n"
         << "commands:\n";
     std::size_t width = 0;
     for (const Command &c : kCommands)
@@ -73,7 +73,14 @@ int main(int argc, char **argv)
         return lfrcli::kExitBadInput;
     }
     const std::string &first = all.front();
-    if (first == "--help" || first == "-h" || first == "help") {
+    if (first == "help" && all.size() == 2) { // lfrplan help COMMAND: that command's help
+        for (const Command &c : kCommands)
+            if (all[1] == c.name)
+                return c.run({"--help"});
+        std::cerr << "lfrplan help: unknown command \"" << all[1] << "\" (see lfrplan --help)\n";
+        return lfrcli::kExitBadInput;
+    }
+    if (first == "--help" || first == "-h" || (first == "help" && all.size() == 1)) {
         printHelp(std::cout);
         return lfrcli::kExitOk;
     }

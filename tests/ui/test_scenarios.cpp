@@ -276,7 +276,7 @@ private slots:
         QCOMPARE(window.documents()->exportSchedule(schedule, DocumentController::ExportKind::ScheduleCsv), QString());
         const QStringList rows = lines(schedule);
         QCOMPARE(rows.size(), static_cast<qsizetype>(doc.deployments().size() + 1));
-        QVERIFY(rows[0].startsWith(QStringLiteral("date,")));
+        QVERIFY(rows[0].startsWith(QStringLiteral("deployment,date,")));
         const QString roster = dir_.filePath(QStringLiteral("roster.csv"));
         QCOMPARE(window.documents()->exportSchedule(roster, DocumentController::ExportKind::RosterCsv), QString());
         std::size_t duties = 0;

@@ -1,4 +1,5 @@
 #include "lfrplan/calendar_export.h"
+#include "lfrplan/csv_export.h"
 
 #include "lfrplan/dates.h"
 #include "lfrplan/errors.h"
@@ -124,13 +125,13 @@ void event(std::string &out, const ScenarioIndex &ix, const Deployment &d, const
     line(out, "END:VEVENT");
 }
 
-std::string uidFor(const Scenario &sc, const Deployment &d, std::string_view who)
+// What the event is, never what the scenario is called (issue 18, finding
+// 12): the deployment's date, window and hotspot (unique in a plan) and whose
+// calendar it is. A renamed or cloned scenario's calendar updates the same
+// events in a calendar program instead of adding a second copy of each.
+std::string uidFor(const Deployment &d, std::string_view who)
 {
-    const std::size_t scenarioHash = std::hash<std::string>{}(sc.name);
-    char hash[32];
-    std::snprintf(hash, sizeof hash, "%016zx", scenarioHash);
-    return std::string("lfrplan-") + hash + "-" + formatDate(d.date) + "-" + d.hotspot + "-" + d.window + "-" +
-           std::string(who) + "@lfrplan";
+    return "lfrplan/" + deploymentKey(d) + "/" + std::string(who) + "@lfrplan";
 }
 
 } // namespace
@@ -174,7 +175,7 @@ std::string officerCalendar(const Scenario &scenario, const std::vector<Deployme
                 continue;
             const std::string place = ix.hotspotName(d.hotspot);
             event(out, ix, d,
-                  {uidFor(scenario, d, officer), "LFR deployment: " + place + " (" + m.role + ")",
+                  {uidFor(d, officer), "LFR deployment: " + place + " (" + m.role + ")",
                    "Live facial recognition deployment at " + place + ". Role: " + m.role + ". Van: " + d.van +
                        ". Crew of " + std::to_string(d.crew.size()) + ". Scenario: " + scenario.name + "."},
                   stamp);
@@ -206,7 +207,7 @@ std::string teamCalendar(const Scenario &scenario, const std::vector<Deployment>
             continue;
         const std::string place = ix.hotspotName(d.hotspot);
         event(out, ix, d,
-              {uidFor(scenario, d, team),
+              {uidFor(d, team),
                "LFR deployment: " + place + " (" + std::to_string(count) + " from " + ix.teamName(team) + ")",
                "Live facial recognition deployment at " + place + ". Van: " + d.van + ". Officers of the team:\n" +
                    members},

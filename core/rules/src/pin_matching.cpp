@@ -1,5 +1,10 @@
 #include "pin_matching.h"
 
+#include "lfrplan/scenario_index.h"
+#include "lfrplan/validator.h"
+
+#include <algorithm>
+
 namespace lfr {
 
 // Maximum bipartite matching of pins to deployments by augmenting paths
@@ -44,6 +49,47 @@ std::vector<std::optional<std::size_t>> matchPins(const std::vector<std::vector<
         }
     }
     return pinOf;
+}
+
+namespace {
+
+// Checks that can be judged for one pin on its own: the rest (crew counts,
+// limits, combinations of pins) is the solver's to settle.
+bool judgedAlone(Check check)
+{
+    switch (check) {
+    case Check::WindowNotAllowed:
+    case Check::DateNotAllowed:
+    case Check::VanUnavailable:
+    case Check::RankTooLow:
+    case Check::MissingSkill:
+    case Check::OffDuty:
+    case Check::ShiftNotCovering:
+    case Check::OfficerTwiceInCrew:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+std::vector<Violation> pinAloneViolations(const ScenarioIndex &index, std::size_t pin)
+{
+    const Scenario &scenario = index.scenario();
+    const Pin &p = scenario.pinned.at(pin);
+    const Deployment d{p.date, p.window, p.hotspot, p.van.value_or(scenario.vans.empty() ? "" : scenario.vans[0].id),
+                       p.crew};
+    std::vector<Violation> alone = validatePlan(index, {d}).violations;
+    std::erase_if(alone, [&](const Violation &v) {
+        return !judgedAlone(v.check) || (v.check == Check::VanUnavailable && !p.van);
+    });
+    for (Violation &v : alone) {
+        v.pin = pin;
+        v.deployment.reset();
+        v.deployments.clear();
+    }
+    return alone;
 }
 
 } // namespace lfr

@@ -2,6 +2,8 @@
 
 #include "solver_vans.h"
 
+#include "lfrplan/validator.h"
+
 #include <cmath>
 #include <limits>
 #include <map>
@@ -51,6 +53,13 @@ std::vector<std::string> pinSlotProblems(const ScenarioIndex &ix, std::vector<Ca
         if (!ix.hotspotAllowsDate(h, t))
             problems.push_back(label + ": " + ix.hotspotName(pin.hotspot) + " may not be used on " +
                                formatDay(pin.date));
+        // The van, the pinned officers: in validate's words (issue 18, finding 9).
+        for (const Violation &v : pinAloneViolations(ix, p)) {
+            if (v.check == Check::WindowNotAllowed || v.check == Check::DateNotAllowed)
+                continue; // said above
+            const auto colon = v.message.find(": ");
+            problems.push_back(label + ": " + (colon == std::string::npos ? v.message : v.message.substr(colon + 2)));
+        }
         for (std::size_t q = 0; q < p; ++q) {
             const Pin &other = sc.pinned[q];
             if (other.hotspot == pin.hotspot && other.date == pin.date && other.window == pin.window)

@@ -12,6 +12,7 @@
 
 #include "lfrplan/model.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,13 +23,32 @@ namespace lfr {
 // quoted when needed.
 std::string csvTextField(std::string_view text);
 
-// One row per deployment: date, weekday, window, start, end, hotspot id and
-// name, borough, van, crew (members/needed), value, counted value, travel
-// km, travel penalty, pinned (yes/no).
-std::string scheduleCsv(const Scenario &scenario, const std::vector<Deployment> &deployments);
+// Plain: UTF-8 as RFC 4180 says, for scripts and for spreadsheets told the
+// character set (docs/cli.md has LibreOffice's and Excel's settings).
+// Excel: the same with a UTF-8 byte order mark first, so that Excel and
+// LibreOffice take it as UTF-8 without being told (line ends are CRLF in
+// both).
+enum class CsvFlavour : std::uint8_t { Plain, Excel };
 
-// One row per officer assignment, in deployment order: date, weekday, window
-// start and end, hotspot, borough, van, role, officer id, name, rank, team.
-std::string rosterCsv(const Scenario &scenario, const std::vector<Deployment> &deployments);
+// The key the schedule and the roster share for one deployment, e.g.
+// "2026-12-09/day/oxford-circus": no two deployments share a date, window
+// and hotspot (rule 2), so it joins the two files without names.
+std::string deploymentKey(const Deployment &deployment);
+
+// The order of the rows of both files: by date, window (its start, then its
+// id), van, hotspot — not the plan's order.
+std::vector<std::size_t> csvRowOrder(const Scenario &scenario, const std::vector<Deployment> &deployments);
+
+// One row per deployment: deployment key, date, weekday, window id, start,
+// end, hotspot id and name, borough, van id and name, crew (members/needed),
+// value, counted value, travel km, travel penalty, pinned (yes/no).
+std::string scheduleCsv(const Scenario &scenario, const std::vector<Deployment> &deployments,
+                        CsvFlavour flavour = CsvFlavour::Plain);
+
+// One row per officer assignment, deployments in the same order: deployment
+// key, date, weekday, window id, start, end, hotspot id and name, borough,
+// van id and name, role, officer id, name, rank, team id and name.
+std::string rosterCsv(const Scenario &scenario, const std::vector<Deployment> &deployments,
+                      CsvFlavour flavour = CsvFlavour::Plain);
 
 } // namespace lfr

@@ -103,4 +103,11 @@ struct ValidationReport {
 ValidationReport validatePlan(const Scenario &scenario, const std::vector<Deployment> &deployments);
 ValidationReport validatePlan(const ScenarioIndex &index, const std::vector<Deployment> &deployments);
 
+// The violations pin number `pin` has on its own, whatever else a plan
+// holds: its window or date not allowed at the hotspot, its van
+// unavailable, a pinned officer off duty, outranked, unqualified or named
+// twice. validate and solve both report a pin that can never be met with
+// these, in the same words.
+std::vector<Violation> pinAloneViolations(const ScenarioIndex &index, std::size_t pin);
+
 } // namespace lfr
