@@ -81,6 +81,8 @@ test_packages=(
     desktop-file-utils
     postgresql
     poppler-utils
+    libreoffice-calc-nogui
+    python3-openpyxl
 )
 
 case $set_name in

@@ -255,13 +255,17 @@ if want deps; then
         deps_args+=(--tool "build:$tool")
     done
     for tool in git clang-format clang++ ctest cpack dpkg-deb dpkg-shlibdeps lintian desktop-file-validate \
-        file cbc python3 psql runuser apt-cache dpkg-query xvfb-run; do
+        file cbc python3 psql runuser apt-cache dpkg-query xvfb-run pdftotext pdffonts soffice; do
         deps_args+=(--tool "test:$tool")
     done
     for tool in /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl; do
         deps_args+=(--tool "test:$tool")
     done
-    deps_args+=(--python-module test:icalendar)
+    deps_args+=(--python-module test:icalendar --python-module test:openpyxl)
+    # Fonts the roster PDF falls back to, found through fontconfig at run time.
+    deps_args+=(--file build:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
+    deps_args+=(--file build:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
+    deps_args+=(--file build:/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf)
     # Runtimes the compiler drivers link by themselves (-fsanitize=...):
     # in no build log, so named here.
     deps_args+=(--file "test:$(g++ -print-file-name=libasan.so)" --file "test:$(g++ -print-file-name=libubsan.so)")

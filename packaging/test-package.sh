@@ -46,6 +46,10 @@ demo=$("$installed/bin/lfrplan" demo --path)
 "$installed/bin/lfrplan" solve "$demo" -o "$scratch/plan.json" --time-limit 120 >"$scratch/solve.txt"
 grep -q '"status": "optimal"' "$scratch/plan.json" || die "the installed demo did not solve to optimality"
 echo "test-package: installed lfrplan solved the installed demo: $(grep -m1 -E 'OBJECTIVE|objective' "$scratch/solve.txt" || true)"
+"$installed/bin/lfrplan" export-pdf "$demo" "$scratch/plan.json" -o "$scratch/roster.pdf" ||
+    die "the installed lfrplan could not write the demo's roster PDF (is libexec/lfrplan/lfrplan-roster-pdf installed?)"
+[[ $(head -c 5 "$scratch/roster.pdf") == "%PDF-" ]] || die "the installed export-pdf wrote no PDF"
+echo "test-package: installed lfrplan export-pdf wrote a $(stat -c %s "$scratch/roster.pdf")-byte roster PDF"
 "$installed/bin/lfrplan" demo --database "$scratch/demo.db" 2>/dev/null
 [[ $("$installed/bin/lfrplan" list "$scratch/demo.db" | wc -l) -eq 4 ]] || die "the demo database does not hold 3 scenarios"
 

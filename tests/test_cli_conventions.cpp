@@ -121,6 +121,11 @@ TEST_CASE("cli: DB NAME names a stored scenario for every command, and --db/--sc
     CHECK(validate.exitCode == 2);
     CHECK(contains(validate.err, "an lfrplan database, not a JSON file"));
     CHECK_FALSE(contains(validate.err, "parse error"));
+    // validate takes DB NAME too: the stored scenario and its saved plan.
+    const auto stored = cli({"validate", w.db, w.scenario.name}, dir);
+    INFO(stored.err);
+    CHECK(stored.exitCode == 0);
+    CHECK(contains(stored.out, "plan is valid"));
 }
 
 TEST_CASE("cli: solve DB NAME never replaces a better saved plan without --replace, and says what it stored",

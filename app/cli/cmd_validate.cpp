@@ -1,13 +1,16 @@
 // validate: a scenario's format and pins, or a plan against every hard
 // constraint and the objective of the spec.
 #include "args.h"
+#include "busy_notice.h"
 #include "commands.h"
 #include "summary.h"
 
+#include "lfrplan/errors.h"
 #include "lfrplan/objective.h"
 #include "lfrplan/plan_io.h"
 #include "lfrplan/scenario_index.h"
 #include "lfrplan/scenario_io.h"
+#include "lfrplan/storage.h"
 #include "lfrplan/validator.h"
 
 #include <iomanip>
@@ -41,27 +44,9 @@ int validateScenarioOnly(const Scenario &scenario)
     return kExitOk;
 }
 
-} // namespace
-
-int cmdValidate(const Argv &argv)
+// A plan against its scenario: every hard constraint and the figures it reports.
+int validatePlanOf(const Scenario &scenario, const Plan &plan)
 {
-    const char *usage = "lfrplan validate SCENARIO.json [PLAN.json]";
-    if (printHelpIfAsked(argv, usage,
-                         "Checks SCENARIO.json against the lfrplan-scenario/1 format and prints its summary;\n"
-                         "pins that cannot be met on their own are reported. With PLAN.json, checks the plan\n"
-                         "against every hard constraint, prints each violation in a planner's words and the\n"
-                         "plan's VALUE, TRAVEL and OBJECTIVE, and checks the figures the plan reports.\n"
-                         "Exit code: 0 valid, 1 invalid plan or infeasible pins, 2 bad input.\n"))
-        return kExitOk;
-    const Args args("validate", argv, {});
-    args.expectPositional(1, 2, usage);
-    for (const std::string &file : args.positional())
-        refuseDatabaseAsJson(file, "validate");
-    const Scenario scenario = readScenarioFile(args.positional()[0]);
-    if (args.positional().size() == 1)
-        return validateScenarioOnly(scenario);
-
-    const Plan plan = readPlanFile(args.positional()[1]);
     const ValidationReport report = validatePlan(scenario, plan.deployments);
     std::vector<std::string> problems;
     for (const Violation &v : report.violations)
@@ -106,6 +91,46 @@ int cmdValidate(const Argv &argv)
     std::cout << (problems.empty() ? "plan is valid\n"
                                    : "plan is INVALID: " + std::to_string(problems.size()) + " violation(s)\n");
     return problems.empty() ? kExitOk : kExitInvalid;
+}
+
+} // namespace
+
+int cmdValidate(const Argv &argv)
+{
+    const char *usage = "lfrplan validate SCENARIO.json [PLAN.json] | lfrplan validate DB NAME";
+    if (printHelpIfAsked(argv, usage,
+                         "Checks SCENARIO.json against the lfrplan-scenario/1 format and prints its summary;\n"
+                         "pins that cannot be met on their own are reported. With PLAN.json, checks the plan\n"
+                         "against every hard constraint, prints each violation in a planner's words and the\n"
+                         "plan's VALUE, TRAVEL and OBJECTIVE, and checks the figures the plan reports.\n"
+                         "DB NAME checks a stored scenario and its saved plan (if it has one); the database\n"
+                         "is opened read-only.\n"
+                         "Exit code: 0 valid, 1 invalid plan or infeasible pins, 2 bad input, 3 database busy.\n"))
+        return kExitOk;
+    const Args args("validate", argv, {{"db"}, {"scenario"}});
+    if (namesDatabase(args) && !args.value("db") && args.positional().size() == 1)
+        refuseDatabaseAsJson(args.positional()[0], "validate"); // a hint: DB NAME
+    if (namesDatabase(args)) {
+        const auto [db, name] = databaseAndScenario(args, usage);
+        installBusyWaitNotice();
+        const auto storage = openStorage(db, OpenMode::ReadOnly);
+        if (!storage->hasScenario(name))
+            throw InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");
+        const Scenario scenario = storage->loadScenario(name);
+        const std::optional<Plan> plan = storage->loadPlan(name);
+        if (!plan) {
+            std::cout << "scenario \"" << name << "\" has no saved plan: checking the scenario only\n";
+            return validateScenarioOnly(scenario);
+        }
+        return validatePlanOf(scenario, *plan);
+    }
+    args.expectPositional(1, 2, usage);
+    for (const std::string &file : args.positional())
+        refuseDatabaseAsJson(file, "validate");
+    const Scenario scenario = readScenarioFile(args.positional()[0]);
+    if (args.positional().size() == 1)
+        return validateScenarioOnly(scenario);
+    return validatePlanOf(scenario, readPlanFile(args.positional()[1]));
 }
 
 } // namespace lfrcli
