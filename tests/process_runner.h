@@ -23,10 +23,25 @@ struct ProcessRun {
     std::string err;
 };
 
-// Runs `program` (an absolute path) with `args`, standard input from
-// /dev/null, output captured in files in `dir`. A crash fails the test.
-inline ProcessRun runProcess(const std::string &program, const std::vector<std::string> &args, const ScratchDir &dir)
+// The environment this process runs in, as NAME=VALUE entries.
+inline std::vector<std::string> currentEnvironment()
 {
+    std::vector<std::string> env;
+    for (char **e = environ; *e; ++e)
+        env.emplace_back(*e);
+    return env;
+}
+
+// Runs `program` (an absolute path) with `args` in `environment`, standard
+// input from /dev/null, output captured in files in `dir`. A crash fails
+// the test.
+inline ProcessRun runProcessWithEnvironment(const std::string &program, const std::vector<std::string> &args,
+                                            const ScratchDir &dir, std::vector<std::string> environment)
+{
+    std::vector<char *> cenv;
+    for (auto &e : environment)
+        cenv.push_back(e.data());
+    cenv.push_back(nullptr);
     const auto outPath = dir / "stdout.txt";
     const auto errPath = dir / "stderr.txt";
     posix_spawn_file_actions_t actions;
@@ -41,7 +56,7 @@ inline ProcessRun runProcess(const std::string &program, const std::vector<std::
         cargs.push_back(a.data());
     cargs.push_back(nullptr);
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, cargs.data(), environ);
+    const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, cargs.data(), cenv.data());
     posix_spawn_file_actions_destroy(&actions);
     REQUIRE(rc == 0);
     int status = 0;
@@ -52,6 +67,12 @@ inline ProcessRun runProcess(const std::string &program, const std::vector<std::
     run.out = lfr::readTextFile(outPath);
     run.err = lfr::readTextFile(errPath);
     return run;
+}
+
+// runProcessWithEnvironment in this process's environment.
+inline ProcessRun runProcess(const std::string &program, const std::vector<std::string> &args, const ScratchDir &dir)
+{
+    return runProcessWithEnvironment(program, args, dir, currentEnvironment());
 }
 
 } // namespace lfrtest

@@ -26,21 +26,6 @@ std::string writeText(const lfrtest::ScratchDir &dir, const std::string &name, c
     return path.string();
 }
 
-nlohmann::json validPlanJson()
-{
-    // The small scenario's pin, staffed in full: MP1001 silver, MP1002
-    // operator (West End may release 3 - 1 = 2 that day), MP2001 and MP2002
-    // engagement from Brixton, all on early shifts on Monday.
-    return nlohmann::json::parse(R"({
-      "format": "lfrplan-plan/1", "scenario": "Small week", "status": "feasible",
-      "objective": 0, "value": 0, "travel_penalty": 0, "bound": null,
-      "deployments": [
-        {"date": "2026-12-07", "window": "day", "hotspot": "oxford-circus", "van": "LFR-1",
-         "crew": [{"officer": "MP1001", "role": "silver"}, {"officer": "MP1002", "role": "operator"},
-                  {"officer": "MP2001", "role": "engagement"}, {"officer": "MP2002", "role": "engagement"}]}
-      ]})");
-}
-
 } // namespace
 
 TEST_CASE("cli: help, version and unknown commands", "[cli]")
@@ -91,7 +76,7 @@ TEST_CASE("cli: validate a scenario, and refuse bad input with its path", "[cli]
 TEST_CASE("cli: validate a plan, its violations and its objective", "[cli]")
 {
     lfrtest::ScratchDir dir;
-    auto plan = validPlanJson();
+    auto plan = lfrtest::smallPlanJson();
     // Compute the figures with the CLI itself first, then write them into the plan.
     const Run first = runCli({"validate", small(), writeText(dir, "p0.json", plan.dump())});
     CHECK(first.exitCode == 1); // the reported zeros do not match

@@ -28,8 +28,7 @@ ProcessRun runHeadless(const std::string &program, const std::vector<std::string
                        const std::map<std::string, std::string> &extra = {})
 {
     std::vector<std::string> env;
-    for (char **e = environ; *e; ++e) {
-        const std::string entry = *e;
+    for (const std::string &entry : lfrtest::currentEnvironment()) {
         const std::string name = entry.substr(0, entry.find('='));
         if (name != "DISPLAY" && name != "WAYLAND_DISPLAY" && name != "QT_QPA_PLATFORM" &&
             name != "LFRPLAN_PDF_RENDERER" && !extra.count(name))
@@ -37,35 +36,7 @@ ProcessRun runHeadless(const std::string &program, const std::vector<std::string
     }
     for (const auto &[name, value] : extra)
         env.push_back(name + "=" + value);
-    std::vector<char *> cenv;
-    for (auto &e : env)
-        cenv.push_back(e.data());
-    cenv.push_back(nullptr);
-    const auto outPath = dir / "stdout.txt";
-    const auto errPath = dir / "stderr.txt";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    std::vector<std::string> all = {program};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char *> cargs;
-    for (auto &a : all)
-        cargs.push_back(a.data());
-    cargs.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, cargs.data(), cenv.data());
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    REQUIRE(WIFEXITED(status));
-    ProcessRun run;
-    run.exitCode = WEXITSTATUS(status);
-    run.out = lfr::readTextFile(outPath);
-    run.err = lfr::readTextFile(errPath);
-    return run;
+    return lfrtest::runProcessWithEnvironment(program, args, dir, std::move(env));
 }
 
 ProcessRun cli(const std::vector<std::string> &args, const ScratchDir &dir,
@@ -85,20 +56,6 @@ std::string makeExecutable(const ScratchDir &dir, const std::string &name, const
     const std::string path = write(dir, name, script);
     fs::permissions(path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
     return path;
-}
-
-// The small scenario's pin staffed in full (as in test_cli.cpp): MP1001,
-// MP1002, MP2001 and MP2002 on Monday's early shift at Oxford Circus.
-nlohmann::json smallPlan()
-{
-    return nlohmann::json::parse(R"({
-      "format": "lfrplan-plan/1", "scenario": "Small week", "status": "feasible",
-      "objective": 0, "value": 0, "travel_penalty": 0, "bound": null,
-      "deployments": [
-        {"date": "2026-12-07", "window": "day", "hotspot": "oxford-circus", "van": "LFR-1",
-         "crew": [{"officer": "MP1001", "role": "silver"}, {"officer": "MP1002", "role": "operator"},
-                  {"officer": "MP2001", "role": "engagement"}, {"officer": "MP2002", "role": "engagement"}]}
-      ]})");
 }
 
 } // namespace
@@ -131,7 +88,7 @@ TEST_CASE("export-pdf refuses what every export refuses, before rendering and wr
 
     // A plan that breaks a hard constraint: exit 1, nothing written.
     const std::string scenario = lfrtest::testData("small-scenario.json").string();
-    nlohmann::json twice = smallPlan();
+    nlohmann::json twice = lfrtest::smallPlanJson();
     twice["deployments"][0]["crew"][3]["officer"] = "MP2001"; // one officer twice in the crew
     const std::string bad = write(dir, "bad-plan.json", twice.dump());
     const ProcessRun invalid = cli({"export-pdf", scenario, bad, "-o", pdf}, dir);
@@ -139,7 +96,7 @@ TEST_CASE("export-pdf refuses what every export refuses, before rendering and wr
     CHECK_THAT(invalid.err, Catch::Contains("hard constraint") && Catch::Contains("nothing was written"));
     CHECK_FALSE(fs::exists(pdf));
 
-    const std::string plan = write(dir, "plan.json", smallPlan().dump());
+    const std::string plan = write(dir, "plan.json", lfrtest::smallPlanJson().dump());
     const ProcessRun noOutput = cli({"export-pdf", scenario, plan}, dir);
     CHECK(noOutput.exitCode == 2);
     CHECK_THAT(noOutput.err, Catch::Contains("give -o FILE.pdf"));
@@ -166,7 +123,7 @@ TEST_CASE("export-pdf writes what a failing renderer made nowhere, and streams l
 {
     ScratchDir dir;
     const std::string scenario = lfrtest::testData("small-scenario.json").string();
-    const std::string plan = write(dir, "plan.json", smallPlan().dump());
+    const std::string plan = write(dir, "plan.json", lfrtest::smallPlanJson().dump());
     const std::string pdf = (dir / "roster.pdf").string();
     const auto with = [](const std::string &renderer) {
         return std::map<std::string, std::string>{{"LFRPLAN_PDF_RENDERER", renderer}};
@@ -193,7 +150,7 @@ TEST_CASE("export-pdf writes what a failing renderer made nowhere, and streams l
                        "#!/bin/sh\nprintf '%%PDF-'\ncat\ni=0\nwhile [ $i -lt 3000 ]; do echo \"note $i\" >&2; "
                        "i=$((i+1)); done\n");
     const std::string demo = (fs::path(LFRPLAN_DATA_DIR) / "demo-week.json").string();
-    nlohmann::json demoPlan = smallPlan();
+    nlohmann::json demoPlan = lfrtest::smallPlanJson();
     demoPlan["scenario"] = lfr::readScenarioFile(demo).name;
     demoPlan["deployments"] = nlohmann::json::array();
     const std::string demoPlanFile = write(dir, "demo-plan.json", demoPlan.dump());
@@ -309,7 +266,7 @@ TEST_CASE("export-pdf prints CJK and emoji names, and names the characters no in
                                                           {"MP1002", "김민준 Kofi"},
                                                           {"MP2001", "Zoë 🦊 Ward"},
                                                           {"MP2002", "Ama \u0378 Owusu"}});
-    const std::string plan = write(dir, "plan.json", smallPlan().dump());
+    const std::string plan = write(dir, "plan.json", lfrtest::smallPlanJson().dump());
     const std::string pdf = (dir / "roster.pdf").string();
     const ProcessRun run = cli({"export-pdf", scenario, plan, "-o", pdf}, dir);
     INFO(run.err);
@@ -359,7 +316,7 @@ TEST_CASE("export-pdf finds its renderer where it is installed, and says where i
     const fs::path cliCopy = dir / "usr" / "bin" / "lfrplan";
     fs::copy_file(LFRPLAN_CLI, cliCopy);
     const std::string scenario = lfrtest::testData("small-scenario.json").string();
-    const std::string plan = write(dir, "plan.json", smallPlan().dump());
+    const std::string plan = write(dir, "plan.json", lfrtest::smallPlanJson().dump());
     const std::string pdf = (dir / "roster.pdf").string();
 
     const ProcessRun missing = runHeadless(cliCopy.string(), {"export-pdf", scenario, plan, "-o", pdf}, dir);
@@ -383,7 +340,7 @@ TEST_CASE("export-pdf says the PDF renderer is not part of a build without the U
 {
     ScratchDir dir;
     const std::string scenario = lfrtest::testData("small-scenario.json").string();
-    const std::string plan = write(dir, "plan.json", smallPlan().dump());
+    const std::string plan = write(dir, "plan.json", lfrtest::smallPlanJson().dump());
     const std::string pdf = (dir / "roster.pdf").string();
     const ProcessRun run = cli({"export-pdf", scenario, plan, "-o", pdf}, dir);
     CHECK(run.exitCode == 2);

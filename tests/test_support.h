@@ -21,6 +21,11 @@ inline std::string smallScenarioText() { return lfr::readTextFile(testData("smal
 
 inline nlohmann::json smallScenarioJson() { return nlohmann::json::parse(smallScenarioText()); }
 
+// The small scenario's pin staffed in full: MP1001 silver, MP1002 operator
+// (West End may release 3 - 1 = 2 that day), MP2001 and MP2002 engagement
+// from Brixton, all on early shifts on Monday. A valid plan.
+inline nlohmann::json smallPlanJson() { return nlohmann::json::parse(lfr::readTextFile(testData("small-plan.json"))); }
+
 // A unique scratch folder removed when the object goes away.
 class ScratchDir {
 public:

@@ -33,10 +33,7 @@ int cmdExportLp(const Argv &argv)
     lfr::Scenario scenario;
     if (namesDatabase(args)) {
         const auto [db, name] = databaseAndScenario(args, usage);
-        const auto storage = lfr::openStorage(db, lfr::OpenMode::ReadOnly);
-        if (!storage->hasScenario(name))
-            throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");
-        scenario = storage->loadScenario(name);
+        scenario = readStoredScenario(db, name, false).scenario;
     } else {
         args.expectPositional(1, 1, usage);
         scenario = lfr::readScenarioFile(args.positional().front());

@@ -113,16 +113,12 @@ int cmdValidate(const Argv &argv)
     if (namesDatabase(args)) {
         const auto [db, name] = databaseAndScenario(args, usage);
         installBusyWaitNotice();
-        const auto storage = openStorage(db, OpenMode::ReadOnly);
-        if (!storage->hasScenario(name))
-            throw InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");
-        const Scenario scenario = storage->loadScenario(name);
-        const std::optional<Plan> plan = storage->loadPlan(name);
-        if (!plan) {
+        const StoredScenario stored = readStoredScenario(db, name, true);
+        if (!stored.plan) {
             std::cout << "scenario \"" << name << "\" has no saved plan: checking the scenario only\n";
-            return validateScenarioOnly(scenario);
+            return validateScenarioOnly(stored.scenario);
         }
-        return validatePlanOf(scenario, *plan);
+        return validatePlanOf(stored.scenario, *stored.plan);
     }
     args.expectPositional(1, 2, usage);
     for (const std::string &file : args.positional())

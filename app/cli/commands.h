@@ -7,6 +7,7 @@
 #include "lfrplan/model.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,14 @@ struct StoredScenarioArgument {
 };
 // The DB and NAME of a command given namesDatabase(); UsageError otherwise.
 StoredScenarioArgument databaseAndScenario(const Args &args, const char *usage);
+// A stored scenario, and its saved plan when `withPlan` (none if it has no
+// saved plan), from DB opened read-only; InputError naming DB when it holds
+// no scenario NAME.
+struct StoredScenario {
+    lfr::Scenario scenario;
+    std::optional<lfr::Plan> plan;
+};
+StoredScenario readStoredScenario(const std::string &db, const std::string &name, bool withPlan);
 // For the exports: SCENARIO.json PLAN.json (the plan must be the
 // scenario's), or DB NAME and its saved plan, the database opened
 // read-only; InputError or UsageError otherwise. Commands that call it

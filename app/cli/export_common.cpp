@@ -71,21 +71,29 @@ std::vector<OptionSpec> withExportOptions(std::vector<OptionSpec> own)
     return own;
 }
 
+StoredScenario readStoredScenario(const std::string &db, const std::string &name, bool withPlan)
+{
+    const auto storage = lfr::openStorage(db, lfr::OpenMode::ReadOnly);
+    if (!storage->hasScenario(name))
+        throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");
+    StoredScenario stored{storage->loadScenario(name), std::nullopt};
+    if (withPlan)
+        stored.plan = storage->loadPlan(name);
+    return stored;
+}
+
 ScenarioAndPlan loadScenarioAndPlan(const Args &args, const char *usage)
 {
     lfr::Scenario scenario;
     lfr::Plan plan;
     if (namesDatabase(args)) {
         const auto [db, name] = databaseAndScenario(args, usage);
-        const auto storage = lfr::openStorage(db, lfr::OpenMode::ReadOnly);
-        if (!storage->hasScenario(name))
-            throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");
-        scenario = storage->loadScenario(name);
-        const auto saved = storage->loadPlan(name);
-        if (!saved)
+        StoredScenario stored = readStoredScenario(db, name, true);
+        scenario = std::move(stored.scenario);
+        if (!stored.plan)
             throw lfr::InputError(db, "scenario \"" + name + "\" has no saved plan (solve it first: lfrplan solve " +
                                           db + " " + name + ")");
-        plan = *saved;
+        plan = std::move(*stored.plan);
     } else {
         args.expectPositional(2, 2, usage);
         scenario = lfr::readScenarioFile(args.positional()[0]);
