@@ -138,6 +138,8 @@ TEST_CASE("cli: solve DB NAME never replaces a better saved plan without --repla
     REQUIRE(optimal.exitCode == 0);
     CHECK(contains(optimal.err, "stored a plan (optimal"));
     const auto before = cli({"export", w.db, w.scenario.name, "--plan", "-", "-o", (dir / "x.json").string()}, dir);
+    REQUIRE(before.exitCode == 0);
+    REQUIRE(contains(before.out, "\"status\": \"optimal\""));
     // A search stopped by its gap at once: the first plan found, not better.
     const auto worse = cli({"solve", w.db, w.scenario.name, "--gap", "0.9"}, dir);
     REQUIRE(worse.exitCode == 0);
@@ -175,6 +177,33 @@ TEST_CASE("cli: solve -o - writes the plan to standard output, and an unwritable
     CHECK(unwritable.exitCode == 2);
     CHECK(contains(unwritable.err, "no-such-folder"));
     CHECK_FALSE(contains(unwritable.out + unwritable.err, "status:")); // no search ran
+}
+
+TEST_CASE("cli: export --plan - writes the plan to standard output, not a file named -", "[cli][issue18]")
+{
+    // Finding 8: every writer treats - as standard output; export --plan -
+    // wrote a file named "-" in the working folder.
+    lfrtest::ScratchDir dir;
+    const Week w = storedWeek(dir);
+    const fs::path scenarioOut = dir / "exported.json";
+    const fs::path stray = fs::current_path() / "-";
+    const bool strayBefore = fs::exists(stray);
+    const auto run = cli({"export", w.db, w.scenario.name, "--plan", "-", "-o", scenarioOut.string()}, dir);
+    INFO(run.err);
+    CHECK(run.exitCode == 0);
+    CHECK(lfr::readPlan(run.out).deployments == w.plan.deployments);
+    CHECK(lfr::readScenario(lfr::readTextFile(scenarioOut)).name == w.scenario.name);
+    CHECK(fs::exists(stray) == strayBefore);
+    // Both to standard output, or one file twice: refused, nothing written.
+    const auto both = cli({"export", w.db, w.scenario.name, "--plan", "-"}, dir);
+    CHECK(both.exitCode == 2);
+    CHECK(contains(both.err, "cannot both go to standard output"));
+    const auto twice = cli(
+        {"export", w.db, w.scenario.name, "--plan", (dir / "a.json").string(), "-o", (dir / "." / "a.json").string()},
+        dir);
+    CHECK(twice.exitCode == 2);
+    CHECK(contains(twice.err, "same file"));
+    CHECK_FALSE(fs::exists(dir / "a.json"));
 }
 
 TEST_CASE("cli: export-csv writes both files or neither, and refuses one path for both", "[cli][issue18]")

@@ -16,18 +16,6 @@
 
 namespace lfrcli {
 
-namespace {
-
-void writeOutput(const std::optional<std::string> &out, const std::string &text)
-{
-    if (!out || *out == "-")
-        std::cout << text;
-    else
-        lfr::writeFileAtomically(*out, text);
-}
-
-} // namespace
-
 int cmdInit(const Argv &argv)
 {
     const char *usage = "lfrplan init DB";
@@ -133,24 +121,27 @@ int cmdExport(const Argv &argv)
     const char *usage = "lfrplan export DB NAME [-o SCENARIO.json] [--plan PLAN.json]";
     if (printHelpIfAsked(argv, usage,
                          "Writes scenario NAME from DB as lfrplan-scenario/1 to SCENARIO.json (standard output when\n"
-                         "-o is absent or -), with every default spelled out. --plan also writes its stored plan.\n"
-                         "Files are written atomically: a failure never leaves a half-written file.\n"))
+                         "-o is absent or -), with every default spelled out. --plan also writes its stored plan\n"
+                         "(- for standard output; then -o must name a file). Both are checked before anything is\n"
+                         "written, and written atomically: a failure replaces neither.\n"))
         return kExitOk;
     const Args args("export", argv, {{"output", true, 'o'}, {"plan"}});
     args.expectPositional(2, 2, usage);
+    const auto output = args.value("output");
+    const auto planFile = args.value("plan");
+    // -o absent is standard output, so --plan - then needs -o FILE.
+    checkTwoOutputs(output ? output : std::optional<std::string>("-"), "-o", planFile, "--plan");
     installBusyWaitNotice();
-    const auto storage = lfr::openStorage(args.positional()[0], lfr::OpenMode::ReadOnly);
+    const std::string &db = args.positional()[0];
     const std::string &name = args.positional()[1];
-    if (!storage->hasScenario(name))
-        throw lfr::InputError(args.positional()[0], "no scenario named \"" + name + "\" (see lfrplan list)");
-    const lfr::Scenario scenario = storage->loadScenario(name);
-    if (const auto planFile = args.value("plan")) {
-        const auto plan = storage->loadPlan(name);
-        if (!plan)
-            throw lfr::InputError(args.positional()[0], "scenario \"" + name + "\" has no stored plan");
-        lfr::writeFileAtomically(*planFile, lfr::writePlan(*plan));
+    const StoredScenario stored = readStoredScenario(db, name, planFile.has_value());
+    std::vector<Output> outputs{{output.value_or("-"), lfr::writeScenario(stored.scenario), "scenario"}};
+    if (planFile) {
+        if (!stored.plan)
+            throw lfr::InputError(db, "scenario \"" + name + "\" has no stored plan");
+        outputs.push_back({*planFile, lfr::writePlan(*stored.plan), "plan"});
     }
-    writeOutput(args.value("output"), lfr::writeScenario(scenario));
+    writeOutputs(outputs);
     return kExitOk;
 }
 

@@ -43,30 +43,13 @@ int cmdExportCsv(const Argv &argv)
     const Args args("export-csv", argv, withExportOptions({{"schedule"}, {"roster"}, {"excel", false}}));
     const auto schedule = args.value("schedule");
     const auto roster = args.value("roster");
-    if (schedule && roster) {
-        if (*schedule == "-" && *roster == "-")
-            throw UsageError("--schedule and --roster cannot both go to standard output (-): give one a file");
-        std::error_code ec;
-        const auto a = std::filesystem::weakly_canonical(*schedule, ec);
-        const auto b = std::filesystem::weakly_canonical(*roster, ec);
-        if (*schedule == *roster || (!ec && a == b))
-            throw UsageError("--schedule and --roster name the same file (" + *schedule +
-                             "): the roster would overwrite the schedule");
-    }
-    for (const auto &out : {schedule, roster})
-        if (out && *out != "-")
-            lfr::checkOutputWritable(*out);
+    checkTwoOutputs(schedule, "--schedule", roster, "--roster");
     const ScenarioAndPlan data = loadScenarioAndPlan(args, usage);
     if (!planMayBeExported(data, args, args.command()))
         return kExitInvalid;
     const auto &[scenario, plan] = data;
     const lfr::CsvFlavour flavour = args.flag("excel") ? lfr::CsvFlavour::Excel : lfr::CsvFlavour::Plain;
 
-    struct Output {
-        std::string where;
-        std::string text;
-        const char *what;
-    };
     std::vector<Output> outputs;
     if (!schedule && !roster)
         outputs.push_back({"-", lfr::scheduleCsv(scenario, plan.deployments, flavour), "schedule"});
@@ -74,20 +57,7 @@ int cmdExportCsv(const Argv &argv)
         outputs.push_back({*schedule, lfr::scheduleCsv(scenario, plan.deployments, flavour), "schedule"});
     if (roster)
         outputs.push_back({*roster, lfr::rosterCsv(scenario, plan.deployments, flavour), "roster"});
-    // Every file is written to its temporary first; only when all are
-    // ready does any replace what was there.
-    std::vector<lfr::PendingFile> pending;
-    for (const Output &o : outputs)
-        if (o.where != "-")
-            pending.emplace_back(o.where, o.text);
-    for (lfr::PendingFile &file : pending)
-        file.commit();
-    for (const Output &o : outputs) {
-        if (o.where == "-")
-            std::cout << o.text << std::flush;
-        else
-            std::cerr << "wrote the " << o.what << " to " << o.where << "\n";
-    }
+    writeOutputs(outputs);
     return kExitOk;
 }
 

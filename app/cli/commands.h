@@ -56,6 +56,21 @@ struct StoredScenarioArgument {
 };
 // The DB and NAME of a command given namesDatabase(); UsageError otherwise.
 StoredScenarioArgument databaseAndScenario(const Args &args, const char *usage);
+// Two outputs of one command (`--schedule`/`--roster`, `-o`/`--plan`):
+// UsageError when both are standard output (-) or both name one file; then
+// each file's place is checked (lfr::checkOutputWritable) before any work.
+void checkTwoOutputs(const std::optional<std::string> &a, const std::string &aOption,
+                     const std::optional<std::string> &b, const std::string &bOption);
+// What a command writes: a file, or standard output for "-".
+struct Output {
+    std::string where;
+    std::string text;
+    std::string what;
+};
+// Writes every file to its temporary first and replaces nothing until all
+// are ready (so an error leaves every old file as it was), then prints what
+// goes to standard output and says on standard error what was written where.
+void writeOutputs(const std::vector<Output> &outputs);
 // A stored scenario, and its saved plan when `withPlan` (none if it has no
 // saved plan), from DB opened read-only; InputError naming DB when it holds
 // no scenario NAME.

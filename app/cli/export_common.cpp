@@ -11,6 +11,7 @@
 #include "lfrplan/validator.h"
 
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -69,6 +70,41 @@ std::vector<OptionSpec> withExportOptions(std::vector<OptionSpec> own)
 {
     own.insert(own.end(), {{"db"}, {"scenario"}, {"allow-invalid", false}});
     return own;
+}
+
+void checkTwoOutputs(const std::optional<std::string> &a, const std::string &aOption,
+                     const std::optional<std::string> &b, const std::string &bOption)
+{
+    if (a && b) {
+        if (*a == "-" && *b == "-")
+            throw UsageError(aOption + " and " + bOption + " cannot both go to standard output (-): give one a file");
+        std::error_code ea;
+        std::error_code eb;
+        const auto pa = std::filesystem::weakly_canonical(*a, ea);
+        const auto pb = std::filesystem::weakly_canonical(*b, eb);
+        if (*a == *b || (!ea && !eb && pa == pb))
+            throw UsageError(aOption + " and " + bOption + " name the same file (" + *a +
+                             "): one would overwrite the other");
+    }
+    for (const auto &out : {a, b})
+        if (out && *out != "-")
+            lfr::checkOutputWritable(*out);
+}
+
+void writeOutputs(const std::vector<Output> &outputs)
+{
+    std::vector<lfr::PendingFile> pending;
+    for (const Output &o : outputs)
+        if (o.where != "-")
+            pending.emplace_back(o.where, o.text);
+    for (lfr::PendingFile &file : pending)
+        file.commit();
+    for (const Output &o : outputs) {
+        if (o.where == "-")
+            std::cout << o.text << std::flush;
+        else
+            std::cerr << "wrote the " << o.what << " to " << o.where << "\n";
+    }
 }
 
 StoredScenario readStoredScenario(const std::string &db, const std::string &name, bool withPlan)
