@@ -11,8 +11,10 @@
 #include "lfrplan/storage_copy.h"
 #include "lfrplan/validator.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
+#include <vector>
 
 namespace lfrcli {
 
@@ -159,17 +161,27 @@ int cmdList(const Argv &argv)
         std::cout << "no scenarios in " << storage->location() << "\n";
         return kExitOk;
     }
-    std::cout << std::left << std::setw(36) << "scenario" << std::right << std::setw(9) << "officers" << std::setw(7)
-              << "teams" << std::setw(10) << "hotspots" << std::setw(6) << "vans" << std::setw(7) << "dates"
-              << std::setw(6) << "plan"
-              << "  updated\n";
+    // The name column is as wide as the longest name (at least 36).
+    std::vector<std::string> names;
+    std::size_t width = 36;
     for (const auto &s : scenarios) {
+        names.push_back(lfr::printableExcerpt(s.name, lfr::kMaxNameCharacters));
+        width = std::max(width, lfr::countCharacters(names.back()) + 2);
+    }
+    std::cout << std::left << std::setw(static_cast<int>(width)) << "scenario" << std::right << std::setw(9)
+              << "officers" << std::setw(7) << "teams" << std::setw(10) << "hotspots" << std::setw(6) << "vans"
+              << std::setw(7) << "dates" << std::setw(6) << "plan"
+              << "  updated\n";
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
         // A name stored by another program (or an older lfrplan) may hold
-        // control characters: never let them drive the terminal.
-        std::cout << std::left << std::setw(36) << lfr::printableExcerpt(s.name, lfr::kMaxNameCharacters) << std::right
-                  << std::setw(9) << s.officers << std::setw(7) << s.teams << std::setw(10) << s.hotspots
-                  << std::setw(6) << s.vans << std::setw(7) << s.dates << std::setw(6) << (s.hasPlan ? "yes" : "-")
-                  << "  " << s.updatedAt << "\n";
+        // control characters: printableExcerpt never lets them drive the
+        // terminal. setw counts bytes, so pad by characters.
+        const auto &s = scenarios[i];
+        const std::size_t chars = lfr::countCharacters(names[i]);
+        std::cout << names[i] << std::string(width > chars ? width - chars : 1, ' ') << std::right << std::setw(9)
+                  << s.officers << std::setw(7) << s.teams << std::setw(10) << s.hotspots << std::setw(6) << s.vans
+                  << std::setw(7) << s.dates << std::setw(6) << (s.hasPlan ? "yes" : "-") << "  " << s.updatedAt
+                  << "\n";
     }
     return kExitOk;
 }
