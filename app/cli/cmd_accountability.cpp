@@ -1,7 +1,6 @@
 // import-records, report, audit, authorisation and safeguards: the
 // accountability of deployments from plan to outcome (issue 6).
 #include "args.h"
-#include "busy_notice.h"
 #include "commands.h"
 
 #include "lfrplan/csv_export.h"
@@ -17,26 +16,6 @@
 #include <limits>
 
 namespace lfrcli {
-
-namespace {
-
-// Changes are recorded under the login the operating system or the server
-// authenticated (issue 15): there is no option to name anyone else.
-std::unique_ptr<lfr::Storage> store(const std::string &db)
-{
-    installBusyWaitNotice();
-    return lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
-}
-
-// For a command that only reads: works on a read-only file or folder (an
-// archived copy) and changes nothing.
-std::unique_ptr<lfr::Storage> readOnlyStore(const std::string &db)
-{
-    installBusyWaitNotice();
-    return lfr::openStorage(db, lfr::OpenMode::ReadOnly);
-}
-
-} // namespace
 
 int cmdImportRecords(const Argv &argv)
 {
@@ -60,7 +39,7 @@ int cmdImportRecords(const Argv &argv)
     // large records file is read (and its problems would hide it).
     std::unique_ptr<lfr::Storage> target;
     if (!args.flag("check"))
-        target = store(args.positional()[0]);
+        target = existingStore(args.positional()[0]);
     const lfr::RecordImport in = lfr::readDeploymentRecords(lfr::readTextFile(file), file);
     for (const lfr::RecordProblem &p : in.problems)
         std::cerr << file << ":" << p.line << ": "
@@ -165,7 +144,7 @@ int cmdUsers(const Argv &argv)
     const auto map = args.value("map");
     args.expectPositional(map ? 2 : 1, map ? 2 : 1, usage);
     const bool changes = map || args.value("unmap");
-    auto s = changes ? store(pos[0]) : readOnlyStore(pos[0]);
+    auto s = changes ? existingStore(pos[0]) : readOnlyStore(pos[0]);
     if (const auto login = map) {
         if (args.value("unmap"))
             throw UsageError("--map and --unmap: one at a time");
@@ -246,7 +225,7 @@ int cmdAuthorisation(const Argv &argv)
     if (pos.size() < 3)
         throw UsageError("usage: " + std::string(usage));
     const std::string &action = pos[2];
-    auto s = action == "save" ? store(pos[0]) : readOnlyStore(pos[0]);
+    auto s = action == "save" ? existingStore(pos[0]) : readOnlyStore(pos[0]);
     if (action == "list") {
         args.expectPositional(3, 3, usage);
         nlohmann::json out = nlohmann::json::array();
@@ -299,7 +278,7 @@ int cmdSafeguards(const Argv &argv)
     const Args args("safeguards", argv, {{"min-rank"}, {"min-rationale"}});
     args.expectPositional(1, 1, usage);
     const bool changes = args.value("min-rank") || args.value("min-rationale");
-    auto s = changes ? store(args.positional()[0]) : readOnlyStore(args.positional()[0]);
+    auto s = changes ? existingStore(args.positional()[0]) : readOnlyStore(args.positional()[0]);
     lfr::SafeguardSettings settings = s->safeguardSettings();
     bool changed = false;
     if (const auto r = args.value("min-rank")) {

@@ -1,7 +1,6 @@
 // scenario clone|rename|delete, and compare: commanders' what-if scenarios
 // in a database, and their plans side by side.
 #include "args.h"
-#include "busy_notice.h"
 #include "commands.h"
 
 #include "lfrplan/dates.h"
@@ -15,19 +14,6 @@
 namespace lfrcli {
 
 namespace {
-
-std::unique_ptr<lfr::Storage> existingStore(const std::string &db)
-{
-    installBusyWaitNotice();
-    return lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
-}
-
-// For what only reads: works on a read-only file or folder, changes nothing.
-std::unique_ptr<lfr::Storage> readOnlyStore(const std::string &db)
-{
-    installBusyWaitNotice();
-    return lfr::openStorage(db, lfr::OpenMode::ReadOnly);
-}
 
 void requireScenario(lfr::Storage &store, const std::string &db, const std::string &name)
 {

@@ -5,8 +5,10 @@
 
 #include "args.h"
 #include "lfrplan/model.h"
+#include "lfrplan/storage.h"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +73,14 @@ struct Output {
 // are ready (so an error leaves every old file as it was), then prints what
 // goes to standard output and says on standard error what was written where.
 void writeOutputs(const std::vector<Output> &outputs);
+// A database that must exist, opened to change it (existingStore) or only
+// to read it (readOnlyStore: works on a read-only file or folder, an
+// archived copy, and changes nothing); both print a message while they
+// wait for a busy database. Changes are recorded under the login the
+// operating system or the server authenticated (issue 15): no command has
+// an option to name anyone else.
+std::unique_ptr<lfr::Storage> existingStore(const std::string &db);
+std::unique_ptr<lfr::Storage> readOnlyStore(const std::string &db);
 // A stored scenario, and its saved plan when `withPlan` (none if it has no
 // saved plan), from DB opened read-only; InputError naming DB when it holds
 // no scenario NAME.

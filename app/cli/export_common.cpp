@@ -1,6 +1,7 @@
 // What every export shares: the stored-scenario argument, refusing a plan
 // that breaks a hard constraint, and writing to a file or standard output.
 #include "args.h"
+#include "busy_notice.h"
 #include "commands.h"
 
 #include "lfrplan/errors.h"
@@ -107,9 +108,21 @@ void writeOutputs(const std::vector<Output> &outputs)
     }
 }
 
+std::unique_ptr<lfr::Storage> existingStore(const std::string &db)
+{
+    installBusyWaitNotice();
+    return lfr::openStorage(db, lfr::OpenMode::ExistingOnly);
+}
+
+std::unique_ptr<lfr::Storage> readOnlyStore(const std::string &db)
+{
+    installBusyWaitNotice();
+    return lfr::openStorage(db, lfr::OpenMode::ReadOnly);
+}
+
 StoredScenario readStoredScenario(const std::string &db, const std::string &name, bool withPlan)
 {
-    const auto storage = lfr::openStorage(db, lfr::OpenMode::ReadOnly);
+    const auto storage = readOnlyStore(db);
     if (!storage->hasScenario(name))
         throw lfr::InputError(db, "no scenario named \"" + name + "\" (see lfrplan list " + db + ")");
     StoredScenario stored{storage->loadScenario(name), std::nullopt};
