@@ -1,5 +1,6 @@
 #include "lfrplan/generator.h"
 
+#include "generator_random.h"
 #include "generator_tables.h"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <bit>
 #include <cmath>
 #include <numeric>
+#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -20,98 +22,7 @@ namespace lfr {
 
 namespace {
 
-std::uint64_t splitmix64(std::uint64_t &state)
-{
-    state += 0x9E3779B97F4A7C15ULL;
-    std::uint64_t z = state;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-// The independent streams of one seed.
-enum class Stream : std::uint64_t { Teams = 1, Officers, Rosters, Hotspots, Vans, Crew };
-
-// xoshiro256** (Blackman and Vigna, 2018), seeded through splitmix64.
-class Rng {
-public:
-    Rng(std::uint64_t seed, Stream stream)
-    {
-        std::uint64_t mix = seed ^ (static_cast<std::uint64_t>(stream) * 0xD1B54A32D192ED03ULL);
-        for (auto &word : state_)
-            word = splitmix64(mix);
-    }
-
-    std::uint64_t next()
-    {
-        const std::uint64_t result = std::rotl(state_[1] * 5, 7) * 9;
-        const std::uint64_t t = state_[1] << 17;
-        state_[2] ^= state_[0];
-        state_[3] ^= state_[1];
-        state_[1] ^= state_[2];
-        state_[0] ^= state_[3];
-        state_[2] ^= t;
-        state_[3] = std::rotl(state_[3], 45);
-        return result;
-    }
-
-    // Uniform in [lo, hi] (lo <= hi), by rejection: no modulo bias.
-    int between(int lo, int hi)
-    {
-        const auto range = static_cast<std::uint64_t>(std::int64_t{hi} - lo) + 1;
-        const std::uint64_t reject = (std::uint64_t{0} - range) % range; // 2^64 mod range
-        std::uint64_t r = next();
-        while (r < reject)
-            r = next();
-        return static_cast<int>(lo + static_cast<std::int64_t>(r % range));
-    }
-
-    // True with probability perMille / 1000.
-    bool chance(int perMille) { return between(0, 999) < perMille; }
-
-    std::size_t index(std::size_t size) { return static_cast<std::size_t>(between(0, static_cast<int>(size) - 1)); }
-
-private:
-    std::array<std::uint64_t, 4> state_{};
-};
-
-void shuffle(std::vector<int> &items, Rng &rng)
-{
-    for (std::size_t i = items.size(); i > 1; --i)
-        std::swap(items[i - 1], items[rng.index(i)]);
-}
-
-std::vector<int> shuffledIndices(int count, Rng &rng)
-{
-    std::vector<int> order(static_cast<std::size_t>(count));
-    std::iota(order.begin(), order.end(), 0);
-    shuffle(order, rng);
-    return order;
-}
-
-// A number given in units of 1/scale (exact: one correctly rounded division).
-double fixedPoint(int units, int scale) { return static_cast<double>(units) / static_cast<double>(scale); }
-
-int positiveMod(int a, int b) { return (a % b + b) % b; }
-
-int isqrt(int n)
-{
-    int root = 0;
-    while ((root + 1) * (root + 1) <= n)
-        ++root;
-    return root;
-}
-
-int digitCount(int n) { return static_cast<int>(std::to_string(n).size()); }
-
-std::string padded(int value, int width)
-{
-    std::string digits = std::to_string(value);
-    if (static_cast<int>(digits.size()) < width)
-        digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
-    return digits;
-}
-
+using namespace generator_random;
 using namespace generator_tables;
 
 // Shift indices in makeShifts().
@@ -119,6 +30,7 @@ constexpr int kEarly = 0;
 constexpr int kLate = 1;
 constexpr int kNight = 2;
 constexpr int kDay = 3;
+constexpr int kMiddle = 4; // with shiftKinds 5 only
 
 // A team's rota: each officer works a block of five shifts, then rests two
 // days (a continental pattern), so one officer is on earlies and lates in
@@ -126,12 +38,13 @@ constexpr int kDay = 3;
 struct TeamKind {
     std::string_view name;
     std::array<int, 5> block;
+    std::array<int, 5> fiveKindBlock; // with shiftKinds 5
 };
 
 constexpr std::array<TeamKind, 3> kTeamKinds = {{
-    {"Response", {kEarly, kEarly, kLate, kLate, kNight}},
-    {"Neighbourhood", {kEarly, kDay, kDay, kLate, kLate}},
-    {"Taskforce", {kEarly, kEarly, kLate, kLate, kLate}},
+    {"Response", {kEarly, kEarly, kLate, kLate, kNight}, {kEarly, kMiddle, kLate, kLate, kNight}},
+    {"Neighbourhood", {kEarly, kDay, kDay, kLate, kLate}, {kEarly, kDay, kDay, kMiddle, kLate}},
+    {"Taskforce", {kEarly, kEarly, kLate, kLate, kLate}, {kEarly, kMiddle, kMiddle, kLate, kLate}},
 }};
 
 // Skills in alphabetical order, as bits of a mask.
@@ -143,18 +56,28 @@ constexpr std::array<double, 4> kRepeatDecays = {0.3, 0.5, 0.7, 1.0};
 
 std::string scenarioName(const GeneratorOptions &o)
 {
-    std::string name = "generated o" + std::to_string(o.officers) + " t" + std::to_string(o.teams) + " h" +
-                       std::to_string(o.hotspots) + " v" + std::to_string(o.vans) + " d" + std::to_string(o.dates);
-    if (o.windows != 2)
+    std::string name = "generated ";
+    if (!o.family.empty())
+        name += o.family + " ";
+    name += "o" + std::to_string(o.officers) + " t" + std::to_string(o.teams) + " h" + std::to_string(o.hotspots) +
+            " v" + std::to_string(o.vans) + " d" + std::to_string(o.dates);
+    if (o.windowSet != WindowSet::Standard)
+        name += " " + std::string(windowSetName(o.windowSet));
+    else if (o.windows != 2)
         name += " w" + std::to_string(o.windows);
     if (o.startDate != GeneratorOptions{}.startDate)
         name += " from " + formatDate(o.startDate);
     return name + " s" + std::to_string(o.seed);
 }
 
-std::vector<Window> makeWindows(int count)
+std::vector<Window> makeWindows(const GeneratorOptions &o)
 {
     const auto at = [](int hours) { return Clock{hours * 60}; };
+    if (o.windowSet == WindowSet::Mhard)
+        return {{"midday", at(10), at(14)}, {"afternoon", at(14), at(18)}, {"evening", at(17), at(21)}};
+    if (o.windowSet == WindowSet::Two4h)
+        return {{"day", at(10), at(14)}, {"evening", at(17), at(21)}};
+    const int count = o.windows;
     std::vector<Window> windows;
     if (count >= 3)
         windows.push_back({"morning", at(8), at(11)});
@@ -166,10 +89,14 @@ std::vector<Window> makeWindows(int count)
     return windows;
 }
 
-std::vector<Shift> makeShifts()
+std::vector<Shift> makeShifts(int kinds)
 {
     const auto at = [](int hours) { return Clock{hours * 60}; };
-    return {{"early", at(7), at(15)}, {"late", at(14), at(22)}, {"night", at(22), at(7)}, {"day", at(10), at(20)}};
+    std::vector<Shift> shifts = {
+        {"early", at(7), at(15)}, {"late", at(14), at(22)}, {"night", at(22), at(7)}, {"day", at(10), at(20)}};
+    if (kinds == 5)
+        shifts.push_back({"middle", at(12), at(21)});
+    return shifts;
 }
 
 std::vector<Role> makeRoles()
@@ -203,8 +130,8 @@ GeoPoint jittered(const Borough &borough, int latSpread, int lonSpread, Rng &rng
 
 struct TeamPlan {
     int size = 0;
-    const TeamKind *kind = nullptr;
-    int restBase = 0; // where the team's first officer is in the week
+    const std::array<int, 5> *block = nullptr; // the team's rota
+    int restBase = 0;                          // where the team's first officer is in the week
 };
 
 // Uneven team sizes: about 15% big teams, 20% small ones; every team has at
@@ -262,7 +189,7 @@ std::vector<Team> makeTeams(const GeneratorOptions &o, std::vector<TeamPlan> &pl
             team.maxAbstracted = std::max(2, size * share / 100);
         }
         const int restBase = rng.between(0, 6);
-        plans.push_back({size, &kind, restBase});
+        plans.push_back({size, o.shiftKinds == 5 ? &kind.fiveKindBlock : &kind.block, restBase});
         teams.push_back(std::move(team));
     }
     return teams;
@@ -345,7 +272,7 @@ void assignRosters(std::vector<Officer> &officers, const std::vector<int> &teamO
             const int day = positiveMod(date.days + offset, 7);
             if (day >= 5 || rng.chance(30))
                 continue;
-            const auto shift = static_cast<std::size_t>(plan.kind->block[static_cast<std::size_t>(day)]);
+            const auto shift = static_cast<std::size_t>((*plan.block)[static_cast<std::size_t>(day)]);
             roster.emplace_hint(roster.end(), date, shifts[shift].id);
         }
     }
@@ -430,6 +357,84 @@ WeekdayFactors makeWeekdayFactors(Rng &rng)
     return factors;
 }
 
+// hotspotCrewShare: exactly round(share x hotspots) hotspots with a crew of
+// their own, picked at random; the others have none.
+void applyHotspotCrewShare(const GeneratorOptions &o, std::vector<Hotspot> &hotspots)
+{
+    if (!o.hotspotCrewShare)
+        return;
+    Rng rng(o.seed, Stream::HotspotCrews);
+    const auto count = static_cast<std::size_t>(std::llround(*o.hotspotCrewShare * static_cast<double>(o.hotspots)));
+    std::vector<int> order = shuffledIndices(static_cast<int>(hotspots.size()), rng);
+    std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count));
+    for (Hotspot &h : hotspots)
+        h.crew.reset();
+    for (std::size_t k = 0; k < count; ++k)
+        hotspots[static_cast<std::size_t>(order[k])].crew = makeHotspotCrew(o, rng);
+}
+
+// The crew of `officers` for the event hotspot: silver 1, operator
+// max(1, officers/8), engagement the rest (roles with no one omitted).
+CrewMap eventCrew(int officers)
+{
+    CrewMap crew = {{"silver", 1}};
+    const int operators = officers >= 2 ? std::max(1, officers / 8) : 0;
+    if (operators > 0)
+        crew.emplace("operator", operators);
+    if (const int engagement = officers - 1 - operators; engagement > 0)
+        crew.emplace("engagement", engagement);
+    return crew;
+}
+
+Hotspot makeEventHotspot(const GeneratorOptions &o, const std::vector<Date> &dates, const std::vector<Window> &windows)
+{
+    Rng rng(o.seed, Stream::Event);
+    const EventHotspot &event = *o.eventHotspot;
+    const Borough *borough = &pickHotspotBorough(rng);
+    while (borough->hotspotWeight < 4)
+        borough = &pickHotspotBorough(rng); // events are central
+    const std::size_t place = rng.index(kPlaces.size());
+    Hotspot h;
+    h.id = "event-01";
+    h.name = "Event, " + std::string(borough->name) + " " + std::string(kPlaces[place]);
+    h.borough = std::string(borough->name);
+    h.location = jittered(*borough, 15000, 25000, rng);
+    h.value = event.value;
+    for (const Window &w : windows)
+        h.windows.emplace(w.id, 1.0);
+    const int length = std::min(static_cast<int>(dates.size()), event.dates);
+    const int start = rng.between(0, static_cast<int>(dates.size()) - length);
+    const auto begin = dates.begin() + start;
+    h.dates = std::vector<Date>(begin, begin + length);
+    h.maxPerHorizon = length;
+    h.minGapDays = 1;
+    h.repeatDecay = 1.0;
+    h.crew = eventCrew(event.crew);
+    return h;
+}
+
+// The fixed per-hotspot values and the window multipliers' range, when given.
+void applyHotspotOverrides(const GeneratorOptions &o, std::vector<Hotspot> &hotspots)
+{
+    Rng rng(o.seed, Stream::WindowMultipliers);
+    for (Hotspot &h : hotspots) {
+        if (o.maxPerHorizon)
+            h.maxPerHorizon = *o.maxPerHorizon;
+        if (o.minGapDays)
+            h.minGapDays = *o.minGapDays;
+        if (o.repeatDecay)
+            h.repeatDecay = *o.repeatDecay;
+        if (o.windowMultipliers) {
+            const int lo = static_cast<int>(std::lround(o.windowMultipliers->first * 100.0));
+            const int hi = static_cast<int>(std::lround(o.windowMultipliers->second * 100.0));
+            for (auto &[window, multiplier] : h.windows) {
+                const int percent = rng.between(lo, hi);
+                multiplier = fixedPoint(percent, 100);
+            }
+        }
+    }
+}
+
 std::vector<Hotspot> makeHotspots(const GeneratorOptions &o, const std::vector<Date> &dates,
                                   const std::vector<Window> &windows)
 {
@@ -475,6 +480,10 @@ std::vector<Hotspot> makeHotspots(const GeneratorOptions &o, const std::vector<D
             h.crew = makeHotspotCrew(o, rng);
         hotspots.push_back(std::move(h));
     }
+    applyHotspotCrewShare(o, hotspots);
+    if (o.eventHotspot)
+        hotspots.push_back(makeEventHotspot(o, dates, windows));
+    applyHotspotOverrides(o, hotspots);
     return hotspots;
 }
 
@@ -495,6 +504,18 @@ std::vector<Van> makeVans(const GeneratorOptions &o, const std::vector<Date> &da
         van.maxPerDate = rng.chance(300) ? 2 : 1;
         vans.push_back(std::move(van));
     }
+    if (o.vanUnavailable) {
+        Rng days(o.seed, Stream::VanDays);
+        const int perMille = static_cast<int>(std::lround(*o.vanUnavailable * 1000.0));
+        for (Van &van : vans) {
+            van.unavailable.clear();
+            for (const Date date : dates)
+                if (days.chance(perMille))
+                    van.unavailable.push_back(date);
+            if (van.unavailable.size() == dates.size())
+                van.unavailable.pop_back();
+        }
+    }
     return vans;
 }
 
@@ -505,7 +526,136 @@ struct Limit {
     int hi;
 };
 
+// "NAME (--flag) must be between LO and HI (got X)".
+std::string outside(std::string_view what, const std::string &lo, const std::string &hi, const std::string &got)
+{
+    return std::string(what) + " must be between " + lo + " and " + hi + " (got " + got + ")";
+}
+
+std::string number(double value)
+{
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+// A fraction, probability or decay within [lo, hi]; NaN is outside.
+bool within(double value, double lo, double hi) { return value >= lo && value <= hi; }
+
+std::string validateFamilyOptions(const GeneratorOptions &o)
+{
+    const auto &names = generatorFamilyNames();
+    if (!o.family.empty() && std::find(names.begin(), names.end(), o.family) == names.end())
+        return "family (--family) must be s-like, event or m-hard (got \"" + o.family + "\")";
+    if (o.windowSet != WindowSet::Standard && o.windowSet != WindowSet::Mhard && o.windowSet != WindowSet::Two4h)
+        return "windowSet (--window-set) must be standard, mhard or two4h";
+    if (o.shiftKinds != 4 && o.shiftKinds != 5)
+        return "shiftKinds (--shift-kinds) must be 4 or 5 (got " + std::to_string(o.shiftKinds) + ")";
+    if (o.hotspotCrewShare && !within(*o.hotspotCrewShare, 0, 1))
+        return outside("hotspotCrewShare (--hotspot-crews)", "0", "1", number(*o.hotspotCrewShare));
+    if (o.maxPerHorizon && (*o.maxPerHorizon < 1 || *o.maxPerHorizon > kGeneratorMaxDates))
+        return outside("maxPerHorizon (--max-per-horizon)", "1", std::to_string(kGeneratorMaxDates),
+                       std::to_string(*o.maxPerHorizon));
+    if (o.minGapDays && (*o.minGapDays < 0 || *o.minGapDays > kGeneratorMaxDates - 1))
+        return outside("minGapDays (--min-gap-days)", "0", std::to_string(kGeneratorMaxDates - 1),
+                       std::to_string(*o.minGapDays));
+    if (o.repeatDecay && !within(*o.repeatDecay, 0, 1))
+        return outside("repeatDecay (--repeat-decay)", "0", "1", number(*o.repeatDecay));
+    if (o.windowMultipliers) {
+        const auto [lo, hi] = *o.windowMultipliers;
+        if (!within(lo, 0.01, 10) || !within(hi, 0.01, 10) || std::lround(lo * 100) > std::lround(hi * 100))
+            return "windowMultipliers (--window-multipliers) must be LO:HI with 0.01 <= LO <= HI <= 10 (got " +
+                   number(lo) + ":" + number(hi) + ")";
+    }
+    if (o.vanUnavailable && !within(*o.vanUnavailable, 0, 1))
+        return outside("vanUnavailable (--van-unavailable)", "0", "1", number(*o.vanUnavailable));
+    if (o.eventHotspot) {
+        const EventHotspot &e = *o.eventHotspot;
+        if (!within(e.value, 0, 100000) || e.value == 0)
+            return "eventHotspot.value (--event-hotspot VALUE) must be > 0 and at most 100000 (got " + number(e.value) +
+                   ")";
+        if (e.crew < 1 || e.crew > 1000)
+            return outside("eventHotspot.crew (--event-hotspot CREW)", "1", "1000", std::to_string(e.crew));
+        if (e.dates < 1 || e.dates > std::min(2, o.dates))
+            return outside("eventHotspot.dates (--event-hotspot DATES)", "1", std::to_string(std::min(2, o.dates)),
+                           std::to_string(e.dates));
+        if (o.hotspots + 1 > kGeneratorMaxHotspots)
+            return "hotspots must be at most " + std::to_string(kGeneratorMaxHotspots - 1) +
+                   " with an event hotspot (got " + std::to_string(o.hotspots) + ")";
+    }
+    return {};
+}
+
 } // namespace
+
+std::string_view windowSetName(WindowSet set)
+{
+    switch (set) {
+    case WindowSet::Mhard:
+        return "mhard";
+    case WindowSet::Two4h:
+        return "two4h";
+    case WindowSet::Standard:
+        break;
+    }
+    return "standard";
+}
+
+std::optional<WindowSet> windowSetFromName(std::string_view name)
+{
+    for (const WindowSet set : {WindowSet::Standard, WindowSet::Mhard, WindowSet::Two4h})
+        if (name == windowSetName(set))
+            return set;
+    return std::nullopt;
+}
+
+const std::vector<std::string_view> &generatorFamilyNames()
+{
+    static const std::vector<std::string_view> names = {"s-like", "event", "m-hard"};
+    return names;
+}
+
+std::optional<GeneratorOptions> generatorFamily(std::string_view name)
+{
+    GeneratorOptions o;
+    if (name == "s-like" || name == "event") {
+        o.officers = 400;
+        o.teams = 8;
+        o.hotspots = 12;
+        o.vans = 3;
+        o.dates = 7;
+        o.windowSet = WindowSet::Two4h;
+        o.policy.maxDeployments = 10;
+        o.policy.maxDays = 5;
+        o.policy.maxPerDate = 3;
+        o.policy.maxDutiesPerOfficer = 2;
+        if (name == "event")
+            o.eventHotspot = EventHotspot{400.0, 17, 2};
+    } else if (name == "m-hard") {
+        o.officers = 5000;
+        o.teams = 40;
+        o.hotspots = 40;
+        o.vans = 6;
+        o.dates = 7;
+        o.windowSet = WindowSet::Mhard;
+        o.policy.maxDeployments = 16;
+        o.policy.maxDays = 6;
+        o.policy.maxPerDate = 4;
+        o.policy.maxDutiesPerOfficer = 2;
+        o.policy.travelWeight = 0.3;
+        o.hotspotCrewShare = 0.25;
+        o.maxPerHorizon = 2;
+        o.minGapDays = 1;
+        o.repeatDecay = 0.5;
+        o.windowMultipliers = {0.6, 1.2};
+        o.shiftKinds = 5;
+        o.vanUnavailable = 0.15;
+    } else {
+        return std::nullopt;
+    }
+    o.family = std::string(name);
+    return o;
+}
 
 std::string validateGeneratorOptions(const GeneratorOptions &o)
 {
@@ -531,8 +681,9 @@ std::string validateGeneratorOptions(const GeneratorOptions &o)
         if (value < 0)
             return "policy." + std::string(key) + " must be >= 0 (got " + std::to_string(value) + ")";
     if (!std::isfinite(p.travelWeight) || p.travelWeight < 0)
-        return "policy.travelWeight must be a finite number >= 0";
-    return {};
+        return "policy.travelWeight (--travel-weight) must be a finite number >= 0 (got " + number(p.travelWeight) +
+               ")";
+    return validateFamilyOptions(o);
 }
 
 Scenario generateScenario(const GeneratorOptions &options)
@@ -545,8 +696,8 @@ Scenario generateScenario(const GeneratorOptions &options)
     for (int i = 0; i < options.dates; ++i)
         s.dates.push_back(Date{options.startDate.days + i});
     s.policy = options.policy;
-    s.windows = makeWindows(options.windows);
-    s.shifts = makeShifts();
+    s.windows = makeWindows(options);
+    s.shifts = makeShifts(options.shiftKinds);
     s.roles = makeRoles();
     s.crew = makeDefaultCrew(options);
     std::vector<TeamPlan> plans;
