@@ -52,6 +52,7 @@ build_packages=(
     libpq-dev
     libssl-dev
     libboost-graph-dev
+    coinor-libclp-dev
     nlohmann-json3-dev
     python3
     xvfb

@@ -2,9 +2,14 @@
 
 #include "lfrplan/objective.h"
 #include "solver_bound.h"
+#include "solver_lp.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <optional>
 
 namespace lfr {
 
@@ -12,12 +17,22 @@ SlotSearch::SlotSearch(const ScenarioIndex &index, std::vector<Candidate> pins, 
                        StaffingOracle staff, const SolverOptions &options, const ProgressCallback &progress,
                        std::chrono::steady_clock::time_point started)
     : ix_(index), sc_(index.scenario()), pins_(std::move(pins)), cands_(std::move(candidates)),
-      staff_(std::move(staff)), options_(options), progress_(progress), start_(started)
+      staff_([this, inner = std::move(staff)](const std::vector<Candidate> &slots) {
+          const auto t0 = std::chrono::steady_clock::now();
+          Staffing st = inner(slots);
+          const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+          staffSeconds_ += dt;
+          if (std::getenv("LFRPLAN_LP_STATS") && dt > 0.05)
+              std::fprintf(stderr, "  staff %zu slots: %.3f s %s\n", slots.size(), dt, st.feasible ? "ok" : "no");
+          return st;
+      }),
+      options_(options), progress_(progress), start_(started)
 {
     hotspotCount_.assign(sc_.hotspots.size(), 0);
     hotspotDates_.assign(sc_.hotspots.size(), {});
     dateCount_.assign(sc_.dates.size(), 0);
     windowCount_.assign(sc_.dates.size() * sc_.windows.size(), 0);
+    dateClosed_.assign(sc_.dates.size(), 0);
     flow_ = std::make_unique<FlowBound>(index);
 }
 
@@ -46,6 +61,8 @@ bool SlotSearch::compatible(const Candidate &c) const
 {
     const Policy &p = sc_.policy;
     if (static_cast<int>(chosen_.size()) >= p.maxDeployments)
+        return false;
+    if (dateClosed_[c.date] != 0)
         return false;
     const Hotspot &h = sc_.hotspots[c.hotspot];
     if (hotspotCount_[c.hotspot] >= h.maxPerHorizon)
@@ -187,7 +204,7 @@ bool SlotSearch::stopRequested()
         return true;
     }
     if (now - lastReport_ >= std::chrono::milliseconds(200))
-        report(std::max(openBound_, out_.haveIncumbent ? out_.bestObjective : openBound_));
+        report(std::max(openBound(), out_.haveIncumbent ? out_.bestObjective : openBound()));
     return stopped_;
 }
 
@@ -199,35 +216,138 @@ bool SlotSearch::consider(const Staffing &staffing)
     out_.haveIncumbent = true;
     out_.bestObjective = objective;
     out_.best = staffing.deployments;
-    report(std::max(openBound_, objective));
+    report(std::max(openBound(), objective));
     return true;
+}
+
+double SlotSearch::lpBound()
+{
+    if (!lp_)
+        return std::numeric_limits<double>::infinity();
+    // Slices short enough for the time limit and a cancel to be seen within
+    // 100 ms; a slice that ends early still gives a valid bound, and the next
+    // call goes on from its basis.
+    const auto kSlice = std::chrono::milliseconds(std::getenv("LFRPLAN_LP_SLICE_MS") ? std::atoi(std::getenv("LFRPLAN_LP_SLICE_MS")) : 80);
+    const auto limit = start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                    std::chrono::duration<double>(options_.timeLimitSeconds));
+    const auto t0 = std::chrono::steady_clock::now();
+    const SlotLp::Bound b = lp_->bound(std::min(limit, std::chrono::steady_clock::now() + kSlice));
+    lpSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    lpComplete_ = b.complete;
+    if (!b.solved)
+        return std::numeric_limits<double>::infinity();
+    if (b.infeasible)
+        return -std::numeric_limits<double>::infinity();
+    return b.value;
+}
+
+void SlotSearch::lpFix(std::size_t candidate, int state)
+{
+    if (lp_)
+        lp_->fix(candidate, static_cast<SlotLp::Fix>(state));
+}
+
+// When the LP's answer in the region is a set of whole slots, that set is
+// staffed exactly: a plan as good as the LP bound closes the region, and
+// any plan is a candidate incumbent. With `round`, a fractional answer is
+// rounded (x >= 0.5) and tried too, as a heuristic.
+bool SlotSearch::tryLpPlan(std::size_t from, double bound, bool round)
+{
+    std::vector<std::size_t> add;
+    bool integral = true;
+    for (std::size_t j = from; j < cands_.size(); ++j) {
+        if (lp_->fixed(j) != SlotLp::Fix::Free)
+            continue;
+        const double v = lp_->value(j);
+        if (v > 1e-6 && v < 1.0 - 1e-6)
+            integral = false;
+        if (v >= 0.5)
+            add.push_back(j);
+    }
+    if ((!integral && !round) || add.empty())
+        return false;
+    std::size_t pushed = 0;
+    for (const std::size_t j : add) {
+        if (!compatible(cands_[j]))
+            break;
+        push(cands_[j]);
+        ++pushed;
+    }
+    bool closed = false;
+    if (pushed == add.size()) {
+        ++out_.nodes;
+        const Staffing staffing = staff_(chosen_);
+        if (staffing.feasible) {
+            consider(staffing);
+            closed = integral && gapClosed(bound) == false &&
+                     bound - (value(chosen_) - staffing.travelPenalty) <=
+                         options_.relativeGap * std::max(std::abs(bound), 1e-3);
+        }
+    }
+    for (std::size_t k = pushed; k-- > 0;)
+        pop(cands_[add[k]]);
+    return closed;
 }
 
 void SlotSearch::explore(std::size_t from, double travelPenalty)
 {
     const bool atRoot = chosen_.size() == pins_.size();
     const double here = value(chosen_) - travelPenalty;
+    if (lp_) {
+        const double bound = lpBound();
+        if (gapClosed(bound)) {
+            prunedBound_ = std::max(prunedBound_, bound);
+            return;
+        }
+        if (std::isfinite(bound) && tryLpPlan(from, bound, atRoot))
+            return; // the region's best plan is staffed: nothing in it can do better
+    }
+    // Candidates this level leaves out of the LP; free again on the way up.
+    std::vector<std::size_t> leftOut;
+    const auto leaveOut = [&](std::size_t j) {
+        if (lp_) {
+            lpFix(j, -1);
+            leftOut.push_back(j);
+        }
+    };
     for (std::size_t j = from; j < cands_.size(); ++j) {
         if (stopRequested())
-            return;
+            break;
         const Candidate &c = cands_[j];
-        if (!compatible(c))
+        if (!compatible(c)) {
+            leaveOut(j); // nor will it be below: the chosen set only grows
             continue;
-        const double bound = here + completion(here, j);
+        }
+        double bound = here + completion(here, j);
+        if (!gapClosed(bound))
+            bound = std::min(bound, lpBound());
         if (atRoot)
             openBound_ = std::max(bound, out_.bestObjective);
         if (gapClosed(bound)) {
             prunedBound_ = std::max(prunedBound_, bound);
-            return; // nothing from j on can do better: the bound falls with j
+            break; // nothing from j on can do better: the bound falls with j
+        }
+        if (lp_) {
+            // The LP's reduced cost of j bounds every plan that adds it.
+            const double with = lp_->boundWith(j);
+            if (gapClosed(with)) {
+                prunedBound_ = std::max(prunedBound_, with);
+                leaveOut(j);
+                continue;
+            }
         }
         push(c);
+        lpFix(j, 1);
         // The child's own bound, before paying for its crews: its exact value,
         // the parent's crews plus the cheapest this slot could ever cost.
         const double childHere = value(chosen_) - travelPenalty - c.travelBound;
-        const double childBound = childHere + completion(childHere, j + 1);
+        double childBound = childHere + completion(childHere, j + 1);
+        if (!gapClosed(childBound))
+            childBound = std::min(childBound, lpBound());
         if (gapClosed(childBound)) {
             prunedBound_ = std::max(prunedBound_, childBound);
             pop(c);
+            leaveOut(j);
             continue;
         }
         ++out_.nodes;
@@ -239,9 +359,66 @@ void SlotSearch::explore(std::size_t from, double travelPenalty)
             prunedBound_ = std::max(prunedBound_, bound); // not proven empty: keep its bound
         }
         pop(c);
+        leaveOut(j);
         if (stopped_)
-            return;
+            break;
     }
+    for (const std::size_t j : leftOut)
+        lpFix(j, 0);
+}
+
+double SlotSearch::openBound() const
+{
+    double bound = openBound_;
+    for (const double b : pending_)
+        bound = std::max(bound, b);
+    return bound;
+}
+
+// Which dates are used, first: the LP is weakest on max_days (a date half
+// used counts half a day), so the most fractional date is branched on, used
+// (at least one deployment) before unused, until no date is fractional; the
+// slot search then runs in that region.
+void SlotSearch::branchDays(double travelPenalty)
+{
+    if (stopRequested())
+        return;
+    const double bound = lpBound();
+    if (gapClosed(bound)) {
+        prunedBound_ = std::max(prunedBound_, bound);
+        return;
+    }
+    openBound_ = std::min(bound, rootBound_);
+    std::optional<std::size_t> pick;
+    double most = 1e-6;
+    for (std::size_t t = 0; t < sc_.dates.size() && std::isfinite(bound); ++t) {
+        if (!lp_->hasDay(t) || lp_->dayFixed(t) != SlotLp::Fix::Free)
+            continue;
+        const double v = lp_->dayValue(t);
+        if (std::min(v, 1.0 - v) > most) {
+            most = std::min(v, 1.0 - v);
+            pick = t;
+        }
+    }
+    if (!pick) {
+        explore(0, travelPenalty);
+        return;
+    }
+    const std::size_t t = *pick;
+    pending_.push_back(bound); // the unused branch, until it is searched
+    lp_->fixDay(t, SlotLp::Fix::In);
+    branchDays(travelPenalty);
+    lp_->fixDay(t, SlotLp::Fix::Free);
+    pending_.pop_back();
+    if (stopped_) {
+        prunedBound_ = std::max(prunedBound_, bound); // not searched
+        return;
+    }
+    lp_->fixDay(t, SlotLp::Fix::Out);
+    dateClosed_[t] = 1;
+    branchDays(travelPenalty);
+    dateClosed_[t] = 0;
+    lp_->fixDay(t, SlotLp::Fix::Free);
 }
 
 // A first plan by marginal gain: repeatedly add the slot whose decayed
@@ -303,13 +480,34 @@ SearchOutcome SlotSearch::run()
         return out_;
     }
     consider(root);
+    if (options_.lpBound && !cands_.empty() && !std::getenv("LFRPLAN_NO_LP"))
+        lp_ = std::make_unique<SlotLp>(ix_, *flow_, pins_, cands_);
     const double rootHere = value(chosen_) - root.travelPenalty;
-    openBound_ = rootHere + completion(rootHere, 0);
+    rootBound_ = rootHere + completion(rootHere, 0);
+    openBound_ = std::min(rootBound_, lpBound());
+    // The root LP to its end, in slices that let a cancel through.
+    while (lp_ && !lpComplete_ && !stopRequested())
+        openBound_ = std::min(rootBound_, lpBound());
+    if (lp_ && std::getenv("LFRPLAN_LP_STATS"))
+        std::fprintf(stderr, "root: cheap %.3f lp %.3f incumbent %.3f\n", rootHere + completion(rootHere, 0), lpBound(),
+                     out_.bestObjective);
+    if (lp_ && std::getenv("LFRPLAN_LP_STATS"))
+        for (std::size_t j = 0; j < cands_.size(); ++j)
+            if (lp_->value(j) > 1e-6)
+                std::fprintf(stderr, "  x h%zu d%zu w%zu = %.3f (v %.1f)\n", cands_[j].hotspot, cands_[j].date,
+                             cands_[j].window, lp_->value(j), cands_[j].value);
     report(openBound_);
-    if (!stopped_)
+    if (!stopped_ && !(lp_ && std::getenv("LFRPLAN_NO_GREEDY")))
         warmStart();
-    if (!stopped_)
-        explore(0, root.travelPenalty);
+    if (std::getenv("LFRPLAN_LP_STATS"))
+        std::fprintf(stderr, "warm start done at %.3f s: %.3f\n",
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(), out_.bestObjective);
+    if (!stopped_) {
+        if (lp_ && !std::getenv("LFRPLAN_NO_DAYS"))
+            branchDays(root.travelPenalty);
+        else
+            explore(0, root.travelPenalty);
+    }
     if (!stopped_) {
         openBound_ = std::max(out_.bestObjective, prunedBound_);
     } else {
@@ -319,6 +517,9 @@ SearchOutcome SlotSearch::run()
         openBound_ = std::max({openBound_, out_.bestObjective, prunedBound_});
     }
     out_.bound = openBound_;
+    if (lp_ && std::getenv("LFRPLAN_LP_STATS"))
+        std::fprintf(stderr, "LP: %zu rows, %zu columns, %llu solves, %.3f s; staffing %.3f s\n", lp_->rows(),
+                     lp_->columns(), static_cast<unsigned long long>(lp_->solves()), lpSeconds_, staffSeconds_);
     // The last word: the final incumbent and bound (a cancel now changes nothing).
     if (progress_) {
         SolveProgress last;

@@ -52,6 +52,7 @@ struct SearchOutcome {
 };
 
 class FlowBound;
+class SlotLp;
 
 class SlotSearch {
 public:
@@ -75,7 +76,14 @@ private:
     void pop(const Candidate &c);
     void explore(std::size_t from, double travelPenalty);
     void warmStart();
+    void branchDays(double travelPenalty);
+    bool tryLpPlan(std::size_t from, double bound, bool round);
+    double openBound() const; // the best any unsearched part may hold
     bool consider(const Staffing &staffing);
+    // The LP bound of the region the search's fixings leave (+infinity
+    // without an LP or when it gave no answer in time).
+    double lpBound();
+    void lpFix(std::size_t candidate, int state);
     bool stopRequested();
     bool gapClosed(double bound) const;
     void report(double bound);
@@ -94,7 +102,10 @@ private:
     std::vector<int> dateCount_;                         // per date
     std::vector<int> windowCount_;                       // per date x window
     std::unique_ptr<FlowBound> flow_;
+    std::unique_ptr<SlotLp> lp_;
     int daysUsed_ = 0;
+    std::vector<char> dateClosed_;  // per date: the branch allows no deployment
+    std::vector<double> pending_;   // bounds of date branches not yet searched
 
     SearchOutcome out_;
     std::chrono::steady_clock::time_point start_;
@@ -102,6 +113,10 @@ private:
     double openBound_ = std::numeric_limits<double>::infinity();
     double prunedBound_ = -std::numeric_limits<double>::infinity(); // best bound cut off by the gap
     bool stopped_ = false;
+    double lpSeconds_ = 0.0;
+    bool lpComplete_ = false; // the last LP bound was the LP's optimum
+    double rootBound_ = std::numeric_limits<double>::infinity(); // the cheap completion bound at the root
+    double staffSeconds_ = 0.0;
 };
 
 } // namespace lfr

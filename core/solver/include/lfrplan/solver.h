@@ -31,6 +31,7 @@ struct SolverOptions {
     double timeLimitSeconds = 60.0; // > 0
     double relativeGap = 1e-6;      // stop when (bound - incumbent) <= gap * max(|bound|, 1e-3)
     std::uint64_t seed = 1;         // the same seed gives the same plan
+    bool lpBound = true;            // the LP relaxation bound (COIN-OR Clp); off only to compare
 };
 
 struct SolveProgress {
