@@ -1,8 +1,15 @@
 // The crew subproblem's flow engine (core/solver/src/crew_flow.h, internal) against
 // Boost.Graph's successive shortest paths and Edmonds-Karp, on random
 // networks shaped like crew networks (team -> officer -> slot, many equal
-// costs) and on arbitrary ones.
+// costs) and on arbitrary ones; and stopping a crew call (issue 19): the
+// flows, the crew search and the solver's time limit and cancel.
 #include "crew_flow.h"
+
+#include "lfrplan/crew_assignment.h"
+#include "lfrplan/generator.h"
+#include "lfrplan/scenario_index.h"
+#include "lfrplan/solver.h"
+#include "lfrplan/validator.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/edmonds_karp_max_flow.hpp>
@@ -11,9 +18,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace {
@@ -217,4 +226,226 @@ TEST_CASE("flow engine: a network can be reset and reused", "[crew][flow]")
         CHECK(net.flow(ab) == 1);
         CHECK(net.edgeTarget(ab) == b);
     }
+}
+
+// --- Stopping a crew call (issue 19) -----------------------------------------
+
+namespace {
+
+using StopClock = std::chrono::steady_clock;
+
+// A long crew-shaped network: `teams` teams of `officers` each, every
+// officer qualified for every one of `slots` slots.
+Network bigCrewNetwork(std::size_t teams, std::size_t officers, std::size_t slots)
+{
+    Network n;
+    n.vertices = 2 + teams + teams * officers + slots;
+    for (std::size_t t = 0; t < teams; ++t) {
+        n.edges.push_back({0, 2 + t, static_cast<long>(officers), 0});
+        for (std::size_t o = 0; o < officers; ++o) {
+            const std::size_t v = 2 + teams + t * officers + o;
+            n.edges.push_back({2 + t, v, 1, 0});
+            for (std::size_t s = 0; s < slots; ++s)
+                n.edges.push_back({v, 2 + teams + teams * officers + s, 1, static_cast<std::int64_t>(1000 * (t + s))});
+        }
+    }
+    for (std::size_t s = 0; s < slots; ++s)
+        n.edges.push_back({2 + teams + teams * officers + s, 1, static_cast<long>(teams * officers / slots), 0});
+    return n;
+}
+
+// Deployments spread over the scenario's dates, each at the next hotspot
+// that allows the date, in one of its windows: a solver-like request.
+std::vector<lfr::Deployment> spread(const lfr::ScenarioIndex &index, std::size_t count)
+{
+    const lfr::Scenario &sc = index.scenario();
+    std::vector<lfr::Deployment> out;
+    std::size_t h = 0;
+    for (std::size_t t = 0; out.size() < count && t < count * sc.dates.size(); ++t) {
+        const std::size_t date = t % sc.dates.size();
+        for (std::size_t tries = 0; tries < sc.hotspots.size(); ++tries, h = (h + 1) % sc.hotspots.size()) {
+            const std::size_t window = t / sc.dates.size() % sc.windows.size();
+            if (!index.hotspotAllowsDate(h, date) || !index.windowMultiplier(h, window) ||
+                !lfr::explainUnstaffable(index, h, date, window).empty())
+                continue;
+            out.push_back({sc.dates[date], sc.windows[window].id, sc.hotspots[h].id, sc.vans[0].id, {}});
+            h = (h + 1) % sc.hotspots.size();
+            break;
+        }
+    }
+    return out;
+}
+
+// The generator's default week (500 officers, max_duties 2): crew calls of
+// 6 to 8 deployments branch on max_duties.
+lfr::Scenario defaultWeek()
+{
+    lfr::GeneratorOptions o;
+    o.officers = 500;
+    o.teams = 12;
+    return lfr::generateScenario(o);
+}
+
+double secondsSince(StopClock::time_point start)
+{
+    return std::chrono::duration<double>(StopClock::now() - start).count();
+}
+
+void requireValidPlan(const lfr::Scenario &scenario, const lfr::SolveResult &r)
+{
+    const lfr::ValidationReport report = lfr::validatePlan(scenario, r.plan.deployments);
+    for (const lfr::Violation &v : report.violations)
+        UNSCOPED_INFO(v.message);
+    REQUIRE(report.valid());
+    REQUIRE(r.plan.status == lfr::PlanStatus::Feasible);
+    REQUIRE(r.plan.figures.has_value());
+    REQUIRE(r.plan.bound.has_value());
+    CHECK(*r.plan.bound >= r.plan.figures->objective - 1e-9);
+}
+
+} // namespace
+
+TEST_CASE("flow engine: a stop check ends a flow early with a valid partial flow", "[crew][flow][stop]")
+{
+    const Network n = bigCrewNetwork(20, 100, 10);
+    std::vector<std::size_t> ids;
+    lfr::detail::FlowNetwork reference = build(n, ids);
+    const long full = reference.maxFlow(0, 1);
+    for (const bool minCost : {false, true}) {
+        int asked = 0;
+        lfr::detail::StopCheck stop(std::nullopt, [&asked] { return ++asked > 1; });
+        lfr::detail::FlowNetwork net = build(n, ids);
+        net.setStop(&stop);
+        const long flow = minCost ? net.minCostMaxFlow(0, 1) : net.maxFlow(0, 1);
+        INFO((minCost ? "min-cost flow" : "max flow") << ": " << flow << " of " << full);
+        CHECK(net.stopped());
+        CHECK(asked == 2); // looked once every StopCheck::kStride vertices, not more often
+        CHECK(flow < full);
+        checkFlow(n, net, ids, flow);
+    }
+    // A check that never fires changes nothing.
+    lfr::detail::StopCheck never(StopClock::now() + std::chrono::hours(1), [] { return false; });
+    lfr::detail::FlowNetwork net = build(n, ids);
+    net.setStop(&never);
+    CHECK(net.maxFlow(0, 1) == full);
+    CHECK_FALSE(net.stopped());
+}
+
+TEST_CASE("crew stop: a call past its deadline or cancelled returns at once, marked stopped", "[crew][stop]")
+{
+    const lfr::Scenario scenario = defaultWeek();
+    const lfr::ScenarioIndex index(scenario);
+    const lfr::CrewRequest request{spread(index, 8), {}};
+    REQUIRE(request.deployments.size() == 8);
+    lfr::CrewAssigner assigner(index);
+    for (int way = 0; way < 2; ++way) {
+        lfr::CrewStop stop;
+        if (way == 0)
+            stop.deadline = StopClock::now() - std::chrono::milliseconds(1);
+        else
+            stop.cancelled = [] { return true; };
+        const auto start = StopClock::now();
+        const lfr::CrewResult r = assigner.assign(request, stop);
+        CHECK(secondsSince(start) < 0.5); // generous: it looks once and returns
+        CHECK(r.stopped);
+        CHECK_FALSE(r.feasible);
+        CHECK_FALSE(r.searchLimitReached);
+        CHECK(r.nodes == 0);
+        REQUIRE(r.reasons.size() == 1);
+        CHECK_THAT(r.reasons[0], Catch::Matchers::Contains("stopped"));
+    }
+    const lfr::CrewResult unstopped = assigner.assign(request);
+    CHECK(unstopped.feasible);
+    CHECK_FALSE(unstopped.stopped);
+}
+
+TEST_CASE("crew stop: a call stopped part-way answers nothing false and leaves the assigner as it was", "[crew][stop]")
+{
+    const lfr::Scenario scenario = defaultWeek();
+    const lfr::ScenarioIndex index(scenario);
+    for (const std::size_t count : {std::size_t{6}, std::size_t{8}}) {
+        const lfr::CrewRequest request{spread(index, count), {}};
+        const lfr::CrewResult reference = lfr::CrewAssigner(index).assign(request);
+        REQUIRE(reference.feasible);
+        REQUIRE(reference.nodes > 1); // it branches: the stop can fall anywhere in the search
+        int stoppedCalls = 0;
+        for (int after = 1; after <= 4096; after *= 2) {
+            // One assigner through a stopped call and then an unstopped one:
+            // nothing the stopped call saw half-done may be remembered.
+            lfr::CrewAssigner assigner(index);
+            int asked = 0;
+            lfr::CrewStop stop;
+            stop.cancelled = [&asked, after] { return ++asked > after; };
+            const lfr::CrewResult r = assigner.assign(request, stop);
+            INFO(count << " deployments, cancelled after " << after << " looks");
+            if (r.stopped) {
+                ++stoppedCalls;
+                CHECK_FALSE(r.feasible);
+                CHECK_FALSE(r.searchLimitReached);
+            } else {
+                REQUIRE(r.feasible);
+                CHECK(r.travelKm == Approx(reference.travelKm).epsilon(1e-12));
+            }
+            const lfr::CrewResult again = assigner.assign(request);
+            REQUIRE(again.feasible);
+            CHECK(again.travelKm == Approx(reference.travelKm).epsilon(1e-12));
+            CHECK(again.crews == reference.crews);
+        }
+        CHECK(stoppedCalls >= 1);
+    }
+}
+
+TEST_CASE("crew stop: a long crew call on a 5,000-officer week stops at its deadline", "[crew][stop]")
+{
+    // 40 deployments of the m-hard week: about 1.7 s unstopped on the
+    // shared 2-core VM (bench_flow stop M); the deadline falls early in it.
+    const lfr::Scenario scenario = lfr::generateScenario(*lfr::generatorFamily("m-hard"));
+    const lfr::ScenarioIndex index(scenario);
+    const lfr::CrewRequest request{spread(index, 40), {}};
+    REQUIRE(request.deployments.size() == 40);
+    lfr::CrewAssigner assigner(index);
+    lfr::CrewStop stop;
+    const auto start = StopClock::now();
+    stop.deadline = start + std::chrono::milliseconds(50);
+    const lfr::CrewResult r = assigner.assign(request, stop);
+    const double took = secondsSince(start);
+    CHECK(r.stopped);
+    CHECK_FALSE(r.feasible);
+    CHECK(took < 0.35); // generous: measured under 3 ms past the deadline
+}
+
+// The solver hands its deadline and cancel to every crew call (solver.cpp,
+// SearchStop). On today's search the calls in flight 0.3 s in are short, so
+// these mostly guard that a stopped call never spoils the plan or the stop.
+TEST_CASE("crew stop: a solve with a 0.3 s time limit on a 5,000-officer week returns in time with a valid plan",
+          "[crew][solver][stop]")
+{
+    const lfr::Scenario scenario = lfr::generateScenario(*lfr::generatorFamily("m-hard"));
+    lfr::SolverOptions options;
+    options.timeLimitSeconds = 0.3;
+    const auto start = StopClock::now();
+    const lfr::SolveResult r = lfr::solve(scenario, options);
+    const double took = secondsSince(start);
+    CHECK(took < 2.0); // generous: the search stops within milliseconds of the limit
+    CHECK(r.stop == lfr::SolveStop::TimeLimit);
+    requireValidPlan(scenario, r);
+}
+
+TEST_CASE("crew stop: a cancel through the progress callback stops a 5,000-officer solve in time",
+          "[crew][solver][stop]")
+{
+    const lfr::Scenario scenario = lfr::generateScenario(*lfr::generatorFamily("m-hard"));
+    lfr::SolverOptions options;
+    options.timeLimitSeconds = 600;
+    const auto start = StopClock::now();
+    int calls = 0;
+    const lfr::SolveResult r = lfr::solve(scenario, options, [&](const lfr::SolveProgress &) {
+        ++calls;
+        return secondsSince(start) < 0.3;
+    });
+    const double took = secondsSince(start);
+    CHECK(took < 2.0);
+    CHECK(calls >= 2);
+    CHECK(r.stop == lfr::SolveStop::Interrupted);
+    requireValidPlan(scenario, r);
 }

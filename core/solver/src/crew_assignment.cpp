@@ -48,13 +48,31 @@ void indexDates(CrewProblem &problem)
 // Remembered per-date optima before the cache starts afresh (memory bound).
 constexpr std::size_t kDateCacheLimit = 100000;
 
+// Work units (StopCheck::poll) a branch-and-bound node counts for itself, on
+// top of its flows: a node answered from the caches polls nothing else.
+constexpr long kNodeWork = 64;
+
+const char *const kStopped = "the search for crews was stopped (time limit or cancel) before it had an answer";
+
+// Points the engine at a call's StopCheck for the call's lifetime.
+class StopScope {
+public:
+    StopScope(detail::CrewEngine &engine, detail::StopCheck &stop) : engine_(engine) { engine_.setStop(&stop); }
+    ~StopScope() { engine_.setStop(nullptr); }
+    StopScope(const StopScope &) = delete;
+    StopScope &operator=(const StopScope &) = delete;
+
+private:
+    detail::CrewEngine &engine_;
+};
+
 } // namespace
 
 class CrewAssigner::Impl {
 public:
     Impl(const ScenarioIndex &index, CrewOptions options) : engine_(index), options_(options) {}
 
-    CrewResult assign(const CrewRequest &request);
+    CrewResult assign(const CrewRequest &request, const CrewStop &stop);
     double lowerBound(std::size_t hotspot, std::size_t date, std::size_t window);
     std::vector<std::string> explain(std::size_t hotspot, std::size_t date, std::size_t window);
 
@@ -73,7 +91,7 @@ private:
     bool addSlots(CrewProblem &problem, std::size_t deployment, const Place &place,
                   const std::map<std::size_t, int> &pinnedPerRole, std::vector<std::string> &reasons) const;
     void search(const CrewProblem &problem, const CrewRequest &request, const std::vector<Place> &places,
-                CrewResult &result);
+                detail::StopCheck &stop, CrewResult &result);
     void finish(const CrewProblem &problem, const CrewRequest &request, const std::vector<Place> &places,
                 const std::vector<Pick> &picks, CrewResult &result) const;
     CrewProblem single(std::size_t hotspot, std::size_t date, std::size_t window, std::vector<std::string> &reasons);
@@ -150,6 +168,10 @@ const DateSolution &CrewAssigner::Impl::dateOptimum(const CrewProblem &problem, 
     auto it = dateCache_.find(keyScratch_);
     if (it == dateCache_.end()) {
         DateSolution solution = engine_.solveDate(problem, entry, capsBegin, capsEnd);
+        if (solution.stopped) { // no answer: never remembered
+            shifted_ = std::move(solution);
+            return shifted_;
+        }
         for (Pick &pick : solution.picks)
             pick.slot -= first;
         for (std::size_t &slot : solution.deficientSlots)
@@ -292,9 +314,16 @@ void CrewAssigner::Impl::checkPinnedLimits(const CrewProblem &problem, const std
     }
 }
 
-CrewResult CrewAssigner::Impl::assign(const CrewRequest &request)
+CrewResult CrewAssigner::Impl::assign(const CrewRequest &request, const CrewStop &crewStop)
 {
     CrewResult result;
+    detail::StopCheck stop(crewStop.deadline, crewStop.cancelled);
+    if (stop.checkNow()) {
+        result.stopped = true;
+        result.reasons.emplace_back(kStopped);
+        return result;
+    }
+    const StopScope scope(engine_, stop);
     CrewProblem problem;
     std::vector<Place> places(request.deployments.size());
     takeFixed(problem, request.fixed);
@@ -303,19 +332,31 @@ CrewResult CrewAssigner::Impl::assign(const CrewRequest &request)
         return result;
     indexDates(problem);
     useContext(problem);
-    search(problem, request, places, result);
+    search(problem, request, places, stop, result);
     return result;
 }
 
+// When `stop` says stop, returns at once with the result marked stopped: a
+// step during which it said stop has no answer to read.
 void CrewAssigner::Impl::search(const CrewProblem &problem, const CrewRequest &request,
-                                const std::vector<Place> &places, CrewResult &result)
+                                const std::vector<Place> &places, detail::StopCheck &stop, CrewResult &result)
 {
+    const auto stopped = [&] {
+        if (!stop.stopped())
+            return false;
+        result = CrewResult{};
+        result.stopped = true;
+        result.reasons.emplace_back(kStopped);
+        return true;
+    };
     detail::PerDatePhase perDate(engine_, problem,
                                  [&](std::size_t e, const SlotCap *capsBegin, const SlotCap *capsEnd) {
                                      return dateOptimum(problem, e, capsBegin, capsEnd);
                                  });
     for (std::size_t e = 0; e < problem.dates.size(); ++e) {
         const DateSolution &root = perDate.root(e);
+        if (stopped())
+            return;
         if (!root.feasible)
             for (std::string &reason : detail::explainDateShortfall(engine_, problem, e, root.deficientSlots))
                 result.reasons.push_back(std::move(reason));
@@ -335,23 +376,31 @@ void CrewAssigner::Impl::search(const CrewProblem &problem, const CrewRequest &r
     while (result.nodes < options_.maxNodes) {
         const std::size_t before = result.nodes;
         while (perDateUsed < perDateBudget && result.nodes < options_.maxNodes) {
+            if (stop.poll(kNodeWork) && stopped())
+                return;
             ++perDateUsed;
             ++result.nodes;
             const detail::PhaseState state = perDate.step();
+            if (stopped())
+                return;
             if (state == detail::PhaseState::Found)
                 return finish(problem, request, places, perDate.picks(), result);
             if (state == detail::PhaseState::Exhausted) {
                 // Proven infeasible: in max_duties' words when they alone explain it.
                 detail::HorizonPhase words(engine_, problem);
-                result.reasons.push_back(words.step() == detail::PhaseState::Exhausted ? words.reason()
-                                                                                       : std::string(detail::kNoCrews));
+                const bool inWords = words.step() == detail::PhaseState::Exhausted && !stop.stopped();
+                result.reasons.push_back(inWords ? words.reason() : std::string(detail::kNoCrews));
                 return;
             }
         }
         while (horizonUsed < horizonBudget && result.nodes < options_.maxNodes) {
+            if (stop.poll(kNodeWork) && stopped())
+                return;
             ++horizonUsed;
             ++result.nodes;
             const detail::PhaseState state = horizon.step();
+            if (stopped())
+                return;
             if (state == detail::PhaseState::Found)
                 return finish(problem, request, places, horizon.picks(), result);
             if (state == detail::PhaseState::Exhausted) {
@@ -448,7 +497,10 @@ CrewAssigner::CrewAssigner(const ScenarioIndex &index, CrewOptions options)
 
 CrewAssigner::~CrewAssigner() = default;
 
-CrewResult CrewAssigner::assign(const CrewRequest &request) { return impl_->assign(request); }
+CrewResult CrewAssigner::assign(const CrewRequest &request, const CrewStop &stop)
+{
+    return impl_->assign(request, stop);
+}
 
 double CrewAssigner::travelLowerBound(std::size_t hotspot, std::size_t date, std::size_t window)
 {
@@ -460,9 +512,9 @@ std::vector<std::string> CrewAssigner::explainUnstaffable(std::size_t hotspot, s
     return impl_->explain(hotspot, date, window);
 }
 
-CrewResult assignCrews(const ScenarioIndex &index, const CrewRequest &request)
+CrewResult assignCrews(const ScenarioIndex &index, const CrewRequest &request, const CrewStop &stop)
 {
-    return CrewAssigner(index).assign(request);
+    return CrewAssigner(index).assign(request, stop);
 }
 
 double crewTravelLowerBound(const ScenarioIndex &index, std::size_t hotspot, std::size_t date, std::size_t window)

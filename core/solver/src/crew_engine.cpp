@@ -30,6 +30,9 @@ namespace {
 constexpr std::int32_t kNoCap = std::numeric_limits<std::int32_t>::max();
 constexpr double kMicrometresPerKm = 1e9;
 
+RealiseObserver realiseObserver = nullptr;
+void *realiseContext = nullptr;
+
 int capFor(const SlotCap *begin, const SlotCap *end, std::size_t slot, std::size_t team)
 {
     for (const SlotCap *c = begin; c != end; ++c)
@@ -39,6 +42,12 @@ int capFor(const SlotCap *begin, const SlotCap *end, std::size_t slot, std::size
 }
 
 } // namespace
+
+void observeRealise(RealiseObserver observer, void *context)
+{
+    realiseObserver = observer;
+    realiseContext = context;
+}
 
 CrewEngine::CrewEngine(const ScenarioIndex &index)
     : index_(index), windows_(index.scenario().windows.size()), roles_(index.scenario().roles.size()),
@@ -212,7 +221,12 @@ DateSolution CrewEngine::settle(const CrewProblem &problem, std::size_t source, 
                                 const std::vector<OfficerArc> &arcs)
 {
     DateSolution out;
-    if (net_.minCostMaxFlow(source, sink) < demand) {
+    const long sent = net_.minCostMaxFlow(source, sink);
+    if (net_.stopped()) {
+        out.stopped = true;
+        return out;
+    }
+    if (sent < demand) {
         const std::vector<bool> reach = net_.residualReachable(source);
         for (std::size_t i = 0; i < slotVertex.size(); ++i)
             if (!reach[slotVertex[i]])
@@ -268,7 +282,14 @@ Realisation CrewEngine::realise(const CrewProblem &problem, const std::vector<Pi
     }
 
     Realisation out;
-    if (net_.maxFlow(source, sink) == total) {
+    if (realiseObserver != nullptr)
+        realiseObserver(net_, realiseContext);
+    const long sent = net_.maxFlow(source, sink);
+    if (net_.stopped()) {
+        out.stopped = true;
+        return out;
+    }
+    if (sent == total) {
         out.ok = true;
         for (const OfficerArc &arc : arcs)
             if (net_.flow(arc.edge) > 0)

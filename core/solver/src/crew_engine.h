@@ -56,6 +56,7 @@ struct CrewProblem {
 // The optimum of one date's slots (under the branch's caps).
 struct DateSolution {
     bool feasible = false;
+    bool stopped = false;    // the StopCheck said stop: neither feasible nor shown infeasible
     std::int64_t costUm = 0; // travel in micrometres
     std::vector<Pick> picks;
     std::vector<std::size_t> deficientSlots; // when infeasible: slots no flow could fill (a minimum cut)
@@ -75,6 +76,7 @@ struct OfficerArc {
 
 struct Realisation {
     bool ok = false;
+    bool stopped = false;            // the StopCheck said stop: hall means nothing
     std::vector<Pick> picks;         // when ok: the same counts, officers within max_duties
     std::vector<TeamSlotCount> hall; // otherwise: counts whose officers lack the duties between them
 };
@@ -84,6 +86,9 @@ public:
     explicit CrewEngine(const ScenarioIndex &index);
 
     const ScenarioIndex &index() const { return index_; }
+    // Polled by every flow below (nullptr: never stop); not owned.
+    void setStop(StopCheck *stop) { net_.setStop(stop); }
+    bool stopped() const { return net_.stopped(); }
     std::uint64_t key(std::size_t item, std::size_t date) const
     {
         return static_cast<std::uint64_t>(item) * index_.dateCount() + date;
@@ -135,6 +140,13 @@ private:
     std::vector<std::size_t> kept_;      // candidates of the date being solved
     std::vector<std::uint8_t> keptMark_; // officer -> in kept_
 };
+
+// Called with each network realise() is about to solve (source 0, sink 1),
+// before its flow; for tests/bench/bench_flow.cpp, which times max-flow
+// algorithms on the real networks. nullptr (the default): none. Not
+// thread-safe: set it only while no crew call runs.
+using RealiseObserver = void (*)(const FlowNetwork &network, void *context);
+void observeRealise(RealiseObserver observer, void *context);
 
 // --- A planner's words (crew_reasons.cpp) -----------------------------------
 

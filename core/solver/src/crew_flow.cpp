@@ -46,6 +46,8 @@ bool FlowNetwork::level(std::size_t source, std::size_t sink, bool tight)
     std::deque<std::size_t> queue{source};
     level_[source] = 0;
     while (!queue.empty()) {
+        if (poll())
+            return false;
         const std::size_t v = queue.front();
         queue.pop_front();
         for (std::uint32_t a = first_[v]; a != kNone; a = arcs_[a].next) {
@@ -66,7 +68,7 @@ long FlowNetwork::push(std::size_t start, std::size_t sink, long limit, bool tig
     std::vector<std::uint32_t> path; // arcs from start
     std::size_t v = start;
     long sent = 0;
-    while (sent < limit) {
+    while (sent < limit && !poll()) {
         if (v == sink) {
             long bottleneck = limit - sent;
             for (const std::uint32_t a : path)
@@ -135,6 +137,8 @@ long FlowNetwork::minCostMaxFlow(std::size_t source, std::size_t sink)
         dist[source] = 0;
         heap.push({0, static_cast<std::uint32_t>(source)});
         while (!heap.empty()) {
+            if (poll())
+                return total;
             const auto [d, v] = heap.top();
             heap.pop();
             if (d != dist[v])

@@ -17,6 +17,8 @@
 
 namespace lfr::detail {
 
+// When the engine's StopCheck says stop during a step (CrewEngine::stopped()),
+// that step's state means nothing, and the phase must not be stepped again.
 enum class PhaseState {
     Running,  // not decided yet
     Found,    // picks() is an optimal choice

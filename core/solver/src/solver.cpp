@@ -130,8 +130,12 @@ SolveResult solve(const Scenario &scenario, const SolverOptions &options, const 
                                     }),
                      candidates.end());
 
-    const StaffingOracle oracle = [&](const std::vector<Candidate> &slots) { return staffSlots(ix, crews, slots); };
-    SlotSearch search(ix, pins, candidates, oracle, options, progress, started);
+    // The time limit and a cancel stop a crew call too (issue 19).
+    SearchStop stop(started, options.timeLimitSeconds, progress);
+    const StaffingOracle oracle = [&](const std::vector<Candidate> &slots) {
+        return staffSlots(ix, crews, slots, stop.crewStop());
+    };
+    SlotSearch search(ix, pins, candidates, oracle, options, stop.progress(), started);
     const SearchOutcome outcome = search.run();
 
     result.stop = outcome.stop;

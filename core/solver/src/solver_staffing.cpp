@@ -4,6 +4,7 @@
 
 #include "lfrplan/validator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -22,11 +23,43 @@ std::vector<std::string> CrewPlanner::whyUnstaffable(std::size_t hotspot, std::s
     return assigner_.explainUnstaffable(hotspot, date, window);
 }
 
-CrewResult CrewPlanner::assign(const std::vector<Deployment> &deployments) const
+SearchStop::SearchStop(std::chrono::steady_clock::time_point started, double timeLimitSeconds,
+                       const ProgressCallback &progress)
+    : started_(started), caller_(progress)
+{
+    using namespace std::chrono;
+    constexpr double kForever = 1e9; // seconds; keeps the deadline representable
+    crewStop_.deadline =
+        started + duration_cast<steady_clock::duration>(duration<double>(std::min(timeLimitSeconds, kForever)));
+    if (!caller_)
+        return;
+    relayed_ = [this](const SolveProgress &p) { return ask(p); };
+    crewStop_.cancelled = [this] {
+        if (cancelled_)
+            return true;
+        const auto now = steady_clock::now();
+        if (!last_ || now - lastSent_ < kResend)
+            return false;
+        SolveProgress again = *last_;
+        again.elapsedSeconds = duration<double>(now - started_).count();
+        return !ask(again);
+    };
+}
+
+bool SearchStop::ask(const SolveProgress &p)
+{
+    last_ = p;
+    lastSent_ = std::chrono::steady_clock::now();
+    if (!caller_(p))
+        cancelled_ = true;
+    return !cancelled_;
+}
+
+CrewResult CrewPlanner::assign(const std::vector<Deployment> &deployments, const CrewStop &stop) const
 {
     CrewRequest request;
     request.deployments = deployments;
-    return assigner_.assign(request);
+    return assigner_.assign(request, stop);
 }
 
 std::vector<std::string> pinSlotProblems(const ScenarioIndex &ix, std::vector<Candidate> &pins)
@@ -75,7 +108,8 @@ std::vector<std::string> pinSlotProblems(const ScenarioIndex &ix, std::vector<Ca
     return problems;
 }
 
-Staffing staffSlots(const ScenarioIndex &ix, const CrewPlanner &crews, const std::vector<Candidate> &slots)
+Staffing staffSlots(const ScenarioIndex &ix, const CrewPlanner &crews, const std::vector<Candidate> &slots,
+                    const CrewStop &stop)
 {
     const Scenario &sc = ix.scenario();
     Staffing out;
@@ -110,10 +144,11 @@ Staffing staffSlots(const ScenarioIndex &ix, const CrewPlanner &crews, const std
         for (std::size_t k = 0; k < entry.second.size(); ++k)
             out.deployments[entry.second[k]].van = sc.vans[(*vans)[k]].id;
     }
-    const CrewResult crewResult = crews.assign(out.deployments);
+    const bool pinsAlone = slots.size() == sc.pinned.size();
+    const CrewResult crewResult = crews.assign(out.deployments, pinsAlone ? CrewStop{} : stop);
     if (!crewResult.feasible) {
         out.reasons = crewResult.reasons;
-        out.uncertain = crewResult.searchLimitReached;
+        out.uncertain = crewResult.searchLimitReached || crewResult.stopped;
         return out;
     }
     for (std::size_t i = 0; i < slots.size(); ++i)

@@ -35,14 +35,22 @@
 //    role); best-first branch and bound then lowers, per branch, the count of
 //    one (deployment, role) of a team and date over its limit.
 //
+// A call can be stopped (issue 19, CrewStop): every flow polls a deadline and
+// a cancel check every few thousand operations, and the call returns within
+// about a millisecond of either, marked `stopped` (neither feasible nor
+// shown infeasible).
+//
 // The assigner keeps per-date candidate lists and team distances between
 // calls: build one CrewAssigner per scenario and reuse it (not thread-safe).
 #pragma once
 
 #include "lfrplan/model.h"
 
+#include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +82,15 @@ struct CrewOptions {
     std::size_t maxNodes = 20000;
 };
 
+// When a call should give up (issue 19): at the deadline, or once
+// `cancelled` returns true. Both are looked at every few thousand
+// operations (every few microseconds), so `cancelled` must be cheap (a flag,
+// or something that rate-limits itself). Empty: never give up.
+struct CrewStop {
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+    std::function<bool()> cancelled;
+};
+
 struct CrewResult {
     bool feasible = false;
     // One crew per request deployment, in request order: its pinned members
@@ -88,7 +105,11 @@ struct CrewResult {
     // silver (needs Insp, lfr-silver) is on a shift covering the window".
     std::vector<std::string> reasons;
     bool searchLimitReached = false; // infeasible only because maxNodes ran out
-    std::size_t nodes = 0;           // branch-and-bound nodes explored
+    // Given up at the CrewStop's deadline or cancel: feasible is false, but
+    // nothing is shown infeasible (reasons says it was stopped). Never
+    // prune on it.
+    bool stopped = false;
+    std::size_t nodes = 0; // branch-and-bound nodes explored
 };
 
 class CrewAssigner {
@@ -98,7 +119,8 @@ public:
     CrewAssigner(const CrewAssigner &) = delete;
     CrewAssigner &operator=(const CrewAssigner &) = delete;
 
-    CrewResult assign(const CrewRequest &request);
+    // Stops early, marked `stopped`, at the stop's deadline or cancel.
+    CrewResult assign(const CrewRequest &request, const CrewStop &stop = {});
 
     // See crewTravelLowerBound(); memoised.
     double travelLowerBound(std::size_t hotspot, std::size_t date, std::size_t window);
@@ -111,7 +133,7 @@ private:
 };
 
 // Minimum-travel crews for the request (a CrewAssigner used once).
-CrewResult assignCrews(const ScenarioIndex &index, const CrewRequest &request);
+CrewResult assignCrews(const ScenarioIndex &index, const CrewRequest &request, const CrewStop &stop = {});
 
 // The travel (km) of the cheapest crew ONE deployment at the hotspot on the
 // date (a position in scenario.dates) in the window could have on its own:
