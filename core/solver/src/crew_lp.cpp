@@ -25,7 +25,10 @@ struct Column {
 
 class ClassModel {
 public:
-    ClassModel(const ScenarioIndex &ix, const std::vector<Deployment> &deployments) : ix_(ix), sc_(ix.scenario()), in_(deployments) {}
+    ClassModel(const ScenarioIndex &ix, const std::vector<Deployment> &deployments)
+        : ix_(ix), sc_(ix.scenario()), in_(deployments)
+    {
+    }
 
     // Builds the model; nullopt when it is built, else the outcome already known.
     std::optional<CrewLpOutcome::Kind> build();
@@ -293,7 +296,7 @@ CrewLpOutcome ClassModel::result() const
     }
     for (std::size_t k = 0; k < n * roles_; ++k)
         if (filled[k] != need_[k])
-            return out; // rounding went wrong: give up
+            return out;                                                      // rounding went wrong: give up
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> chosen(n); // (role, officer)
     for (std::size_t c = 0; c < classes_.size(); ++c) {
         if (places[c].empty())
@@ -310,7 +313,8 @@ CrewLpOutcome ClassModel::result() const
             std::sort(list.begin(), list.end());
             for (std::size_t i = 0; i < order.size(); ++i)
                 order[i] = i;
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return left[a] > left[b]; });
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::size_t a, std::size_t b) { return left[a] > left[b]; });
             for (std::size_t k = 0; k < list.size(); ++k) {
                 const std::size_t m = order[k];
                 if (left[m] <= 0)

@@ -39,14 +39,14 @@ struct SlotLp::Model {
     const Scenario &sc;
     std::size_t pinCount = 0, candCount = 0;
     std::size_t roles = 0, windows = 0, teams = 0;
-    std::vector<Candidate> slots;  // pins, then candidates
-    std::vector<int> xCol;         // per slot
+    std::vector<Candidate> slots;       // pins, then candidates
+    std::vector<int> xCol;              // per slot
     std::vector<std::vector<int>> crew; // hotspot x role
-    std::vector<Fix> fixes;        // per candidate
-    std::vector<int> dayCol;       // per date, -1 without one
-    std::vector<Fix> dayFixes;     // per date
-    std::vector<double> dayValues; // per date: d_t of the last solve
-    std::vector<double> km;        // team x hotspot
+    std::vector<Fix> fixes;             // per candidate
+    std::vector<int> dayCol;            // per date, -1 without one
+    std::vector<Fix> dayFixes;          // per date
+    std::vector<double> dayValues;      // per date: d_t of the last solve
+    std::vector<double> km;             // team x hotspot
 
     // Rows and their bounds, kept for the dual bound.
     std::vector<double> rowLower, rowUpper;
@@ -173,7 +173,9 @@ void SlotLp::Model::build(const FlowBound &caps)
         xCol[s] = static_cast<int>(cols.size());
         cols.push_back(c);
     }
-    auto addX = [&](std::size_t s, int r, double coef) { cols[static_cast<std::size_t>(xCol[s])].entries.emplace_back(r, coef); };
+    auto addX = [&](std::size_t s, int r, double coef) {
+        cols[static_cast<std::size_t>(xCol[s])].entries.emplace_back(r, coef);
+    };
 
     // Counting limits.
     if (static_cast<std::size_t>(policy.maxDeployments) < n) {
@@ -275,9 +277,9 @@ void SlotLp::Model::build(const FlowBound &caps)
                     addX(s, r, 1.0);
             }
         }
-        const std::size_t positions = std::min<std::size_t>(
-            {static_cast<std::size_t>(std::max(hs.maxPerHorizon, 0)), list.size(),
-             static_cast<std::size_t>(std::max(policy.maxDeployments, 0))});
+        const std::size_t positions =
+            std::min<std::size_t>({static_cast<std::size_t>(std::max(hs.maxPerHorizon, 0)), list.size(),
+                                   static_cast<std::size_t>(std::max(policy.maxDeployments, 0))});
         if (hs.repeatDecay < 1.0 && positions >= 2) {
             std::vector<int> positionRows;
             for (std::size_t k = 0; k < positions; ++k)
@@ -389,9 +391,8 @@ void SlotLp::Model::build(const FlowBound &caps)
                 }
                 sets.push_back(active);
             }
-            std::stable_sort(sets.begin(), sets.end(), [](std::uint64_t a, std::uint64_t b) {
-                return std::popcount(a) < std::popcount(b);
-            });
+            std::stable_sort(sets.begin(), sets.end(),
+                             [](std::uint64_t a, std::uint64_t b) { return std::popcount(a) < std::popcount(b); });
             // A set whose row is the sum of two others' is left out: for
             // every pair p of Q, N(Q) < N(Q \ p) + N(p).
             std::vector<HallRow> rows;
@@ -459,8 +460,8 @@ void SlotLp::Model::build(const FlowBound &caps)
             for (const std::size_t g : order) {
                 if ((usable[g * dates + slot.date] & bit) == 0)
                     continue;
-                Potential p{static_cast<std::uint32_t>(s), static_cast<std::uint16_t>(g),
-                            static_cast<std::uint8_t>(r), 0};
+                Potential p{static_cast<std::uint32_t>(s), static_cast<std::uint16_t>(g), static_cast<std::uint8_t>(r),
+                            0};
                 if (covered < 2 * need + 2 || taken < 2) {
                     p.inModel = 1;
                     cols.push_back(crewColumn(p));
@@ -681,7 +682,7 @@ SlotLp::Bound SlotLp::bound(std::chrono::steady_clock::time_point deadline)
 
 double SlotLp::boundWith(std::size_t candidate) const
 {
-    if (!m_->last.solved || m_->last.infeasible)
+    if (m_->dirty || !m_->last.solved || m_->last.infeasible)
         return std::numeric_limits<double>::infinity();
     const auto col = static_cast<std::size_t>(m_->xCol[m_->pinCount + candidate]);
     const double d = col < m_->reduced.size() ? m_->reduced[col] : 0.0;
@@ -689,6 +690,14 @@ double SlotLp::boundWith(std::size_t candidate) const
     if (m_->fixes[candidate] != Fix::Free || d <= 0)
         return m_->last.value;
     return m_->last.value - d;
+}
+
+std::vector<double> SlotLp::boundsWith() const
+{
+    std::vector<double> out(m_->candCount);
+    for (std::size_t j = 0; j < out.size(); ++j)
+        out[j] = m_->dirty ? std::numeric_limits<double>::infinity() : boundWith(j);
+    return out;
 }
 
 double SlotLp::value(std::size_t candidate) const

@@ -72,6 +72,10 @@ public:
     // After a solved bound(): an upper bound on every plan of the region
     // that also deploys candidate j (the bound less j's reduced cost).
     double boundWith(std::size_t candidate) const;
+    // The same for every candidate at once (+infinity when nothing is
+    // known): valid in every region inside the one just solved, whatever is
+    // solved after.
+    std::vector<double> boundsWith() const;
     // After a solved bound(): the LP's x for candidate j.
     double value(std::size_t candidate) const;
 

@@ -6,8 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 
@@ -17,22 +15,16 @@ SlotSearch::SlotSearch(const ScenarioIndex &index, std::vector<Candidate> pins, 
                        StaffingOracle staff, const SolverOptions &options, const ProgressCallback &progress,
                        std::chrono::steady_clock::time_point started)
     : ix_(index), sc_(index.scenario()), pins_(std::move(pins)), cands_(std::move(candidates)),
-      staff_([this, inner = std::move(staff)](const std::vector<Candidate> &slots) {
-          const auto t0 = std::chrono::steady_clock::now();
-          Staffing st = inner(slots);
-          const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-          staffSeconds_ += dt;
-          if (std::getenv("LFRPLAN_LP_STATS") && dt > 0.05)
-              std::fprintf(stderr, "  staff %zu slots: %.3f s %s\n", slots.size(), dt, st.feasible ? "ok" : "no");
-          return st;
-      }),
-      options_(options), progress_(progress), start_(started)
+      staff_(std::move(staff)), options_(options), progress_(progress), start_(started)
 {
     hotspotCount_.assign(sc_.hotspots.size(), 0);
     hotspotDates_.assign(sc_.hotspots.size(), {});
     dateCount_.assign(sc_.dates.size(), 0);
     windowCount_.assign(sc_.dates.size() * sc_.windows.size(), 0);
     dateClosed_.assign(sc_.dates.size(), 0);
+    order_.resize(cands_.size());
+    for (std::size_t j = 0; j < order_.size(); ++j)
+        order_[j] = j;
     flow_ = std::make_unique<FlowBound>(index);
 }
 
@@ -98,8 +90,8 @@ double SlotSearch::completionBound(std::size_t from) const
         return 0.0;
     std::vector<std::vector<double>> values(sc_.hotspots.size());
     std::vector<std::vector<double>> travels(sc_.hotspots.size());
-    for (std::size_t j = from; j < cands_.size(); ++j) {
-        const Candidate &c = cands_[j];
+    for (std::size_t k = from; k < order_.size(); ++k) {
+        const Candidate &c = cands_[order_[k]];
         if (!compatible(c))
             continue;
         values[c.hotspot].push_back(c.value);
@@ -134,9 +126,9 @@ double SlotSearch::flowBound(std::size_t from)
 {
     const int room = sc_.policy.maxDeployments - static_cast<int>(chosen_.size());
     std::vector<const Candidate *> open;
-    for (std::size_t j = from; j < cands_.size(); ++j)
-        if (compatible(cands_[j]))
-            open.push_back(&cands_[j]);
+    for (std::size_t k = from; k < order_.size(); ++k)
+        if (compatible(cands_[order_[k]]))
+            open.push_back(&cands_[order_[k]]);
     return flow_->bound(open, room, dateCount_, windowCount_);
 }
 
@@ -170,8 +162,10 @@ void SlotSearch::pop(const Candidate &c)
 
 bool SlotSearch::gapClosed(double bound) const
 {
-    if (!out_.haveIncumbent)
+    if (!out_.haveIncumbent || std::isnan(bound))
         return false;
+    if (std::isinf(bound))
+        return bound < 0;
     return bound - out_.bestObjective <= options_.relativeGap * std::max(std::abs(bound), 1e-3);
 }
 
@@ -227,12 +221,10 @@ double SlotSearch::lpBound()
     // Slices short enough for the time limit and a cancel to be seen within
     // 100 ms; a slice that ends early still gives a valid bound, and the next
     // call goes on from its basis.
-    const auto kSlice = std::chrono::milliseconds(std::getenv("LFRPLAN_LP_SLICE_MS") ? std::atoi(std::getenv("LFRPLAN_LP_SLICE_MS")) : 80);
+    constexpr auto kSlice = std::chrono::milliseconds(80);
     const auto limit = start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                     std::chrono::duration<double>(options_.timeLimitSeconds));
-    const auto t0 = std::chrono::steady_clock::now();
     const SlotLp::Bound b = lp_->bound(std::min(limit, std::chrono::steady_clock::now() + kSlice));
-    lpSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     lpComplete_ = b.complete;
     if (!b.solved)
         return std::numeric_limits<double>::infinity();
@@ -255,7 +247,8 @@ bool SlotSearch::tryLpPlan(std::size_t from, double bound, bool round)
 {
     std::vector<std::size_t> add;
     bool integral = true;
-    for (std::size_t j = from; j < cands_.size(); ++j) {
+    for (std::size_t k = from; k < order_.size(); ++k) {
+        const std::size_t j = order_[k];
         if (lp_->fixed(j) != SlotLp::Fix::Free)
             continue;
         const double v = lp_->value(j);
@@ -302,6 +295,9 @@ void SlotSearch::explore(std::size_t from, double travelPenalty)
         if (std::isfinite(bound) && tryLpPlan(from, bound, atRoot))
             return; // the region's best plan is staffed: nothing in it can do better
     }
+    // Each child's bound from the node's LP reduced costs (the children's
+    // regions lie inside the node's).
+    const std::vector<double> with = lp_ ? lp_->boundsWith() : std::vector<double>{};
     // Candidates this level leaves out of the LP; free again on the way up.
     std::vector<std::size_t> leftOut;
     const auto leaveOut = [&](std::size_t j) {
@@ -310,38 +306,35 @@ void SlotSearch::explore(std::size_t from, double travelPenalty)
             leftOut.push_back(j);
         }
     };
-    for (std::size_t j = from; j < cands_.size(); ++j) {
+    for (std::size_t k = from; k < order_.size(); ++k) {
+        const std::size_t j = order_[k];
         if (stopRequested())
             break;
+        if (lp_ && lp_->fixed(j) != SlotLp::Fix::Free)
+            continue; // decided by the LP branch this search runs in
         const Candidate &c = cands_[j];
         if (!compatible(c)) {
             leaveOut(j); // nor will it be below: the chosen set only grows
             continue;
         }
-        double bound = here + completion(here, j);
-        if (!gapClosed(bound))
-            bound = std::min(bound, lpBound());
+        double bound = here + completion(here, k);
         if (atRoot)
             openBound_ = std::max(bound, out_.bestObjective);
         if (gapClosed(bound)) {
             prunedBound_ = std::max(prunedBound_, bound);
             break; // nothing from j on can do better: the bound falls with j
         }
-        if (lp_) {
-            // The LP's reduced cost of j bounds every plan that adds it.
-            const double with = lp_->boundWith(j);
-            if (gapClosed(with)) {
-                prunedBound_ = std::max(prunedBound_, with);
-                leaveOut(j);
-                continue;
-            }
+        if (lp_ && gapClosed(with[j])) { // the LP's reduced cost of j bounds every plan that adds it
+            prunedBound_ = std::max(prunedBound_, with[j]);
+            leaveOut(j);
+            continue;
         }
         push(c);
         lpFix(j, 1);
         // The child's own bound, before paying for its crews: its exact value,
         // the parent's crews plus the cheapest this slot could ever cost.
         const double childHere = value(chosen_) - travelPenalty - c.travelBound;
-        double childBound = childHere + completion(childHere, j + 1);
+        double childBound = childHere + completion(childHere, k + 1);
         if (!gapClosed(childBound))
             childBound = std::min(childBound, lpBound());
         if (gapClosed(childBound)) {
@@ -354,7 +347,7 @@ void SlotSearch::explore(std::size_t from, double travelPenalty)
         const Staffing staffing = staff_(chosen_);
         if (staffing.feasible) {
             consider(staffing);
-            explore(j + 1, staffing.travelPenalty);
+            explore(k + 1, staffing.travelPenalty);
         } else if (staffing.uncertain) {
             prunedBound_ = std::max(prunedBound_, bound); // not proven empty: keep its bound
         }
@@ -373,52 +366,6 @@ double SlotSearch::openBound() const
     for (const double b : pending_)
         bound = std::max(bound, b);
     return bound;
-}
-
-// Which dates are used, first: the LP is weakest on max_days (a date half
-// used counts half a day), so the most fractional date is branched on, used
-// (at least one deployment) before unused, until no date is fractional; the
-// slot search then runs in that region.
-void SlotSearch::branchDays(double travelPenalty)
-{
-    if (stopRequested())
-        return;
-    const double bound = lpBound();
-    if (gapClosed(bound)) {
-        prunedBound_ = std::max(prunedBound_, bound);
-        return;
-    }
-    openBound_ = std::min(bound, rootBound_);
-    std::optional<std::size_t> pick;
-    double most = 1e-6;
-    for (std::size_t t = 0; t < sc_.dates.size() && std::isfinite(bound); ++t) {
-        if (!lp_->hasDay(t) || lp_->dayFixed(t) != SlotLp::Fix::Free)
-            continue;
-        const double v = lp_->dayValue(t);
-        if (std::min(v, 1.0 - v) > most) {
-            most = std::min(v, 1.0 - v);
-            pick = t;
-        }
-    }
-    if (!pick) {
-        explore(0, travelPenalty);
-        return;
-    }
-    const std::size_t t = *pick;
-    pending_.push_back(bound); // the unused branch, until it is searched
-    lp_->fixDay(t, SlotLp::Fix::In);
-    branchDays(travelPenalty);
-    lp_->fixDay(t, SlotLp::Fix::Free);
-    pending_.pop_back();
-    if (stopped_) {
-        prunedBound_ = std::max(prunedBound_, bound); // not searched
-        return;
-    }
-    lp_->fixDay(t, SlotLp::Fix::Out);
-    dateClosed_[t] = 1;
-    branchDays(travelPenalty);
-    dateClosed_[t] = 0;
-    lp_->fixDay(t, SlotLp::Fix::Free);
 }
 
 // A first plan by marginal gain: repeatedly add the slot whose decayed
@@ -480,7 +427,7 @@ SearchOutcome SlotSearch::run()
         return out_;
     }
     consider(root);
-    if (options_.lpBound && !cands_.empty() && !std::getenv("LFRPLAN_NO_LP"))
+    if (options_.lpBound && !cands_.empty())
         lp_ = std::make_unique<SlotLp>(ix_, *flow_, pins_, cands_);
     const double rootHere = value(chosen_) - root.travelPenalty;
     rootBound_ = rootHere + completion(rootHere, 0);
@@ -488,23 +435,11 @@ SearchOutcome SlotSearch::run()
     // The root LP to its end, in slices that let a cancel through.
     while (lp_ && !lpComplete_ && !stopRequested())
         openBound_ = std::min(rootBound_, lpBound());
-    if (lp_ && std::getenv("LFRPLAN_LP_STATS"))
-        std::fprintf(stderr, "root: cheap %.3f lp %.3f incumbent %.3f\n", rootHere + completion(rootHere, 0), lpBound(),
-                     out_.bestObjective);
-    if (lp_ && std::getenv("LFRPLAN_LP_STATS"))
-        for (std::size_t j = 0; j < cands_.size(); ++j)
-            if (lp_->value(j) > 1e-6)
-                std::fprintf(stderr, "  x h%zu d%zu w%zu = %.3f (v %.1f)\n", cands_[j].hotspot, cands_[j].date,
-                             cands_[j].window, lp_->value(j), cands_[j].value);
-    report(openBound_);
-    if (!stopped_ && !(lp_ && std::getenv("LFRPLAN_NO_GREEDY")))
+    if (!stopped_)
         warmStart();
-    if (std::getenv("LFRPLAN_LP_STATS"))
-        std::fprintf(stderr, "warm start done at %.3f s: %.3f\n",
-                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(), out_.bestObjective);
     if (!stopped_) {
-        if (lp_ && !std::getenv("LFRPLAN_NO_DAYS"))
-            branchDays(root.travelPenalty);
+        if (lp_)
+            lpBranchAndBound();
         else
             explore(0, root.travelPenalty);
     }
@@ -517,9 +452,6 @@ SearchOutcome SlotSearch::run()
         openBound_ = std::max({openBound_, out_.bestObjective, prunedBound_});
     }
     out_.bound = openBound_;
-    if (lp_ && std::getenv("LFRPLAN_LP_STATS"))
-        std::fprintf(stderr, "LP: %zu rows, %zu columns, %llu solves, %.3f s; staffing %.3f s\n", lp_->rows(),
-                     lp_->columns(), static_cast<unsigned long long>(lp_->solves()), lpSeconds_, staffSeconds_);
     // The last word: the final incumbent and bound (a cancel now changes nothing).
     if (progress_) {
         SolveProgress last;

@@ -76,8 +76,12 @@ private:
     void pop(const Candidate &c);
     void explore(std::size_t from, double travelPenalty);
     void warmStart();
-    void branchDays(double travelPenalty);
     bool tryLpPlan(std::size_t from, double bound, bool round);
+    // The search when the LP bound is there (solver_lp_search.cpp).
+    void lpBranchAndBound();
+    void searchRegion();
+    void applyDecisions(const std::vector<std::pair<long, signed char>> &decisions);
+    std::optional<double> staffLpSet(const std::vector<std::size_t> &set, bool all);
     double openBound() const; // the best any unsearched part may hold
     bool consider(const Staffing &staffing);
     // The LP bound of the region the search's fixings leave (+infinity
@@ -92,6 +96,7 @@ private:
     const Scenario &sc_;
     std::vector<Candidate> pins_;
     std::vector<Candidate> cands_;
+    std::vector<std::size_t> order_; // the candidates in the order the slot search tries them
     StaffingOracle staff_;
     SolverOptions options_;
     const ProgressCallback &progress_;
@@ -104,8 +109,8 @@ private:
     std::unique_ptr<FlowBound> flow_;
     std::unique_ptr<SlotLp> lp_;
     int daysUsed_ = 0;
-    std::vector<char> dateClosed_;  // per date: the branch allows no deployment
-    std::vector<double> pending_;   // bounds of date branches not yet searched
+    std::vector<char> dateClosed_; // per date: the branch allows no deployment
+    std::vector<double> pending_;  // bounds of LP branches waiting while a region is searched
 
     SearchOutcome out_;
     std::chrono::steady_clock::time_point start_;
@@ -113,10 +118,10 @@ private:
     double openBound_ = std::numeric_limits<double>::infinity();
     double prunedBound_ = -std::numeric_limits<double>::infinity(); // best bound cut off by the gap
     bool stopped_ = false;
-    double lpSeconds_ = 0.0;
-    bool lpComplete_ = false; // the last LP bound was the LP's optimum
+    bool lpComplete_ = false;
+    std::vector<std::pair<long, signed char>> applied_; // the LP branch's decisions in force
+    int lpRounds_ = 16; // rounded LP plans still to try // the last LP bound was the LP's optimum
     double rootBound_ = std::numeric_limits<double>::infinity(); // the cheap completion bound at the root
-    double staffSeconds_ = 0.0;
 };
 
 } // namespace lfr

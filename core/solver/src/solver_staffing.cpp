@@ -1,5 +1,6 @@
 #include "solver_staffing.h"
 
+#include "crew_lp.h"
 #include "solver_vans.h"
 
 #include "lfrplan/validator.h"
@@ -11,7 +12,7 @@
 
 namespace lfr {
 
-CrewPlanner::CrewPlanner(const ScenarioIndex &index) : assigner_(index) {}
+CrewPlanner::CrewPlanner(const ScenarioIndex &index) : ix_(index), assigner_(index) {}
 
 double CrewPlanner::travelLowerBoundKm(std::size_t hotspot, std::size_t date, std::size_t window) const
 {
@@ -21,6 +22,24 @@ double CrewPlanner::travelLowerBoundKm(std::size_t hotspot, std::size_t date, st
 std::vector<std::string> CrewPlanner::whyUnstaffable(std::size_t hotspot, std::size_t date, std::size_t window) const
 {
     return assigner_.explainUnstaffable(hotspot, date, window);
+}
+
+CrewResult CrewPlanner::noCrews(const std::vector<Deployment> &deployments) const
+{
+    CrewResult out;
+    for (const Deployment &d : deployments) {
+        const auto h = ix_.hotspot(d.hotspot);
+        const auto t = ix_.date(d.date);
+        const auto w = ix_.window(d.window);
+        if (h && t && w && d.crew.empty())
+            for (std::string &reason : assigner_.explainUnstaffable(*h, *t, *w))
+                out.reasons.push_back(std::move(reason));
+    }
+    if (out.reasons.empty())
+        out.reasons.emplace_back(
+            "no crews meet both the team staffing limits and the officers' max_duties: the officers the teams may "
+            "release on some dates have too few duties left for the others");
+    return out;
 }
 
 SearchStop::SearchStop(std::chrono::steady_clock::time_point started, double timeLimitSeconds,
@@ -57,6 +76,18 @@ bool SearchStop::ask(const SolveProgress &p)
 
 CrewResult CrewPlanner::assign(const std::vector<Deployment> &deployments, const CrewStop &stop) const
 {
+    // Crews by classes of interchangeable officers first (crew_lp.h): exact,
+    // and quick where the flow-based searches branch for long; those decide
+    // what it gives up on, and explain pins it cannot read.
+    const auto stopNow = [&stop] {
+        return (stop.deadline && std::chrono::steady_clock::now() >= *stop.deadline) ||
+               (stop.cancelled && stop.cancelled());
+    };
+    CrewLpOutcome byClasses = assignCrewsByClasses(ix_, deployments, stopNow);
+    if (byClasses.kind == CrewLpOutcome::Kind::Solved)
+        return std::move(byClasses.result);
+    if (byClasses.kind == CrewLpOutcome::Kind::Infeasible)
+        return noCrews(deployments);
     CrewRequest request;
     request.deployments = deployments;
     return assigner_.assign(request, stop);

@@ -24,6 +24,10 @@ public:
     CrewResult assign(const std::vector<Deployment> &deployments, const CrewStop &stop = {}) const;
 
 private:
+    // Why the deployments cannot be crewed together (the class model proved it).
+    CrewResult noCrews(const std::vector<Deployment> &deployments) const;
+
+    const ScenarioIndex &ix_;
     // The assigner caches the per-slot bounds and reuses its graphs and
     // candidate lists between calls.
     mutable CrewAssigner assigner_;
