@@ -24,8 +24,8 @@ struct Decision {
 };
 
 struct Node {
-    double bound = 0.0;     // the parent's LP bound: nothing in the node can do better
-    std::uint64_t seq = 0;  // ties: older first, for determinism
+    double bound = 0.0;    // the parent's LP bound: nothing in the node can do better
+    std::uint64_t seq = 0; // ties: older first, for determinism
     std::vector<Decision> decisions;
 };
 
@@ -122,7 +122,9 @@ void SlotSearch::lpBranchAndBound()
     std::priority_queue<Node, std::vector<Node>, Worse> open;
     std::uint64_t seq = 0;
     std::optional<Node> next = Node{lpBound(), seq++, {}};
-    const auto pendingBound = [&] { return open.empty() ? -std::numeric_limits<double>::infinity() : open.top().bound; };
+    const auto pendingBound = [&] {
+        return open.empty() ? -std::numeric_limits<double>::infinity() : open.top().bound;
+    };
     while (!stopRequested()) {
         if (!next) {
             if (open.empty())
