@@ -391,6 +391,17 @@ double median(std::vector<double> values)
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+// The median of first moments, a seed that never got there counting as
+// later than all: "never" when that is the median.
+std::string momentMedian(std::vector<double> moments)
+{
+    for (double &m : moments)
+        if (m < 0)
+            m = std::numeric_limits<double>::infinity();
+    const double m = median(moments);
+    return std::isinf(m) ? std::string("never") : moment(m);
+}
+
 void printHeader()
 {
     std::cout << "| instance | lfrplan status | objective | bound | time (s) | within 1% at (s) | within 0.1% at (s) "
@@ -425,21 +436,18 @@ void printMedians(const std::string &family, const std::vector<Row> &rows)
         return std::to_string(std::count_if(rows.begin(), rows.end(), proved)) + "/" + std::to_string(rows.size()) +
                " optimal";
     };
+    // Over the seeds both solvers proved optimal; "(k/n)" when that is not all.
     const auto ratios = [&](auto other) {
         std::vector<double> values;
-        std::string marks;
-        for (const Row &r : rows) {
-            const std::string text = ratio(other(r), r.lfr);
-            if (text == "–")
-                continue;
-            if (text[0] == '>' || text[0] == '<')
-                marks += text[0];
-            values.push_back(std::stod(text[0] == '>' || text[0] == '<' ? text.substr(1) : text));
-        }
-        const std::string mark = marks.empty()                                            ? ""
-                                 : marks.find_first_not_of(marks[0]) == std::string::npos ? std::string(1, marks[0])
-                                                                                          : "~";
-        return std::isnan(median(values)) ? std::string("–") : mark + fixed(median(values), 1);
+        for (const Row &r : rows)
+            if (r.lfr.optimal && other(r).optimal)
+                values.push_back(other(r).seconds / std::max(r.lfr.seconds, 1e-3));
+        if (values.empty())
+            return std::string("–");
+        const std::string share = values.size() == rows.size()
+                                      ? std::string()
+                                      : " (" + std::to_string(values.size()) + "/" + std::to_string(rows.size()) + ")";
+        return fixed(median(values), 1) + share;
     };
     std::printf("| **%s, median of %zu seeds** | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | "
                 "%s | %s | %s |\n",
@@ -447,8 +455,8 @@ void printMedians(const std::string &family, const std::vector<Row> &rows)
                 fixed(median(collect([](const Row &r) { return r.lfr.objective; })), 3).c_str(),
                 fixed(median(collect([](const Row &r) { return r.lfr.bound; })), 3).c_str(),
                 fixed(median(collect([](const Row &r) { return r.lfr.seconds; })), 2).c_str(),
-                moment(median(collect([](const Row &r) { return r.lfr.within1; }))).c_str(),
-                moment(median(collect([](const Row &r) { return r.lfr.within01; }))).c_str(),
+                momentMedian(collect([](const Row &r) { return r.lfr.within1; })).c_str(),
+                momentMedian(collect([](const Row &r) { return r.lfr.within01; })).c_str(),
                 fixed(median(collect([](const Row &r) { return static_cast<double>(r.lfr.rssMiB); })), 0).c_str(),
                 count([](const Row &r) { return r.cbc.optimal; }).c_str(),
                 fixed(median(collect([](const Row &r) { return r.cbc.objective; })), 3).c_str(),
