@@ -146,8 +146,11 @@ TEST_CASE("crews by classes: the same minimum travel as the flow-based assigner,
                 if (taken[c.hotspot * s.dates.size() + c.date])
                     continue;
                 taken[c.hotspot * s.dates.size() + c.date] = true;
-                deployments.push_back(Deployment{s.dates[c.date], s.windows[c.window].id, s.hotspots[c.hotspot].id,
-                                                 s.vans[deployments.size() % s.vans.size()].id, {}});
+                deployments.push_back(Deployment{s.dates[c.date],
+                                                 s.windows[c.window].id,
+                                                 s.hotspots[c.hotspot].id,
+                                                 s.vans[deployments.size() % s.vans.size()].id,
+                                                 {}});
             }
             CrewRequest request;
             request.deployments = deployments;
