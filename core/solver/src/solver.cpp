@@ -154,7 +154,13 @@ SolveResult solve(const Scenario &scenario, const SolverOptions &options, const 
     // Optimal is what the bound proves, however the search ended (a wider
     // relative gap, a time limit or a cancel may still leave a tie).
     result.plan.status = objectivesTie(*result.plan.bound, e.objective) ? PlanStatus::Optimal : PlanStatus::Feasible;
-    result.explanation = explainPlan(ix, crews, result.plan, candidates);
+    // The explanation's crew calls keep to the time limit too (80 ms of grace
+    // when the search used it all).
+    CrewStop explainStop = stop.crewStop();
+    const auto grace = std::chrono::steady_clock::now() + std::chrono::milliseconds(80);
+    if (!explainStop.deadline || *explainStop.deadline < grace)
+        explainStop.deadline = grace;
+    result.explanation = explainPlan(ix, crews, result.plan, candidates, explainStop);
     return finish();
 }
 

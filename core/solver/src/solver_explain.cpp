@@ -31,7 +31,7 @@ std::string slotLabel(const ScenarioIndex &ix, const Candidate &c)
 
 // Why a slot left out of the plan could not join it.
 std::string whyLeftOut(const ScenarioIndex &ix, const CrewPlanner &crews, const Plan &plan,
-                       const std::vector<Candidate> &planSlots, const Candidate &c)
+                       const std::vector<Candidate> &planSlots, const Candidate &c, const CrewStop &stop)
 {
     const Scenario &sc = ix.scenario();
     const Policy &p = sc.policy;
@@ -59,7 +59,9 @@ std::string whyLeftOut(const ScenarioIndex &ix, const CrewPlanner &crews, const 
                    std::to_string(h.minGapDays) + "-day gap";
     std::vector<Candidate> with = planSlots;
     with.push_back(c);
-    const Staffing staffing = staffSlots(ix, crews, with);
+    const Staffing staffing = staffSlots(ix, crews, with, stop);
+    if (staffing.uncertain)
+        return "not checked: the time limit came first";
     if (!staffing.feasible)
         return staffing.reasons.empty() ? std::string("no vans or crews cover it as well") : staffing.reasons.front();
     return "it can be staffed, but only by moving officers or vans in a way that costs more than it adds";
@@ -242,7 +244,7 @@ std::vector<std::string> planBindingLimits(const ScenarioIndex &ix, const Plan &
 }
 
 std::vector<std::string> explainPlan(const ScenarioIndex &ix, const CrewPlanner &crews, const Plan &plan,
-                                     const std::vector<Candidate> &candidates)
+                                     const std::vector<Candidate> &candidates, const CrewStop &stop)
 {
     const Scenario &sc = ix.scenario();
     std::vector<std::string> out;
@@ -283,7 +285,7 @@ std::vector<std::string> explainPlan(const ScenarioIndex &ix, const CrewPlanner 
         });
         if (inPlan)
             continue;
-        const std::string why = whyLeftOut(ix, crews, plan, planSlots, c);
+        const std::string why = whyLeftOut(ix, crews, plan, planSlots, c, stop);
         if (!said.insert(why).second)
             continue;
         out.push_back("- " + slotLabel(ix, c) + " (worth " + fixed1(c.value) + "): " + why);

@@ -12,9 +12,10 @@ namespace lfr {
 
 // Each deployment's value and travel; why no more deployments were possible
 // (policy limits reached, slots no crew or van can cover, team limits); the
-// best slots left out and what keeps each out.
+// best slots left out and what keeps each out. Its crew calls stop at
+// `stop` (a slot left out then says it was not checked).
 std::vector<std::string> explainPlan(const ScenarioIndex &index, const CrewPlanner &crews, const Plan &plan,
-                                     const std::vector<Candidate> &candidates);
+                                     const std::vector<Candidate> &candidates, const CrewStop &stop = {});
 
 // Only the limits the plan meets exactly (the "what binds it" lines).
 std::vector<std::string> planBindingLimits(const ScenarioIndex &index, const Plan &plan,

@@ -427,5 +427,4 @@ void SlotLp::Model::build(const FlowBound &caps)
                    elements.data(), colLower.data(), colUpper.data(), objective.data(), lo.data(), up.data());
 }
 
-
 } // namespace lfr

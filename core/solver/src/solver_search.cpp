@@ -197,7 +197,7 @@ bool SlotSearch::stopRequested()
         out_.stop = SolveStop::TimeLimit;
         return true;
     }
-    if (now - lastReport_ >= std::chrono::milliseconds(200))
+    if (now - lastReport_ >= std::chrono::milliseconds(50)) // a cancel is heard within 50 ms
         report(std::max(openBound(), out_.haveIncumbent ? out_.bestObjective : openBound()));
     return stopped_;
 }

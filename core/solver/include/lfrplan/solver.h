@@ -41,7 +41,7 @@ struct SolveProgress {
     std::uint64_t nodes = 0;         // search nodes explored
 };
 
-// Called now and then during a solve (at least every ~0.2 s while it runs,
+// Called now and then during a solve (at least every ~0.05 s while it runs,
 // and on each new incumbent), and once at the end with the final incumbent
 // and bound. Return false to cancel: the solve then stops (SolveStop::
 // Interrupted) and its best plan (the final call's answer is ignored).
