@@ -234,6 +234,16 @@ namespace {
 
 using StopClock = std::chrono::steady_clock;
 
+// A whole solve's allowance past its limit. The solve's set-up (the slots'
+// cheapest crews, the LP's rows) is not stopped; under AddressSanitizer it
+// runs several times slower, so the allowance there only catches a solve
+// that does not stop. The latency itself is measured by bench_flow.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kSolveAllowance = 20.0;
+#else
+constexpr double kSolveAllowance = 2.0;
+#endif
+
 // A long crew-shaped network: `teams` teams of `officers` each, every
 // officer qualified for every one of `slots` slots.
 Network bigCrewNetwork(std::size_t teams, std::size_t officers, std::size_t slots)
@@ -426,7 +436,7 @@ TEST_CASE("crew stop: a solve with a 0.3 s time limit on a 5,000-officer week re
     const auto start = StopClock::now();
     const lfr::SolveResult r = lfr::solve(scenario, options);
     const double took = secondsSince(start);
-    CHECK(took < 2.0); // generous: the search stops within milliseconds of the limit
+    CHECK(took < kSolveAllowance); // generous: the search stops within milliseconds of the limit
     CHECK(r.stop == lfr::SolveStop::TimeLimit);
     requireValidPlan(scenario, r);
 }
@@ -444,7 +454,7 @@ TEST_CASE("crew stop: a cancel through the progress callback stops a 5,000-offic
         return secondsSince(start) < 0.3;
     });
     const double took = secondsSince(start);
-    CHECK(took < 2.0);
+    CHECK(took < kSolveAllowance);
     CHECK(calls >= 2);
     CHECK(r.stop == lfr::SolveStop::Interrupted);
     requireValidPlan(scenario, r);
