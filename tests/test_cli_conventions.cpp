@@ -275,3 +275,25 @@ TEST_CASE("cli: solve's console status is the plan file's status, and an unmeeta
     CHECK(contains(solved.out, unavailable));
     CHECK_FALSE(contains(solved.out, "no arrangement of the available vans"));
 }
+
+TEST_CASE("cli: a scenario from a pipe or from standard input (-) is read whole", "[cli]")
+{
+    lfrtest::ScratchDir dir;
+    const Week w = storedWeek(dir);
+    const std::string cliPath = LFRPLAN_CLI;
+    // /dev/stdin on a pipe: looking for a database's first bytes used to eat
+    // them, and the JSON then failed at column 18.
+    const auto piped = lfrtest::runProcess(
+        "/bin/sh", {"-c", "cat '" + w.scenarioFile + "' | '" + cliPath + "' validate /dev/stdin '" + w.planFile + "'"},
+        dir);
+    INFO(piped.err);
+    CHECK(piped.exitCode == 0);
+    CHECK(contains(piped.out, "plan is valid"));
+    const auto dash = lfrtest::runProcess("/bin/sh",
+                                          {"-c", "'" + cliPath + "' solve - --time-limit 10 -o '" +
+                                                     (dir / "out.json").string() + "' < '" + w.scenarioFile + "'"},
+                                          dir);
+    INFO(dash.err);
+    REQUIRE(dash.exitCode == 0);
+    CHECK(readPlan(readTextFile(dir / "out.json")).deployments.size() == w.plan.deployments.size());
+}

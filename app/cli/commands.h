@@ -38,6 +38,7 @@ int cmdAudit(const Argv &args);
 int cmdAuthorisation(const Argv &args);
 int cmdSafeguards(const Argv &args);
 int cmdUsers(const Argv &args);
+int cmdPublish(const Argv &args);
 
 class Args;
 struct ScenarioAndPlan {

@@ -20,9 +20,14 @@ namespace lfrcli {
 
 namespace {
 
-// An SQLite database begins with these 16 bytes.
+// An SQLite database begins with these 16 bytes. Only a regular file is
+// looked into: a pipe, a FIFO or standard input would lose the bytes read
+// here before the command reads it (and SQLite opens regular files only).
 bool startsLikeSqlite(const std::string &path)
 {
+    std::error_code ec;
+    if (path == "-" || !std::filesystem::is_regular_file(path, ec))
+        return false;
     std::ifstream in(path, std::ios::binary);
     std::array<char, 16> head{};
     if (!in.read(head.data(), head.size()))

@@ -38,8 +38,10 @@ struct Fd {
 
 std::string readTextFile(const std::filesystem::path &path)
 {
-    const std::string name = path.string();
-    Fd in{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    // "-" is standard input, read like a pipe and left open.
+    const bool standardInput = path == "-";
+    const std::string name = standardInput ? std::string("standard input") : path.string();
+    Fd in{standardInput ? ::dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
     if (in.fd < 0)
         throw InputError(name, std::string("cannot open file: ") + std::strerror(errno));
     struct stat st {};

@@ -7,6 +7,7 @@
 #include "schema_dialects.h"
 #include "schema_postgres.h"
 #include "schema_postgres_v6.h"
+#include "schema_postgres_v7.h"
 #include "schema_sqlite.h"
 #include "schema_tables.h"
 
@@ -138,6 +139,8 @@ const std::vector<Step> &ladder()
                  chainExistingEntries(db);
              }
          }},
+        {7, 6, "add the published versions of each scenario's plan, never changed, audited",
+         step(kTablesV7, kSqliteV7, kPostgresV7)},
     };
     return steps;
 }

@@ -169,4 +169,47 @@ BEGIN
 END;
 )sql";
 
+// Version 7 (issue 20): a published plan is written only by lfrplan (the
+// published_by is the connection's login), takes the scenario's next
+// version, is never changed or removed, and its audit entry carries the
+// whole plan as published, in the chained trail.
+inline constexpr const char *kSqliteV7 = R"sql(
+CREATE TRIGGER published_plans_through_lfrplan BEFORE INSERT ON published_plans
+WHEN lfrplan_actor() IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a change to published_plans goes through lfrplan, which audits it');
+END;
+
+CREATE TRIGGER published_plans_next_version BEFORE INSERT ON published_plans
+WHEN NEW.version IS NOT coalesce((SELECT max(p.version) FROM published_plans p
+                                  WHERE p.scenario_id = NEW.scenario_id), 0) + 1
+BEGIN
+    SELECT RAISE(ABORT, 'published_plans: a scenario''s versions are numbered 1, 2, ... in the order published');
+END;
+
+CREATE TRIGGER published_plans_by_login BEFORE INSERT ON published_plans
+WHEN lfrplan_auditing() AND NEW.published_by IS NOT lfrplan_actor()
+BEGIN
+    SELECT RAISE(ABORT, 'published_plans: published_by is the login that publishes');
+END;
+
+CREATE TRIGGER published_plans_never_changed BEFORE UPDATE ON published_plans
+BEGIN
+    SELECT RAISE(ABORT, 'published_plans: a published version is never changed');
+END;
+
+CREATE TRIGGER published_plans_never_removed BEFORE DELETE ON published_plans
+BEGIN
+    SELECT RAISE(ABORT, 'published_plans: a published version is never removed');
+END;
+
+CREATE TRIGGER published_plans_audit AFTER INSERT ON published_plans WHEN lfrplan_auditing()
+BEGIN
+    INSERT INTO audit_log (at, actor, action, subject, old_value, new_value)
+    VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), lfrplan_actor(), 'plan.published',
+            coalesce((SELECT name FROM scenarios WHERE id = NEW.scenario_id), 'scenario ' || NEW.scenario_id),
+            NULL, json_object('version', NEW.version, 'published_at', NEW.published_at, 'plan', json(NEW.plan)));
+END;
+)sql";
+
 } // namespace lfr::schema

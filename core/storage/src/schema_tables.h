@@ -354,4 +354,22 @@ ALTER TABLE authorisations ADD COLUMN revision {{INT}} NOT NULL DEFAULT 1 CHECK 
 ALTER TABLE audit_log ADD COLUMN hash {{TEXT}};
 )sql";
 
+// Version 7 (issue 20): published versions of a scenario's plan. Each is
+// the plan file's JSON as it was published, numbered 1, 2, ... per
+// scenario, with who published it (the authenticated login) and when. A
+// version is never changed or removed (each database's triggers refuse
+// it), so a scenario with published versions cannot be deleted (no ON
+// DELETE CASCADE: the key refuses it). Minimum compatible version 6: an
+// older build never touches the table.
+inline constexpr const char *kTablesV7 = R"sql(
+CREATE TABLE published_plans (
+    scenario_id {{INT}} NOT NULL REFERENCES scenarios (id),
+    version {{INT}} NOT NULL CHECK (version >= 1),
+    published_at {{TEXT}} NOT NULL,
+    published_by {{TEXT}} NOT NULL CHECK (published_by <> ''),
+    plan {{TEXT}} NOT NULL CHECK ({{JSON:plan}}),
+    PRIMARY KEY (scenario_id, version)
+){{STRICT}};
+)sql";
+
 } // namespace lfr::schema

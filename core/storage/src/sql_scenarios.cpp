@@ -298,6 +298,17 @@ void SqlStorage::deleteScenario(std::string_view name)
         Transaction write(impl_->db(), sql::TxKind::Write);
         const Impl::Locked locked = impl_->lockForChange(name);
         const std::int64_t id = locked.id;
+        {
+            Statement published = impl_->prepare("SELECT count(*) FROM published_plans WHERE scenario_id = ?");
+            published.bind(1, id);
+            published.step();
+            if (const std::int64_t n = published.int64(0); n > 0)
+                throw StorageError(impl_->where() + ": cannot delete " + scenarioLabel(name) + ": it has " +
+                                   std::to_string(n) +
+                                   (n == 1 ? " published version of its plan, which is"
+                                           : " published versions of its plan, which are") +
+                                   " kept for good (docs/publishing.md); nothing was deleted");
+        }
         impl_->bumpRevision(id, locked.revision); // its rows go: a change like any other
         // What is kept of it: its frame and sizes, and its saved plan.
         nlohmann::json kept = scenarioSummary(sql::readScenario(impl_->db(), id));

@@ -64,6 +64,9 @@ public:
     void saveNotes(std::string_view scenario, const std::string &notes) override;
     std::optional<Plan> loadPlan(std::string_view scenario) override;
     int schemaVersion() override;
+    PublishedVersion publishPlan(std::string_view scenario, const Plan &plan) override;
+    std::vector<PublishedVersion> publishedVersions(std::string_view scenario) override;
+    std::optional<PublishedVersion> lastPublished(std::string_view scenario) override;
     std::string location() override;
     Permissions permissions() override;
     std::int64_t revision(std::string_view scenario) override;

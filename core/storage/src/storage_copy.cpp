@@ -57,6 +57,7 @@ const std::vector<Table> &tablesParentsFirst()
         {"authorisations", {"scenario_id", "hotspot", "date", "window_id", "status", "record", "updated_at",
                             "updated_by", "revision"}},
         {"published_records", {"source", "line", "date", "record"}},
+        {"published_plans", {"scenario_id", "version", "published_at", "published_by", "plan"}},
         {"settings", {"key", "value"}},
         {"users", {"login", "officer"}},
         {"audit_log", {"seq", "at", "actor", "action", "subject", "old_value", "new_value"}},

@@ -65,8 +65,9 @@ inline constexpr std::size_t kMaxRecordRows = 100'000;
 
 // ---- Reading ----------------------------------------------------------------
 
-// Reads a whole file (InputError names the file when it cannot be read, is
-// a folder, is larger than kMaxInputFileBytes, or does not fit in memory).
+// Reads a whole file, or standard input for "-" (InputError names the file
+// when it cannot be read, is a folder, is larger than kMaxInputFileBytes,
+// or does not fit in memory).
 std::string readTextFile(const std::filesystem::path &path);
 
 // Why text is not UTF-8: a UTF-16 or UTF-32 file (by its byte-order mark or

@@ -62,6 +62,16 @@ struct AuditEntry {
     bool operator==(const AuditEntry &) const = default;
 };
 
+// One published version of a scenario's plan (issue 20; docs/publishing.md):
+// numbered 1, 2, ... per scenario, never changed or removed.
+struct PublishedVersion {
+    int version = 0;
+    std::string publishedAt; // UTC, ISO 8601, stamped by the store
+    std::string publishedBy; // the authenticated login, stamped by the store
+    Plan plan;               // the plan as it was published
+    bool operator==(const PublishedVersion &) const = default;
+};
+
 // A change refused because the scenario changed since this store read it
 // (optimistic versioning; docs/storage.md). Nothing was written: the other
 // change stays as it is and the caller still holds its own. changes() are
@@ -158,6 +168,22 @@ public:
     virtual std::optional<Plan> loadPlan(std::string_view scenario) = 0;
     // The schema version of the store.
     virtual int schemaVersion() = 0;
+
+    // --- Published versions (issue 20) ---------------------------------------
+    // Freezes `plan` as the scenario's next published version and returns
+    // it as stored (number, login, time). `plan` must be the scenario's
+    // saved plan as the caller read it (the caller checks it keeps every
+    // hard constraint: lfr::publishSavedPlan); a saved plan changed since,
+    // or one whose deployments are those of the last published version, is
+    // refused with a StorageError naming why. Audited ("plan.published",
+    // with the whole plan) in the same transaction; only who may save plans
+    // may publish. A version is never changed or removed, and a scenario
+    // with published versions cannot be deleted.
+    virtual PublishedVersion publishPlan(std::string_view scenario, const Plan &plan) = 0;
+    // Every published version of the scenario, oldest first.
+    virtual std::vector<PublishedVersion> publishedVersions(std::string_view scenario) = 0;
+    // The last published version, if any.
+    virtual std::optional<PublishedVersion> lastPublished(std::string_view scenario) = 0;
     // Where the store lives (a file path, a server address), for messages.
     virtual std::string location() = 0;
     // What the connected user may do.
