@@ -11,6 +11,7 @@
 
 #include "process_runner.h"
 #include "test_support.h"
+#include "tools/pg_session.h"
 #include "tools/temp_store.h"
 
 #include <catch2/catch.hpp>
@@ -39,6 +40,14 @@ Week storedWeek(Storage &store)
     return w;
 }
 
+// The store as a planner opens it (on the server, after the administrator
+// made the schema).
+std::unique_ptr<Storage> plannerStore(const lfrtest::TempStore &db)
+{
+    openStorage(db.location());
+    return db.openAs("planner_pat");
+}
+
 std::size_t published(const std::vector<AuditEntry> &trail)
 {
     return static_cast<std::size_t>(
@@ -50,7 +59,7 @@ std::size_t published(const std::vector<AuditEntry> &trail)
 TEST_CASE("publish: versions are numbered, stamped with the login, audited with the whole plan", "[publish][both]")
 {
     lfrtest::TempStore db;
-    const auto store = db.openAs("planner_pat");
+    const auto store = plannerStore(db);
     Week w = storedWeek(*store);
     const PublishedVersion first = publishSavedPlan(*store, w.scenario.name);
     CHECK(first.version == 1);
@@ -87,7 +96,7 @@ TEST_CASE("publish: versions are numbered, stamped with the login, audited with 
 TEST_CASE("publish: a plan that breaks a hard constraint is refused, and nothing is published", "[publish][both]")
 {
     lfrtest::TempStore db;
-    const auto store = db.openAs("planner_pat");
+    const auto store = plannerStore(db);
     Week w = storedWeek(*store);
     Plan bad = w.plan;
     bad.deployments[0].crew.push_back(bad.deployments[0].crew.front()); // one officer twice
@@ -110,7 +119,7 @@ TEST_CASE("publish: a plan that breaks a hard constraint is refused, and nothing
 TEST_CASE("publish: published versions survive a rename, and keep their scenario from deletion", "[publish][both]")
 {
     lfrtest::TempStore db;
-    const auto store = db.openAs("planner_pat");
+    const auto store = plannerStore(db);
     Week w = storedWeek(*store);
     const PublishedVersion first = publishSavedPlan(*store, w.scenario.name);
     store->renameScenario(w.scenario.name, "Renamed week");
@@ -125,7 +134,7 @@ TEST_CASE("publish: published versions survive a rename, and keep their scenario
 TEST_CASE("publish: a published version cannot be changed or removed with hand-written SQL", "[publish][both]")
 {
     lfrtest::TempStore db;
-    const auto store = db.openAs("planner_pat");
+    const auto store = plannerStore(db);
     Week w = storedWeek(*store);
     const PublishedVersion first = publishSavedPlan(*store, w.scenario.name);
     for (const char *sql : {"UPDATE published_plans SET plan = '{}'",
@@ -227,4 +236,40 @@ TEST_CASE("cli: publish freezes the saved plan, lists the versions, and refuses 
     CHECK(run.exitCode == 0);
     CHECK(contains(run.out, "\n      1  "));
     CHECK_FALSE(contains(run.out, "\n      2  "));
+}
+
+TEST_CASE("adversary: on the server a hand-written publish is stamped and audited, and only a planner may publish",
+          "[.postgres][adversarial][publish]")
+{
+    lfrtest::TempStore db;
+    const auto store = plannerStore(db);
+    Week w = storedWeek(*store);
+    publishSavedPlan(*store, w.scenario.name);
+    lfrtest::Session planner(db.locationAs("planner_pat"));
+    lfrtest::Session commander(db.locationAs("commander_kim"));
+    lfrtest::Session auditor(db.locationAs("auditor_ali"));
+    lfrtest::Session admin(db.location());
+    const std::string copy = "INSERT INTO published_plans (scenario_id, version, published_at, published_by, plan) "
+                             "SELECT scenario_id, 1, '2020-01-01T00:00:00Z', 'commander_kim', plan "
+                             "FROM published_plans";
+    // Not a planner: refused by the grants.
+    CHECK(commander.run(copy) == lfrtest::kInsufficientPrivilege);
+    CHECK(auditor.run(copy) == lfrtest::kInsufficientPrivilege);
+    // A planner's hand-written insert: the server numbers it, names the
+    // planner and the time, and writes the audit entry.
+    CHECK(planner.run(copy).empty());
+    CHECK(admin.column("SELECT version || ' ' || published_by FROM published_plans ORDER BY version") ==
+          std::vector<std::string>{"1 " + store->actor(), "2 planner_pat"});
+    CHECK(admin.column("SELECT published_at > '2026' FROM published_plans WHERE version = 2") ==
+          std::vector<std::string>{"t"});
+    CHECK(admin.column("SELECT count(*) FROM audit_log WHERE action = 'plan.published' AND actor = 'planner_pat' "
+                       "AND new_value::json->>'version' = '2'") == std::vector<std::string>{"1"});
+    // Nobody changes or removes one, the planner and the administrator included.
+    for (auto *session : {&planner, &admin}) {
+        CHECK_FALSE(session->run("UPDATE published_plans SET published_by = 'x'").empty());
+        CHECK_FALSE(session->run("DELETE FROM published_plans").empty());
+        CHECK_FALSE(session->run("TRUNCATE published_plans").empty());
+    }
+    CHECK(store->publishedVersions(w.scenario.name).size() == 2);
+    CHECK(store->verifyAuditTrail().ok());
 }
