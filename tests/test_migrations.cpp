@@ -395,7 +395,7 @@ TEST_CASE("a version-5 database's audit trail is chained on the upgrade to versi
                      std::to_string(i) + "\"')");
     }
     auto storage = openStorage(file.path(), OpenMode::ExistingOnly);
-    CHECK(storage->schemaVersion() == 6);
+    CHECK(storage->schemaVersion() == schema::latestVersion());
     const auto trail = storage->auditTrail();
     REQUIRE(trail.size() == 3);
     CHECK(trail[0].hash == auditEntryHash(std::nullopt, 1, "2026-11-01T10:00:00Z", "planner", "scenario.notes.changed",

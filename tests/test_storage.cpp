@@ -331,6 +331,10 @@ TEST_CASE("the schema keeps every reference inside one scenario", "[storage]")
         ++foreignKeys;
         CHECK(from == "scenario_id");
         CHECK(to == (parent == "scenarios" ? "id" : "scenario_id"));
+        // Published versions are kept for good: a scenario that has any is
+        // never deleted, so they are not among the rows a deletion removes.
+        if (child == "published_plans")
+            continue;
         CHECK(position(child) < static_cast<long>(order.size()));
         if (parent != "scenarios")
             CHECK(position(child) < position(parent));
@@ -341,7 +345,7 @@ TEST_CASE("the schema keeps every reference inside one scenario", "[storage]")
                                "(SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'scenario_id')",
                                -1, &stmt, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(stmt, 0) == static_cast<int>(order.size()));
+    CHECK(sqlite3_column_int(stmt, 0) == static_cast<int>(order.size()) + 1); // and published_plans
     sqlite3_finalize(stmt);
     sqlite3_close(db);
     CHECK(foreignKeys > 40);

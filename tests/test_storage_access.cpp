@@ -18,6 +18,7 @@
 #include "process_runner.h"
 #include "schema.h"
 #include "sqlite_connection.h"
+#include "sqlite_functions.h"
 #include "test_support.h"
 #include "tools/storage_fixtures.h"
 
@@ -352,6 +353,8 @@ TEST_CASE("access: read-only opening creates nothing and refuses what is not a c
         REQUIRE(sqlite3_open(older.c_str(), &raw) == SQLITE_OK);
         REQUIRE(sqlite3_exec(raw, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) == SQLITE_OK);
         const auto &ladder = schema::ladder();
+        // Steps from 6 on need lfrplan's SQL functions, as every lfrplan connection has.
+        sqlite::registerFunctions(raw, older.string(), "test");
         schema::migrate(*sql::sqliteConnectionOn(raw, older.string()), {ladder.begin(), ladder.end() - 1});
         sqlite3_close(raw);
     }
