@@ -50,9 +50,9 @@ PublishedVersion SqlStorage::publishPlan(std::string_view scenario, const Plan &
                            scenarioLabel(scenario));
     const std::string what = "publish the plan of " + scenarioLabel(scenario);
     impl_->refuseIfReadOnly(what);
-    if (!permissions().editPlans)
+    if (const Permissions may = permissions(); !may.editPlans)
         throw StorageError(impl_->where() + ": cannot " + what + ": the login " + actor() +
-                           " may not save or publish plans (" + permissions().role + ")");
+                           " may not save or publish plans (" + may.role + ")");
     return impl_->retrying(what, [&] {
         Transaction write(impl_->db(), sql::TxKind::Write);
         const Impl::Locked locked = impl_->lockForChange(scenario);
