@@ -1,11 +1,15 @@
 #include "brute_force.h"
 
+#include "lfrplan/objective.h"
 #include "lfrplan/scenario_index.h"
+#include "lfrplan/stability.h"
 #include "lfrplan/validator.h"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 
 namespace lfrtest {
 
@@ -31,7 +35,16 @@ void choose(const Indices &candidates, std::size_t count, std::size_t from, Indi
 
 class Search {
 public:
-    Search(const Scenario &scenario, long long maxPlans) : sc_(scenario), ix_(scenario), maxPlans_(maxPlans) {}
+    Search(const Scenario &scenario, long long maxPlans, const std::vector<Deployment> *published = nullptr)
+        : sc_(scenario), ix_(scenario), maxPlans_(maxPlans), published_(published)
+    {
+        if (published_) {
+            for (const Deployment &d : *published_)
+                allowed_.insert({d.date, d.window, d.hotspot});
+            for (const Pin &pin : sc_.pinned)
+                allowed_.insert({pin.date, pin.window, pin.hotspot});
+        }
+    }
 
     BruteForceResult run()
     {
@@ -49,6 +62,8 @@ private:
     void addSlot(std::size_t h, std::size_t d, std::size_t w)
     {
         if (!ix_.windowMultiplier(h, w) || !ix_.hotspotAllowsDate(h, d))
+            return;
+        if (published_ && !allowed_.count({sc_.dates[d], sc_.windows[w].id, sc_.hotspots[h].id}))
             return;
         std::vector<std::vector<CrewAssignment>> crews{{}};
         for (const auto &[roleId, need] : ix_.effectiveCrew(h)) {
@@ -113,7 +128,22 @@ private:
         if (++result_.plansChecked > maxPlans_)
             throw std::runtime_error("brute force refused: more than " + std::to_string(maxPlans_) + " plans to check");
         const ValidationReport report = validatePlan(ix_, plan_);
-        if (report.valid() && (!result_.feasible || report.evaluation.objective > result_.objective)) {
+        if (report.valid() && published_) {
+            const Stability st = measureStability(*published_, plan_);
+            const double objective = report.evaluation.objective;
+            const bool better = !result_.feasible || st.kept > result_.kept ||
+                                (st.kept == result_.kept &&
+                                 (st.crewPlacesChanged < result_.changed ||
+                                  (st.crewPlacesChanged == result_.changed && objective > result_.objective &&
+                                   !objectivesTie(objective, result_.objective))));
+            if (better) {
+                result_.feasible = true;
+                result_.objective = objective;
+                result_.kept = st.kept;
+                result_.changed = st.crewPlacesChanged;
+                result_.plan = plan_;
+            }
+        } else if (report.valid() && (!result_.feasible || report.evaluation.objective > result_.objective)) {
             result_.feasible = true;
             result_.objective = report.evaluation.objective;
             result_.plan = plan_;
@@ -125,7 +155,9 @@ private:
     const Scenario &sc_;
     ScenarioIndex ix_;
     long long maxPlans_;
-    std::vector<std::vector<Deployment>> slots_; // per deployable slot, every deployment there
+    const std::vector<Deployment> *published_;
+    std::set<std::tuple<Date, std::string, std::string>> allowed_; // a re-plan's slots
+    std::vector<std::vector<Deployment>> slots_;                   // per deployable slot, every deployment there
     std::vector<Deployment> plan_;
     BruteForceResult result_;
 };
@@ -135,6 +167,12 @@ private:
 BruteForceResult bruteForceOptimum(const Scenario &scenario, long long maxPlans)
 {
     return Search(scenario, maxPlans).run();
+}
+
+BruteForceResult bruteForceReplan(const Scenario &scenario, const std::vector<Deployment> &published,
+                                  long long maxPlans)
+{
+    return Search(scenario, maxPlans, &published).run();
 }
 
 } // namespace lfrtest

@@ -13,6 +13,9 @@ struct BruteForceResult {
     std::vector<lfr::Deployment> plan; // the first best valid plan found
     long long plansChecked = 0;        // plans given to validatePlan
     bool feasible = false;             // some plan is valid (always, without pins)
+    // bruteForceReplan only: the best re-plan's figures (section 6).
+    std::size_t kept = 0;
+    std::size_t changed = 0;
 };
 
 // The default limit on the plans checked.
@@ -27,5 +30,13 @@ inline constexpr long long kBruteForceMaxPlans = 5'000'000;
 // a rule other than pins (rules 1-5 only get worse as deployments are added).
 // Throws std::runtime_error when more than maxPlans plans would be checked.
 BruteForceResult bruteForceOptimum(const lfr::Scenario &scenario, long long maxPlans = kBruteForceMaxPlans);
+
+// The best re-plan of docs/planning-problem.md section 6: the same
+// enumeration over the slots of the published deployments and the pins
+// only, each valid plan measured with lfr::measureStability and compared in
+// the section's order (most kept, then fewest changed places, then
+// OBJECTIVE beyond a tie).
+BruteForceResult bruteForceReplan(const lfr::Scenario &scenario, const std::vector<lfr::Deployment> &published,
+                                  long long maxPlans = kBruteForceMaxPlans);
 
 } // namespace lfrtest

@@ -2,6 +2,7 @@
 // generated scenarios cbc's optimum of the model must be the optimum of every
 // plan the validator accepts, and the plan read back from cbc must be valid.
 #include "brute_force.h"
+#include "cbc_runner.h"
 #include "process_runner.h"
 #include "test_support.h"
 #include "tiny_scenarios.h"
@@ -28,54 +29,13 @@
 namespace {
 
 using namespace lfr;
+using lfrtest::solveWithCbc;
 
 using Run = lfrtest::ProcessRun;
 
 Run spawn(const std::string &program, const std::vector<std::string> &args, const lfrtest::ScratchDir &dir)
 {
     return lfrtest::runProcess(program, args, dir);
-}
-
-// /usr/bin/cbc, else the first cbc on PATH; empty when there is none.
-std::string findCbc()
-{
-    if (::access("/usr/bin/cbc", X_OK) == 0)
-        return "/usr/bin/cbc";
-    const char *path = std::getenv("PATH");
-    std::string_view rest = path ? path : "";
-    while (!rest.empty()) {
-        const std::size_t colon = rest.find(':');
-        const std::string folder(rest.substr(0, colon));
-        rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
-        const std::string candidate = folder + "/cbc";
-        if (!folder.empty() && ::access(candidate.c_str(), X_OK) == 0)
-            return candidate;
-    }
-    return "";
-}
-
-const std::string &cbcProgram()
-{
-    static const std::string program = findCbc();
-    if (program.empty())
-        FAIL("cbc is not installed (neither /usr/bin/cbc nor on PATH): install the package coinor-cbc "
-             "(packaging/bootstrap-deps.sh does); the LP tests need it and do not skip");
-    return program;
-}
-
-// cbc's solution file for the LP text, solved with a 60 s limit.
-std::string solveWithCbc(const std::string &lp)
-{
-    const std::string &cbc = cbcProgram();
-    lfrtest::ScratchDir dir;
-    const auto model = dir / "model.lp";
-    const auto solution = dir / "solution.txt";
-    writeFileAtomically(model, lp);
-    const Run run = spawn(cbc, {model.string(), "sec", "60", "solve", "solu", solution.string()}, dir);
-    INFO("cbc output:\n" << run.out << run.err);
-    REQUIRE(run.exitCode == 0);
-    REQUIRE(std::filesystem::exists(solution));
-    return readTextFile(solution);
 }
 
 // A deployment valid on its own, on a slot the plan does not use: crews of

@@ -56,6 +56,7 @@ Args::Args(const std::string &command, const std::vector<std::string> &argv, con
             inlineValue = argv[++i];
         }
         options_[spec->name] = *inlineValue;
+        every_[spec->name].push_back(*inlineValue);
     }
 }
 

@@ -41,6 +41,13 @@ public:
     void expectPositional(std::size_t min, std::size_t max, const std::string &usage) const;
     bool flag(const std::string &name) const { return options_.count(name) != 0; }
     std::optional<std::string> value(const std::string &name) const;
+    // Every value of an option given more than once, in order (value()
+    // gives the last).
+    std::vector<std::string> values(const std::string &name) const
+    {
+        const auto it = every_.find(name);
+        return it == every_.end() ? std::vector<std::string>{} : it->second;
+    }
     // An integer option within [min, max]; UsageError naming it otherwise.
     std::optional<long long> integer(const std::string &name, long long min, long long max) const;
 
@@ -48,6 +55,7 @@ private:
     std::string command_;
     std::vector<std::string> positional_;
     std::map<std::string, std::string> options_;
+    std::map<std::string, std::vector<std::string>> every_;
 };
 
 } // namespace lfrcli

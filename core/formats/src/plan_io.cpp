@@ -86,6 +86,26 @@ Plan readPlan(std::string_view text)
     }
     if (plan.status == PlanStatus::Optimal && !plan.bound)
         fail("bound", "an optimal plan must give its proven bound");
+    if (const json *stability = optionalMember(root, "stability"); stability && !stability->is_null()) {
+        requireObject(*stability, "stability");
+        checkKeys(*stability, "stability", {"from_version", "published", "kept", "crew_places_changed", "proven"});
+        Stability st;
+        st.fromVersion = asCount(member(*stability, "stability", "from_version"), "stability.from_version");
+        st.published =
+            static_cast<std::size_t>(asCount(member(*stability, "stability", "published"), "stability.published"));
+        st.kept = static_cast<std::size_t>(asCount(member(*stability, "stability", "kept"), "stability.kept"));
+        st.crewPlacesChanged = static_cast<std::size_t>(
+            asCount(member(*stability, "stability", "crew_places_changed"), "stability.crew_places_changed"));
+        const json &proven = member(*stability, "stability", "proven");
+        if (!proven.is_boolean())
+            fail("stability.proven", "must be true or false, not " + typeName(proven));
+        st.proven = proven.get<bool>();
+        if (st.fromVersion < 1)
+            fail("stability.from_version", "published versions count from 1");
+        if (st.kept > st.published)
+            fail("stability.kept", "more deployments kept than were published");
+        plan.stability = st;
+    }
     return plan;
 }
 
@@ -128,6 +148,12 @@ json planToJson(const Plan &plan)
              {"deployments", std::move(deployments)}};
     if (plan.reason)
         out["reason"] = *plan.reason;
+    if (plan.stability)
+        out["stability"] = {{"from_version", plan.stability->fromVersion},
+                            {"published", plan.stability->published},
+                            {"kept", plan.stability->kept},
+                            {"crew_places_changed", plan.stability->crewPlacesChanged},
+                            {"proven", plan.stability->proven}};
     return out;
 }
 

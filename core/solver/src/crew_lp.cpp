@@ -25,8 +25,9 @@ struct Column {
 
 class ClassModel {
 public:
-    ClassModel(const ScenarioIndex &ix, const std::vector<Deployment> &deployments)
-        : ix_(ix), sc_(ix.scenario()), in_(deployments)
+    ClassModel(const ScenarioIndex &ix, const std::vector<Deployment> &deployments,
+               const std::vector<std::vector<CrewAssignment>> *keep = nullptr)
+        : ix_(ix), sc_(ix.scenario()), in_(deployments), keep_(keep)
     {
     }
 
@@ -39,18 +40,25 @@ private:
         std::size_t team = 0;
         int dutiesLeft = 0;
         std::vector<std::size_t> officers; // scenario order
+        std::vector<int> keepRole;         // per deployment: kept role + 1, or 0; empty: none
     };
     void search(const std::function<bool()> &stop);
+    bool keepStage(const std::function<bool()> &stop);
     CrewLpOutcome result() const;
 
     const ScenarioIndex &ix_;
     const Scenario &sc_;
     const std::vector<Deployment> &in_;
+    const std::vector<std::vector<CrewAssignment>> *keep_; // re-plan: the published crews
     std::size_t roles_ = 0;
     std::vector<std::size_t> date_, window_, hotspot_; // per deployment
     std::vector<int> need_;                            // deployment x role
     std::vector<Class> classes_;
     std::vector<Column> columns_;
+    std::vector<double> km_, changed_;                 // per column: travel, 1 when not a kept place
+    std::map<std::size_t, std::vector<int>> keepRole_; // officer -> per deployment: kept role + 1, or 0
+    std::size_t pinnedChanged_ = 0;                    // pinned members not in the kept crew
+    bool countStage_ = false;                          // searching the fewest changed places
     ClpSimplex lp_;
     std::size_t nodes_ = 0;
     bool gaveUp_ = false;
@@ -90,12 +98,27 @@ std::optional<CrewLpOutcome::Kind> ClassModel::build()
                 return Kind::GaveUp; // the flow-based assigner explains bad pins
             if (--need_[d * roles_ + *r] < 0)
                 return Kind::GaveUp;
+            if (keep_ && std::find((*keep_)[d].begin(), (*keep_)[d].end(), a) == (*keep_)[d].end())
+                ++pinnedChanged_;
             ++pinnedDuties[*o];
             pinnedDates[*o].push_back(*t);
             ++pinnedOnTeamDate[{*g, *t}];
         }
     }
-    // Officers into classes by (team, roles, deployments they can serve, duties left).
+    if (keep_) {
+        for (std::size_t d = 0; d < n && d < keep_->size(); ++d)
+            for (const CrewAssignment &a : (*keep_)[d]) {
+                const auto o = ix_.officer(a.officer);
+                const auto r = ix_.role(a.role);
+                if (!o || !r)
+                    continue; // someone the scenario no longer has: their place is changed
+                auto &roles = keepRole_[*o];
+                roles.resize(n, 0);
+                roles[d] = static_cast<int>(*r) + 1;
+            }
+    }
+    // Officers into classes by (team, roles, deployments they can serve,
+    // duties left and, in a re-plan, the places they keep).
     std::map<std::vector<std::uint64_t>, std::size_t> classOf;
     std::vector<std::uint64_t> key;
     const std::size_t words = (n + 63) / 64;
@@ -130,9 +153,13 @@ std::optional<CrewLpOutcome::Kind> ClassModel::build()
         key[0] = *g;
         key[1] = roleMask;
         key[2] = static_cast<std::uint64_t>(left);
+        const auto kept = keepRole_.find(o);
+        if (kept != keepRole_.end())
+            for (const int r : kept->second)
+                key.push_back(static_cast<std::uint64_t>(r) + 1);
         const auto [it, added] = classOf.try_emplace(key, classes_.size());
         if (added)
-            classes_.push_back(Class{*g, left, {}});
+            classes_.push_back(Class{*g, left, {}, kept == keepRole_.end() ? std::vector<int>{} : kept->second});
         classes_[it->second].officers.push_back(o);
     }
     if (roles_ > 64)
@@ -175,6 +202,8 @@ std::optional<CrewLpOutcome::Kind> ClassModel::build()
                 columns_.push_back({c, d, r});
                 colUp.push_back(up);
                 cost.push_back(km);
+                km_.push_back(km);
+                changed_.push_back(!cls.keepRole.empty() && cls.keepRole[d] == static_cast<int>(r) + 1 ? 0.0 : 1.0);
                 entries.push_back({{demand[d * roles_ + r], 1.0}});
             }
         }
@@ -246,6 +275,8 @@ void ClassModel::search(const std::function<bool()> &stop)
     const double objective = lp_.objectiveValue();
     if (objective >= best_ - 1e-9 * std::max(1.0, std::abs(best_)))
         return;
+    if (countStage_ && std::ceil(objective - 1e-6) >= best_)
+        return; // a count: no better whole answer below this node
     const double *x = lp_.primalColumnSolution();
     const int cols = lp_.numberColumns();
     int branch = -1;
@@ -344,19 +375,58 @@ CrewLpOutcome ClassModel::result() const
     return out;
 }
 
+// The re-plan's first search: the fewest changed places. Leaves the model
+// bounded to that count, minimising travel; false when it has answered.
+bool ClassModel::keepStage(const std::function<bool()> &stop)
+{
+    const int cols = static_cast<int>(columns_.size());
+    for (int j = 0; j < cols; ++j)
+        lp_.setObjectiveCoefficient(j, changed_[static_cast<std::size_t>(j)]);
+    countStage_ = true;
+    search(stop);
+    countStage_ = false;
+    if (gaveUp_ || bestSolution_.empty())
+        return false;
+    const double fewest = std::round(best_);
+    std::vector<int> index(static_cast<std::size_t>(cols));
+    for (int j = 0; j < cols; ++j)
+        index[static_cast<std::size_t>(j)] = j;
+    lp_.addRow(cols, index.data(), changed_.data(), -COIN_DBL_MAX, fewest + 0.5);
+    for (int j = 0; j < cols; ++j)
+        lp_.setObjectiveCoefficient(j, km_[static_cast<std::size_t>(j)]);
+    best_ = std::numeric_limits<double>::infinity();
+    bestSolution_.clear();
+    keepWork_ = false;
+    return true;
+}
+
 CrewLpOutcome ClassModel::solve(const std::function<bool()> &stop)
 {
     CrewLpOutcome out;
-    if (columns_.empty())
-        return result(); // nothing to choose: every place is pinned (or no crew is needed)
+    if (columns_.empty()) {
+        out = result(); // nothing to choose: every place is pinned (or no crew is needed)
+        out.placesChanged = pinnedChanged_;
+        return out;
+    }
+    std::size_t fewest = 0;
+    if (keep_) {
+        if (!keepStage(stop)) {
+            if (!gaveUp_)
+                out.kind = CrewLpOutcome::Kind::Infeasible;
+            return out;
+        }
+        fewest = static_cast<std::size_t>(std::lround(lp_.rowUpper()[lp_.numberRows() - 1] - 0.5));
+    }
     search(stop);
     if (gaveUp_)
         return out;
     if (bestSolution_.empty()) {
-        out.kind = CrewLpOutcome::Kind::Infeasible;
+        out.kind = keep_ ? CrewLpOutcome::Kind::GaveUp : CrewLpOutcome::Kind::Infeasible; // numerics
         return out;
     }
-    return result();
+    out = result();
+    out.placesChanged = fewest + pinnedChanged_;
+    return out;
 }
 
 } // namespace
@@ -365,6 +435,19 @@ CrewLpOutcome assignCrewsByClasses(const ScenarioIndex &index, const std::vector
                                    const std::function<bool()> &stop)
 {
     ClassModel model(index, deployments);
+    if (const auto known = model.build()) {
+        CrewLpOutcome out;
+        out.kind = *known;
+        return out;
+    }
+    return model.solve(stop);
+}
+
+CrewLpOutcome assignCrewsKeeping(const ScenarioIndex &index, const std::vector<Deployment> &deployments,
+                                 const std::vector<std::vector<CrewAssignment>> &keep,
+                                 const std::function<bool()> &stop)
+{
+    ClassModel model(index, deployments, &keep);
     if (const auto known = model.build()) {
         CrewLpOutcome out;
         out.kind = *known;

@@ -35,10 +35,24 @@ struct CrewLpOutcome {
     };
     Kind kind = Kind::GaveUp;
     CrewResult result;
+    // assignCrewsKeeping() only: crew places (officer, role) of the
+    // request's deployments not among their `keep` (pinned members
+    // included).
+    std::size_t placesChanged = 0;
 };
 
 // `stop` is polled between LP solves; returning true gives up.
 CrewLpOutcome assignCrewsByClasses(const ScenarioIndex &index, const std::vector<Deployment> &deployments,
                                    const std::function<bool()> &stop = {});
+
+// The re-plan's crews (docs/planning-problem.md section 6): lexicographically
+// first the fewest crew places filled by someone other than the deployment's
+// `keep[d]` (the (officer, role) pairs of its published crew), then the
+// least travel. Same model, the officers of a published crew in classes of
+// their own; two exact searches, the second with the first's count as a row.
+// `keep` has one entry per deployment.
+CrewLpOutcome assignCrewsKeeping(const ScenarioIndex &index, const std::vector<Deployment> &deployments,
+                                 const std::vector<std::vector<CrewAssignment>> &keep,
+                                 const std::function<bool()> &stop = {});
 
 } // namespace lfr

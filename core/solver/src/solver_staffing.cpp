@@ -159,7 +159,7 @@ Staffing staffSlots(const ScenarioIndex &ix, const CrewPlanner &crews, const std
     for (const auto &entry : byDate) {
         std::vector<VanRequest> requests;
         for (const std::size_t i : entry.second) {
-            VanRequest r{slots[i].window, std::nullopt};
+            VanRequest r{slots[i].window, std::nullopt, std::nullopt};
             if (i < sc.pinned.size() && sc.pinned[i].van)
                 r.pinnedVan = ix.van(*sc.pinned[i].van);
             requests.push_back(r);

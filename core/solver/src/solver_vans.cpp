@@ -30,7 +30,7 @@ public:
             return true;
         const std::size_t r = order_[k];
         for (const std::size_t v : vans_) {
-            if (requests_[r].pinnedVan && *requests_[r].pinnedVan != v)
+            if ((requests_[r].pinnedVan && *requests_[r].pinnedVan != v) || requests_[r].otherThan == v)
                 continue;
             if (!fits(v, requests_[r].window))
                 continue;

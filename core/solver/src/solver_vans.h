@@ -14,6 +14,7 @@ namespace lfr {
 struct VanRequest {
     std::size_t window = 0;
     std::optional<std::size_t> pinnedVan; // the van a pin names, if any
+    std::optional<std::size_t> otherThan; // a re-plan's changed van: any but this one
 };
 
 // The vans (indices into scenario.vans) for the date's deployments, in

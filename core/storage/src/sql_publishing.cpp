@@ -86,6 +86,42 @@ PublishedVersion SqlStorage::publishPlan(std::string_view scenario, const Plan &
     });
 }
 
+void SqlStorage::saveDisruption(const Scenario &disrupted, const std::vector<std::string> &what, int fromVersion,
+                                const Plan &plan)
+{
+    const std::string &name = disrupted.name;
+    if (plan.scenario != name)
+        throw StorageError(impl_->where() + ": the plan is for " + scenarioLabel(plan.scenario) + ", not " +
+                           scenarioLabel(name));
+    const std::string task = "record the disruption of " + scenarioLabel(name);
+    impl_->refuseIfReadOnly(task);
+    const auto [revision, seq] = impl_->retrying(task, [&] {
+        Transaction write(impl_->db(), sql::TxKind::Write);
+        const Impl::Locked locked = impl_->lockForChange(name);
+        const Scenario before = sql::readScenario(impl_->db(), locked.id);
+        if (before.policy != disrupted.policy)
+            throw StorageError(impl_->where() + ": cannot " + task +
+                               ": a disruption does not change the policy; nothing was changed");
+        const std::optional<Plan> planBefore = sql::readPlan(impl_->db(), locked.id, name);
+        // The revision first: on PostgreSQL the server refuses a change to
+        // a scenario's rows in a transaction that has not raised it.
+        const std::int64_t next = impl_->bumpRevision(locked.id, locked.revision);
+        impl_->audit("scenario.disruption", name, nullptr,
+                     nlohmann::json{{"disruption", what}, {"replanned_from_version", fromVersion}});
+        if (before != disrupted) {
+            sql::deleteScenarioData(impl_->db(), locked.id);
+            writeScenarioRows(impl_->db(), impl_->where() + ": " + task, locked.id, disrupted);
+            impl_->auditScenarioChange(before, disrupted);
+        }
+        impl_->writePlan(locked.id, plan);
+        impl_->auditPlanChange(name, planBefore, plan);
+        const std::int64_t last = impl_->lastAuditSeq();
+        write.commit();
+        return std::pair{next, last};
+    });
+    impl_->rememberRevision(name, revision, seq);
+}
+
 std::vector<PublishedVersion> SqlStorage::publishedVersions(std::string_view scenario)
 {
     Transaction read(impl_->db(), sql::TxKind::Read);

@@ -65,6 +65,8 @@ public:
     std::optional<Plan> loadPlan(std::string_view scenario) override;
     int schemaVersion() override;
     PublishedVersion publishPlan(std::string_view scenario, const Plan &plan) override;
+    void saveDisruption(const Scenario &disrupted, const std::vector<std::string> &what, int fromVersion,
+                        const Plan &plan) override;
     std::vector<PublishedVersion> publishedVersions(std::string_view scenario) override;
     std::optional<PublishedVersion> lastPublished(std::string_view scenario) override;
     std::string location() override;

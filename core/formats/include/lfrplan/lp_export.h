@@ -90,6 +90,18 @@ struct LpModel {
 // (hotspots, dates, windows, vans, officers and roles in scenario order).
 LpModel buildLpModel(const Scenario &scenario);
 
+// The re-plan of docs/planning-problem.md section 6 as the same model, one
+// level of its order at a time (an exact reference for lfrplan replan): the
+// slots other than the published version's and the pins' are held at 0;
+// KEPT is the sum of the x variables of each published deployment's slot
+// and van, CHANGED the sum of the z variables not in the published crew of
+// their slot. Stage Kept maximises KEPT; Changed maximises -CHANGED with
+// KEPT >= keptAtLeast; Objective maximises OBJECTIVE with KEPT >= keptAtLeast
+// and CHANGED <= changedAtMost (rows replan_kept and replan_changed).
+enum class ReplanLpStage : std::uint8_t { Kept, Changed, Objective };
+LpModel buildReplanLpModel(const Scenario &scenario, const std::vector<Deployment> &published, ReplanLpStage stage,
+                           std::size_t keptAtLeast = 0, std::size_t changedAtMost = 0);
+
 // The model in CPLEX LP format, maximising OBJECTIVE. The same scenario always
 // gives the same text; numbers are written in their shortest exact form.
 std::string writeLp(const LpModel &model);

@@ -165,6 +165,21 @@ struct ObjectiveFigures {
     bool operator==(const ObjectiveFigures &) const = default;
 };
 
+// A re-plan's stability against the published version it started from
+// (docs/planning-problem.md section 6): what lfrplan replan maximises first
+// (kept) and minimises next (crewPlacesChanged).
+struct Stability {
+    int fromVersion = 0;               // the published version re-planned from
+    std::size_t published = 0;         // its deployments
+    std::size_t kept = 0;              // of those, kept: same date, window, hotspot and van
+    std::size_t crewPlacesChanged = 0; // (officer, role) places not in the published crew
+    // Proven the best re-plan (section 6's order) rather than the best
+    // found within the time limit. The plan's own status stays "feasible":
+    // it is not the best plan of the scenario by OBJECTIVE alone.
+    bool proven = false;
+    bool operator==(const Stability &) const = default;
+};
+
 // The one record of a plan, from the solver through the document, the
 // stores, the comparison and every export (section 2 of the contract).
 struct Plan {
@@ -174,6 +189,9 @@ struct Plan {
     std::optional<double> bound;             // proven upper bound on OBJECTIVE, or none
     std::vector<Deployment> deployments;
     std::optional<std::string> reason;
+    // A re-plan's figures against the published version (lfrplan replan);
+    // none for a plan solved from scratch or edited by hand.
+    std::optional<Stability> stability;
     bool operator==(const Plan &) const = default;
 };
 

@@ -184,6 +184,16 @@ public:
     virtual std::vector<PublishedVersion> publishedVersions(std::string_view scenario) = 0;
     // The last published version, if any.
     virtual std::optional<PublishedVersion> lastPublished(std::string_view scenario) = 0;
+    // A mid-week disruption and its re-plan (issue 20, lfr::replanStored):
+    // replaces the data of the scenario `disrupted.name` with `disrupted`
+    // (its policy unchanged) and its saved plan with `plan`, in one
+    // transaction, audited as "scenario.disruption" (`what`: the
+    // disruption in a planner's words; `fromVersion`: the published version
+    // re-planned from) beside the usual scenario and plan entries. The scenario must be
+    // as this store last read it (ConflictError otherwise); nothing is
+    // published.
+    virtual void saveDisruption(const Scenario &disrupted, const std::vector<std::string> &what, int fromVersion,
+                                const Plan &plan) = 0;
     // Where the store lives (a file path, a server address), for messages.
     virtual std::string location() = 0;
     // What the connected user may do.
