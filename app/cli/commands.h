@@ -39,6 +39,7 @@ int cmdAuthorisation(const Argv &args);
 int cmdSafeguards(const Argv &args);
 int cmdUsers(const Argv &args);
 int cmdPublish(const Argv &args);
+int cmdChanges(const Argv &args);
 int cmdReplan(const Argv &args);
 
 class Args;

@@ -38,6 +38,7 @@ constexpr Command kCommands[] = {
     {"export-pdf", lfrcli::cmdExportPdf, "write a plan's printable roster as a PDF (no display needed)"},
     {"publish", lfrcli::cmdPublish, "freeze a scenario's saved plan as its next published version, or list them"},
     {"replan", lfrcli::cmdReplan, "re-plan after a disruption from the published version, with the fewest changes"},
+    {"changes", lfrcli::cmdChanges, "what changed per officer and team since the last published version, with notices"},
     {"scenario", lfrcli::cmdScenario, "clone (with what-if changes), rename or delete a stored scenario"},
     {"compare", lfrcli::cmdCompare, "compare 2 to 4 stored scenarios' plans side by side"},
     {"authorisation", lfrcli::cmdAuthorisation, "list or store deployments' authorisation records and outcomes"},

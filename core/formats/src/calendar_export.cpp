@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <optional>
 
 namespace lfr {
 
@@ -62,13 +63,13 @@ std::string localTime(Date date, int minutes)
     return buffer;
 }
 
-void begin(std::string &out, const std::string &name)
+void begin(std::string &out, const std::string &name, const char *method = "PUBLISH")
 {
     line(out, "BEGIN:VCALENDAR");
     line(out, "VERSION:2.0");
     line(out, "PRODID:-//lfrplan//lfrplan " LFRPLAN_VERSION "//EN");
     line(out, "CALSCALE:GREGORIAN");
-    line(out, "METHOD:PUBLISH");
+    line(out, std::string("METHOD:") + method);
     line(out, "X-WR-CALNAME:" + icsText(name));
     line(out, "X-WR-TIMEZONE:Europe/London");
     // Europe/London since 1996: BST from the last Sunday of March 01:00 UTC
@@ -94,9 +95,11 @@ void begin(std::string &out, const std::string &name)
 
 struct Event {
     std::string uid, summary, description;
+    const char *status = "CONFIRMED";
 };
 
-void event(std::string &out, const ScenarioIndex &ix, const Deployment &d, const Event &e, const std::string &stamp)
+void event(std::string &out, const ScenarioIndex &ix, const Deployment &d, const Event &e, const std::string &stamp,
+           const std::optional<int> &sequence)
 {
     const Scenario &sc = ix.scenario();
     const auto h = ix.hotspot(d.hotspot);
@@ -104,6 +107,8 @@ void event(std::string &out, const ScenarioIndex &ix, const Deployment &d, const
     line(out, "BEGIN:VEVENT");
     line(out, "UID:" + e.uid);
     line(out, "DTSTAMP:" + stamp);
+    if (sequence)
+        line(out, "SEQUENCE:" + std::to_string(*sequence));
     if (w) {
         const Window &win = sc.windows[*w];
         int end = win.end.minutes;
@@ -121,7 +126,7 @@ void event(std::string &out, const ScenarioIndex &ix, const Deployment &d, const
         line(out, geo);
     }
     line(out, "DESCRIPTION:" + icsText(e.description));
-    line(out, "STATUS:CONFIRMED");
+    line(out, std::string("STATUS:") + e.status);
     line(out, "END:VEVENT");
 }
 
@@ -132,6 +137,16 @@ void event(std::string &out, const ScenarioIndex &ix, const Deployment &d, const
 std::string uidFor(const Deployment &d, std::string_view who)
 {
     return "lfrplan/" + deploymentKey(d) + "/" + std::string(who) + "@lfrplan";
+}
+
+// The event of one officer's duty (officerCalendar, officerCancellation).
+Event dutyEvent(const ScenarioIndex &ix, const Deployment &d, const CrewAssignment &m)
+{
+    const std::string place = ix.hotspotName(d.hotspot);
+    return {uidFor(d, m.officer), "LFR deployment: " + place + " (" + m.role + ")",
+            "Live facial recognition deployment at " + place + ". Role: " + m.role + ". Van: " + d.van + ". Crew of " +
+                std::to_string(d.crew.size()) + ". Scenario: " + ix.scenario().name + ".",
+            "CONFIRMED"};
 }
 
 } // namespace
@@ -170,15 +185,31 @@ std::string officerCalendar(const Scenario &scenario, const std::vector<Deployme
     std::string out;
     begin(out, "LFR duties: " + who.name + " (" + who.id + ")");
     for (const Deployment &d : deployments)
-        for (const CrewAssignment &m : d.crew) {
-            if (m.officer != officer)
-                continue;
-            const std::string place = ix.hotspotName(d.hotspot);
-            event(out, ix, d,
-                  {uidFor(d, officer), "LFR deployment: " + place + " (" + m.role + ")",
-                   "Live facial recognition deployment at " + place + ". Role: " + m.role + ". Van: " + d.van +
-                       ". Crew of " + std::to_string(d.crew.size()) + ". Scenario: " + scenario.name + "."},
-                  stamp);
+        for (const CrewAssignment &m : d.crew)
+            if (m.officer == officer)
+                event(out, ix, d, dutyEvent(ix, d, m), stamp, options.sequence);
+    line(out, "END:VCALENDAR");
+    return out;
+}
+
+std::string officerCancellation(const Scenario &scenario, const Deployment &deployment, std::string_view officer,
+                                const CalendarOptions &options)
+{
+    const ScenarioIndex ix(scenario);
+    const auto o = ix.officer(officer);
+    const std::string who = o && !scenario.officers[*o].name.empty()
+                                ? scenario.officers[*o].name + " (" + std::string(officer) + ")"
+                                : std::string(officer);
+    const std::string stamp = options.stamp.empty() ? stampNow() : options.stamp;
+    std::string out;
+    begin(out, "LFR duties: " + who, "CANCEL");
+    for (const CrewAssignment &m : deployment.crew)
+        if (m.officer == officer) {
+            Event e = dutyEvent(ix, deployment, m);
+            e.summary = "Cancelled: " + e.summary;
+            e.status = "CANCELLED";
+            event(out, ix, deployment, e, stamp, options.sequence);
+            break; // one VEVENT per CANCEL (RFC 5546 3.2.5)
         }
     line(out, "END:VCALENDAR");
     return out;
@@ -210,8 +241,9 @@ std::string teamCalendar(const Scenario &scenario, const std::vector<Deployment>
               {uidFor(d, team),
                "LFR deployment: " + place + " (" + std::to_string(count) + " from " + ix.teamName(team) + ")",
                "Live facial recognition deployment at " + place + ". Van: " + d.van + ". Officers of the team:\n" +
-                   members},
-              stamp);
+                   members,
+               "CONFIRMED"},
+              stamp, options.sequence);
     }
     line(out, "END:VCALENDAR");
     return out;
