@@ -33,6 +33,7 @@ int cmdExportPdf(const Argv &args);
 int cmdScenario(const Argv &args);
 int cmdCompare(const Argv &args);
 int cmdImportRecords(const Argv &args);
+int cmdExportRecords(const Argv &args);
 int cmdReport(const Argv &args);
 int cmdAudit(const Argv &args);
 int cmdAuthorisation(const Argv &args);

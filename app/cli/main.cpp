@@ -44,6 +44,7 @@ constexpr Command kCommands[] = {
     {"authorisation", lfrcli::cmdAuthorisation, "list or store deployments' authorisation records and outcomes"},
     {"safeguards", lfrcli::cmdSafeguards, "show or set the minimum authorising rank and rationale length"},
     {"import-records", lfrcli::cmdImportRecords, "read published LFR deployment records, reporting bad cells"},
+    {"export-records", lfrcli::cmdExportRecords, "write the deployment records to publish, in the published layout"},
     {"report", lfrcli::cmdReport, "the transparency report by year or month and borough"},
     {"audit", lfrcli::cmdAudit, "show, export or verify the append-only, hash-chained audit trail"},
     {"users", lfrcli::cmdUsers, "which login is which officer (who may authorise)"},

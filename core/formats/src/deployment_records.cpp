@@ -15,13 +15,33 @@ namespace lfr {
 
 namespace {
 
+// Spaces, tabs, line breaks and leading no-break spaces (U+00A0, as a
+// whole: its first byte alone also starts "£" or "©").
 std::string trim(std::string_view s)
 {
-    const auto b = s.find_first_not_of(" \t\r\n\xC2\xA0");
-    if (b == std::string_view::npos)
-        return {};
+    while (!s.empty()) {
+        if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')
+            s.remove_prefix(1);
+        else if (s.substr(0, 2) == "\xC2\xA0")
+            s.remove_prefix(2);
+        else
+            break;
+    }
     const auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
+    if (e == std::string_view::npos)
+        return {};
+    return std::string(s.substr(0, e + 1));
+}
+
+// A text cell without the apostrophe that keeps a spreadsheet from taking it
+// for a formula: removed when it comes before = + - @, a tab, a CR or
+// another apostrophe, as publishedRecordsCsv() writes it and as a
+// spreadsheet shows it.
+std::string unguarded(std::string s)
+{
+    if (s.size() >= 2 && s[0] == '\'' && std::string_view("=+-@\t\r'").find(s[1]) != std::string_view::npos)
+        s.erase(0, 1);
+    return s;
 }
 
 std::string lower(std::string s)
@@ -371,7 +391,7 @@ RecordImport readRecords(std::string_view text, const std::string &source)
             continue;
         }
         rec.date = *date;
-        const auto cellText = [&](const char *name) { return cellOf(name).second; };
+        const auto cellText = [&](const char *name) { return unguarded(cellOf(name).second); };
         rec.name = cellText("deployment");
         rec.borough = cellText("borough");
         rec.useCase = cellText("lfr use case");

@@ -175,9 +175,13 @@ std::string auditCsv(const std::vector<AuditEntry> &entries)
     return out;
 }
 
-std::vector<DeploymentRecord> accountedRecords(Storage &store)
+namespace {
+
+// Every scenario's closed deployments, a deployment closed in two scenarios
+// (a clone) once.
+std::vector<DeploymentRecord> closedRecords(Storage &store)
 {
-    std::vector<DeploymentRecord> out = store.loadRecords();
+    std::vector<DeploymentRecord> out;
     std::set<std::tuple<std::string, Date, std::string>> seen; // hotspot, date, window
     for (const ScenarioSummary &summary : store.listScenarios()) {
         std::optional<Scenario> scenario;
@@ -190,6 +194,39 @@ std::vector<DeploymentRecord> accountedRecords(Storage &store)
             out.push_back(recordOf(a, *scenario));
         }
     }
+    return out;
+}
+
+} // namespace
+
+std::vector<DeploymentRecord> accountedRecords(Storage &store)
+{
+    std::vector<DeploymentRecord> out = store.loadRecords();
+    for (DeploymentRecord &r : closedRecords(store))
+        out.push_back(std::move(r));
+    return out;
+}
+
+RecordsForPublication recordsForPublication(Storage &store, std::optional<Date> from, std::optional<Date> to)
+{
+    const auto within = [&](const DeploymentRecord &r) { return (!from || r.date >= *from) && (!to || r.date <= *to); };
+    RecordsForPublication out;
+    for (DeploymentRecord &r : store.loadRecords())
+        if (within(r)) {
+            out.records.push_back(std::move(r));
+            ++out.imported;
+        }
+    for (DeploymentRecord &r : closedRecords(store))
+        if (within(r)) {
+            int y = 0;
+            unsigned m = 0, d = 0;
+            civilFromDate(r.date, y, m, d);
+            r.year = y; // the published layout's Year: the year of the Date
+            out.records.push_back(std::move(r));
+            ++out.closed;
+        }
+    std::stable_sort(out.records.begin(), out.records.end(),
+                     [](const DeploymentRecord &a, const DeploymentRecord &b) { return a.date < b.date; });
     return out;
 }
 

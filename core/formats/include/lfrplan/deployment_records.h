@@ -73,4 +73,26 @@ std::optional<int> parseDurationMinutes(std::string_view text);
 // The records as CSV in the published column order (dates as ISO).
 std::string recordsCsv(const std::vector<DeploymentRecord> &records);
 
+// The header of the Met's published records, column for column, as
+// publishedRecordsCsv() writes it (without the line end).
+extern const char *const kPublishedRecordsHeader;
+
+// The records in the exact column layout of the Met's published records
+// (lfrplan export-records, issue 20), so that a force can publish the file
+// as it is and readDeploymentRecords() reads it back: CRLF, Year, Date as
+// dd/mm/yyyy, a count of 0 as "-" (the publishers' mark for none), a cell
+// not recorded left blank, Duration as h:mm, the threshold in the fewest
+// digits that read back exactly. Text a spreadsheet would take for a
+// formula (= + - @, a tab or a CR first), or text starting with an
+// apostrophe, gets a leading apostrophe, which the reader removes
+// (docs/safeguards.md). Before returning, it reads its own text back and
+// throws InputError naming the first record (its source and line, date and
+// name) and the column that would not read back as it is, or the records'
+// number when a file could not hold them: no record is lost or altered.
+std::string publishedRecordsCsv(const std::vector<DeploymentRecord> &records);
+
+// The first published column in which two records differ (everything but
+// source and line); empty when they read back as the same record.
+std::string publishedDifference(const DeploymentRecord &a, const DeploymentRecord &b);
+
 } // namespace lfr

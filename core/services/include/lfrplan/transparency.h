@@ -55,6 +55,18 @@ DeploymentRecord recordOf(const Authorisation &closed, const Scenario &scenario)
 // <scenario>"). A deployment closed in two scenarios (a clone) counts once.
 std::vector<DeploymentRecord> accountedRecords(Storage &store);
 
+// What a force publishes (lfrplan export-records): the published records
+// imported, as they were read, and every deployment closed in lfrplan
+// (recordOf, once, as accountedRecords counts it) with its Year, the year
+// of its Date; only those dated from `from` to `to` (inclusive, either
+// open), in date order (records of one date in the store's order).
+struct RecordsForPublication {
+    std::vector<DeploymentRecord> records;
+    int imported = 0; // of them, published records imported
+    int closed = 0;   // and deployments closed in lfrplan
+};
+RecordsForPublication recordsForPublication(Storage &store, std::optional<Date> from, std::optional<Date> to);
+
 // What history suggests a hotspot is worth: arrests per deployment-hour of
 // past deployments at the place (a record in the hotspot's borough whose
 // name starts with the hotspot's name, e.g. "Oxford Circus 2022 1"), else
