@@ -15,6 +15,10 @@ bool CardDelegate::Piece::fits() const { return QFontMetrics(font).horizontalAdv
 
 namespace {
 
+// The mark of a deployment that differs from the published version: a
+// colour no other tag uses, and words.
+const QColor kPublishedFill(0x5e, 0x35, 0xb1);
+
 // The title wrapped at word breaks into at most two lines of `width`.
 QStringList wrapTitle(const QString &title, const QFont &font, int width)
 {
@@ -64,6 +68,9 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
     // value line, the authorisation's status on a line of its own.
     const int violations = index.data(WeekBoardModel::ViolationCountRole).toInt();
     const QString status = index.data(WeekBoardModel::AuthorisationRole).toString();
+    const QString mark = index.data(WeekBoardModel::PublishedChangeRole).toString();
+    bool markPlaced = mark.isEmpty();
+    const int titleLines = static_cast<int>(out.text.size());
     const bool cleared = !status.isEmpty() && status != QLatin1String("draft") && status != QLatin1String("cancelled");
     const auto tagWidth = [&smallMetrics](const QString &text) { return smallMetrics.horizontalAdvance(text) + 8; };
     const auto room = [&](int height) { return y + height <= area.bottom() + 2; };
@@ -83,9 +90,35 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
         if (i == 2 && !status.isEmpty() && room(metrics.height())) { // the status under the value
             out.tags << Tag{QRect(area.left(), y + 1, std::min(tagWidth(status), area.width()), metrics.height() - 2),
                             status, cleared ? QColor(0x2e, 0x7d, 0x32) : QColor(0x75, 0x75, 0x75)};
+            // What differs from the published version, beside the status when both fit.
+            const int left = out.tags.back().rect.right() + 5;
+            if (!markPlaced && area.right() + 1 - left >= tagWidth(mark)) {
+                out.tags << Tag{QRect(area.right() + 1 - tagWidth(mark), y + 1, tagWidth(mark), metrics.height() - 2),
+                                mark, kPublishedFill};
+                markPlaced = true;
+            }
+            y += metrics.height();
+        }
+        if (i == 2 && !markPlaced && room(metrics.height())) { // else on a line of its own
+            out.tags << Tag{QRect(area.left(), y + 1, std::min(tagWidth(mark), area.width()), metrics.height() - 2),
+                            mark, kPublishedFill};
+            markPlaced = true;
             y += metrics.height();
         }
         out.text << Piece{line, lines[i], option.font};
+    }
+    if (!markPlaced && out.text.size() > titleLines) {
+        // No line to spare (a name on two lines at 1366×768): the short
+        // mark at the right of the crew line. The words are in the tooltip,
+        // the text read aloud and the changes view.
+        Piece &crew = out.text[titleLines];
+        const QString shortMark = mark.startsWith(QStringLiteral("new"))
+                                      ? QStringLiteral("new")
+                                      : QStringLiteral("≠") + mark.section(QLatin1Char(' '), -1);
+        const int w = tagWidth(shortMark);
+        out.tags << Tag{QRect(crew.rect.right() - w + 1, crew.rect.top() + 1, w, crew.rect.height() - 2), shortMark,
+                        kPublishedFill};
+        crew.rect.setRight(crew.rect.right() - w - 4);
     }
     return out;
 }

@@ -113,6 +113,24 @@ public:
     // quiet). True when the notes were stored.
     bool resolveNotesConflict(ConflictChoice choice, const QString &notes, bool quiet = false);
 
+    // --- Publishing (issue 20; document_controller_publish.cpp) ---------------
+    // Why the open scenario's saved plan cannot be published now, in a
+    // planner's words, or empty when it can (whether the role may publish
+    // is the gate's).
+    QString whyNotPublish() const;
+    // The version the saved plan would become.
+    int nextVersion() const;
+    // Plan > Publish…: asks (publish_dialog.h), then publishBackground().
+    void publishDialog();
+    // Publishes the saved plan on a worker (no Cancel: a write); `version`:
+    // the number the planner was told. Published: the document knows the
+    // new version (its marks go) and the status bar says so. Refused: a
+    // message says why, nothing is lost, and the last published version is
+    // read again so the board's marks stay true.
+    void publishInBackground(int version);
+    // What the last publish refused said (empty once one succeeds).
+    const QString &lastPublishRefusal() const { return publishRefusal_; }
+
     // --- The menus' dialogs ----------------------------------------------------
     void newDialog();
     void openDialog();
@@ -161,6 +179,8 @@ private:
     bool reloadDocument(bool reapplyMine, bool quiet);
     void addRecent(const QString &file);
     void rebuildRecentMenu();
+    void publishRefused(const QString &why);
+    void reloadPublishedInBackground();
 
     QWidget *window_;
     const PermissionsGate &gate_;
@@ -173,6 +193,7 @@ private:
     QString connection_; // the location the open database was opened from
     QStringList lastReapplied_;
     QString notesRead_; // the notes as the notes editor was started from
+    QString publishRefusal_;
 };
 
 } // namespace lfr::ui

@@ -7,6 +7,7 @@
 #include "data_files.h"
 #include "map_view.h"
 #include "permissions_gate.h"
+#include "publish_panel.h"
 #include "staffing_model.h"
 
 #include <QComboBox>
@@ -39,6 +40,12 @@ DocumentView::DocumentView(QMainWindow *window, PlanDocument *document, Staffing
 {
     createChecksCrewAuthorisation();
     createMap();
+    publishDock_ = dock(window_, tr("Changes"), "publishDock"); // since the published version: the panel says which
+    publish_ = new PublishPanel(document_, publishDock_);
+    publishDock_->setWidget(publish_);
+    window_->addDockWidget(Qt::RightDockWidgetArea, publishDock_);
+    window_->tabifyDockWidget(checksDock_, publishDock_);
+    connect(publish_, &PublishPanel::deploymentActivated, this, &DocumentView::deploymentActivated);
     checksDock_->raise();
     createStaffingAndData(staffing);
     window_->resizeDocks({checksDock_}, {380}, Qt::Horizontal);
@@ -54,6 +61,7 @@ DocumentView::~DocumentView()
     delete authorisationDock_;
     delete dataDock_;
     delete mapDock_;
+    delete publishDock_;
 }
 
 void DocumentView::createChecksCrewAuthorisation()
@@ -179,6 +187,8 @@ void DocumentView::raise(const QString &name)
     } else if (name == QLatin1String("data")) {
         dataDock_->raise();
         window_->resizeDocks({dataDock_}, {window_->height() / 2}, Qt::Vertical);
+    } else if (name == QLatin1String("changes")) {
+        publishDock_->raise();
     } else if (name == QLatin1String("staffing")) {
         staffingDock_->raise();
     } else {

@@ -1,5 +1,5 @@
-// The docks that show one open document: checks, crew, authorisation and
-// map on the right, staffing and the force data editors below. Made for a
+// The docks that show one open document: checks, crew, authorisation, map
+// and the changes since the published version on the right, staffing and the force data editors below. Made for a
 // document and deleted with it (or when the document replaces its lists),
 // so no view outlives what it shows. The window only places the view and
 // chooses what is in front.
@@ -21,6 +21,7 @@ class DataEditor;
 class MapView;
 class PermissionsGate;
 class PlanDocument;
+class PublishPanel;
 class StaffingModel;
 
 class DocumentView : public QObject {
@@ -34,13 +35,14 @@ public:
     // meanwhile had the solve's plan applied on top of changed data).
     void applyPermissions(const PermissionsGate &gate, const QString &busy = {});
     // Brings a dock to the front: "checks", "crew", "authorisation", "map",
-    // "staffing", "data" (anything else: checks).
+    // "staffing", "data", "changes" (anything else: checks).
     void raise(const QString &name);
 
     ChecksPanel *checks() const { return checks_; }
     CrewPanel *crew() const { return crew_; }
     AuthorisationPanel *authorisation() const { return authorisation_; }
     MapView *map() const { return map_; }
+    PublishPanel *changes() const { return publish_; }
     QTableView *staffingView() const { return staffingView_; }
     DataEditor *officersEditor() const { return officersEditor_; }
     DataEditor *hotspotsEditor() const { return hotspotsEditor_; }
@@ -50,7 +52,7 @@ public:
     const QString &mapProblem() const { return mapProblem_; }
 
 signals:
-    // A deployment chosen in the checks (its number in the document).
+    // A deployment chosen in the checks or the changes (its number in the document).
     void deploymentActivated(int deployment);
 
 private:
@@ -61,7 +63,8 @@ private:
     QMainWindow *window_;
     PlanDocument *document_;
     QDockWidget *checksDock_ = nullptr, *crewDock_ = nullptr, *authorisationDock_ = nullptr, *mapDock_ = nullptr,
-                *staffingDock_ = nullptr, *dataDock_ = nullptr;
+                *staffingDock_ = nullptr, *dataDock_ = nullptr, *publishDock_ = nullptr;
+    PublishPanel *publish_ = nullptr;
     ChecksPanel *checks_ = nullptr;
     CrewPanel *crew_ = nullptr;
     AuthorisationPanel *authorisation_ = nullptr;

@@ -58,6 +58,8 @@ void DocumentGridModel::follow()
     connect(document_, &PlanDocument::changed, this, &DocumentGridModel::refresh);
     // A status change repaints the cards it shows; the selection stays.
     connect(document_, &PlanDocument::accountabilityChanged, this, &DocumentGridModel::refresh);
+    // So does another published version (the board's marks of what changed since).
+    connect(document_, &PlanDocument::publishedChanged, this, &DocumentGridModel::refresh);
     connect(document_, &PlanDocument::recordChanged, this, [this](int list, int) { recordChanged(list); });
 }
 

@@ -72,6 +72,9 @@ MainWindow::MainWindow(QWidget *parent)
     storeStatus_ = new QLabel(this);
     storeStatus_->setObjectName(QStringLiteral("storeStatus"));
     statusBar()->addPermanentWidget(storeStatus_);
+    publishedStatus_ = new QLabel(this);
+    publishedStatus_->setObjectName(QStringLiteral("publishedStatus"));
+    statusBar()->addPermanentWidget(publishedStatus_);
 
     createActions();
     connect(documents_, &DocumentController::documentAboutToChange, this, &MainWindow::dropDocument);
@@ -167,6 +170,7 @@ void MainWindow::createActions()
                            &MainWindow::togglePinSelected);
     remove_ = plan->addAction(tr("&Remove deployment"), QKeySequence::Delete, this, &MainWindow::removeSelected);
     createBoardActions(plan);
+    createPublishAction(plan);
 
     scenarioMenu_ = menuBar()->addMenu(tr("S&cenario"));
     scenarioMenu_->addAction(tr("S&witch to…"), documents_, &DocumentController::switchScenarioDialog);
@@ -194,6 +198,8 @@ void MainWindow::createActions()
     bar->addSeparator();
     bar->addAction(undo_);
     bar->addAction(redo_);
+    bar->addSeparator();
+    bar->addAction(publish_);
 }
 
 void MainWindow::createBoardActions(QMenu *plan)
@@ -284,6 +290,8 @@ void MainWindow::showDocument()
     boardView_->setModel(board_);
     createView();
     connect(doc, &PlanDocument::changed, this, &MainWindow::updateActions);
+    connect(doc, &PlanDocument::publishedChanged, this, &MainWindow::updateActions);
+    connect(doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateActions); // saved: publishable
     // A reload (or undoing a re-apply) may change every list: views rebuild.
     connect(doc, &PlanDocument::replaced, this, &MainWindow::createView);
     connect(doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
@@ -357,6 +365,7 @@ void MainWindow::updateActions()
                                                : QString());
     }
     gate_.apply(); // what the role may not do, whatever the document allows
+    updatePublish();
     whoAmI_->setEnabled(haveDoc && document()->hasStore());
 }
 

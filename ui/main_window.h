@@ -38,6 +38,7 @@ class DocumentView;
 class MapView;
 class CrewPanel;
 class PlanDocument;
+class PublishPanel;
 class SolveController;
 class SolveRunner;
 class StaffingModel;
@@ -79,8 +80,13 @@ public:
     QLabel *solveStatus() const;
     // "user (role) @ location" in the status bar.
     QLabel *userStatus() const { return userStatus_; }
+    // Plan > Publish… (issue 20), the changes since the published version,
+    // and the status bar's "Published as version 3" or what differs.
+    QAction *publishAction() const { return publish_; }
+    PublishPanel *changesPanel() const;
+    QLabel *publishedStatus() const { return publishedStatus_; }
     // Brings a view to the front: "checks", "crew", "authorisation", "map",
-    // "staffing", "data".
+    // "staffing", "data", "changes".
     void showView(const QString &name);
 
     // Accountability > Who you are: the login changes are recorded under
@@ -112,6 +118,9 @@ private:
     void createViewMenu();
     void fillViewMenu();
     void createHelpMenu();
+    // main_window_publish.cpp
+    void createPublishAction(QMenu *plan);
+    void updatePublish();
     void gateActions();
     // Models and views for the document the controller opened, and
     // letting go of them before it opens another.
@@ -137,7 +146,7 @@ private:
     WeekBoardView *boardView_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *solve_ = nullptr, *cancel_ = nullptr, *pin_ = nullptr,
             *remove_ = nullptr, *addHere_ = nullptr, *save_ = nullptr, *compare_ = nullptr, *exportPlan_ = nullptr,
-            *import_ = nullptr;
+            *import_ = nullptr, *publish_ = nullptr;
     QMenu *viewMenu_ = nullptr;
     QAction *zoomIn_ = nullptr, *zoomOut_ = nullptr, *zoomReset_ = nullptr, *mapZoomIn_ = nullptr,
             *mapZoomOut_ = nullptr, *mapReset_ = nullptr;
@@ -147,8 +156,9 @@ private:
             *whoAmI_ = nullptr;
     QLabel *userStatus_ = nullptr;
     QLabel *storeStatus_ = nullptr; // what the store is doing in the background
-    bool closing_ = false;          // asked about unsaved changes already
-    bool viewLocked_ = false;       // the view's editors locked for a solve or a store call
+    QLabel *publishedStatus_ = nullptr;
+    bool closing_ = false;    // asked about unsaved changes already
+    bool viewLocked_ = false; // the view's editors locked for a solve or a store call
 };
 
 } // namespace lfr::ui

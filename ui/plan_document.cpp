@@ -49,6 +49,12 @@ PlanDocument::Stored PlanDocument::read(Storage &store, const std::string &name)
     stored.revision = store.expectedRevision(name);
     stored.authorisations = store.loadAuthorisations(name);
     stored.records = accountedRecords(store);
+    try {
+        stored.published = store.lastPublished(name);
+    } catch (const std::exception &e) {
+        // The scenario opens; the changes view says why it has no marks.
+        stored.publishedProblem = e.what();
+    }
     return stored;
 }
 
@@ -73,6 +79,9 @@ PlanDocument::PlanDocument(Opened opened, QObject *parent) : QObject(parent), st
     }
     revision_ = stored.revision;
     base_ = PlanState{scenario(), deployments_};
+    hasSavedPlan_ = stored.plan.has_value();
+    published_ = std::move(stored.published);
+    publishedProblem_ = std::move(stored.publishedProblem);
     revalidate();
     takeAccountability(std::move(stored.authorisations), std::move(stored.records));
 }
@@ -213,6 +222,7 @@ void PlanDocument::saved(const SaveJob &job, const SaveOutcome &outcome)
     if (outcome.planRevision) {
         revision_ = outcome.planRevision;
         base_.deployments = job.plan.deployments;
+        hasSavedPlan_ = true;
         if (undo_.index() == job.undoIndex) // else changed while it was being saved
             undo_.setClean();
     }
@@ -236,6 +246,10 @@ MergeResult PlanDocument::reload(Stored stored, Reload mode)
         theirs.deployments = std::move(stored.plan->deployments);
     }
     const auto revision = stored.revision;
+    // The published version first: every replace below compares with it.
+    hasSavedPlan_ = stored.plan.has_value();
+    published_ = std::move(stored.published);
+    publishedProblem_ = std::move(stored.publishedProblem);
     MergeResult merged;
     if (mode == Reload::ReapplyMine)
         merged = reapplyChanges(base_, PlanState{scenario(), deployments_}, theirs);
@@ -257,6 +271,7 @@ MergeResult PlanDocument::reload(Stored stored, Reload mode)
         replaceAll(theirs);
     }
     takeAccountability(std::move(stored.authorisations), std::move(stored.records));
+    emit publishedChanged();
     return merged;
 }
 
@@ -272,6 +287,11 @@ void PlanDocument::saveAsNew(const std::string &name)
     data_.rename(name);
     revision_ = store_->expectedRevision(name);
     base_ = PlanState{scenario(), {}};
+    hasSavedPlan_ = false;
+    published_.reset(); // a new scenario: nothing of it is published
+    publishedProblem_.clear();
+    compareWithPublished();
+    emit publishedChanged();
     try {
         store_->savePlan(name, plan(name));
     } catch (...) {
@@ -280,6 +300,7 @@ void PlanDocument::saveAsNew(const std::string &name)
     }
     revision_ = store_->expectedRevision(name);
     base_.deployments = deployments_;
+    hasSavedPlan_ = true;
     undo_.setClean();
     reloadAccountability();
     emit changed();
@@ -374,6 +395,7 @@ void PlanDocument::replaceAll(const PlanState &state)
     deployments_ = state.deployments;
     history_ = historyValues(scenario(), records_);
     report_ = validatePlan(index(), deployments_);
+    compareWithPublished();
     emit replaced();
     emit changed();
 }
@@ -389,6 +411,7 @@ void PlanDocument::recordsEdited(ListKind list, std::size_t row)
 void PlanDocument::revalidate()
 {
     report_ = validatePlan(index(), deployments_);
+    compareWithPublished();
     emit changed();
 }
 

@@ -6,6 +6,7 @@
 
 #include "lfrplan/indexed_scenario.h"
 #include "lfrplan/model.h"
+#include "lfrplan/publishing.h"
 #include "lfrplan/safeguards.h"
 #include "lfrplan/scenario_merge.h"
 #include "lfrplan/storage.h"
@@ -63,6 +64,9 @@ public:
         std::optional<std::int64_t> revision; // the store's, of what was read
         std::vector<Authorisation> authorisations;
         std::vector<DeploymentRecord> records;
+        // The last published version (issue 20), or why it cannot be read.
+        std::optional<PublishedVersion> published;
+        std::string publishedProblem;
     };
     // Throws lfr::StorageError.
     static Stored read(Storage &store, const std::string &name);
@@ -162,6 +166,37 @@ public:
     // What past outcomes suggest each hotspot is worth (transparency.h).
     const std::map<std::string, HistoryValue> &history() const { return history_; }
 
+    // --- Published versions (issue 20; plan_document_published.cpp) ----------
+    // Whether the store holds a plan of the scenario (as last read or saved).
+    bool hasSavedPlan() const { return hasSavedPlan_; }
+    // The last published version, as read on opening or reloading and after
+    // a publish; none before the first (or when it cannot be read:
+    // publishedProblem() says why).
+    const std::optional<PublishedVersion> &published() const { return published_; }
+    const std::string &publishedProblem() const { return publishedProblem_; }
+    // What the plan on the board changed since the last published version
+    // (comparePlans), kept current with every change; empty when none is
+    // published. The change of a deployment (0-based), if it has one.
+    const PlanChanges &changesSincePublished() const { return sincePublished_; }
+    const DeploymentChange *publishedChangeOf(std::size_t deployment) const;
+    // The deployment a change is about on the board, if it is on it.
+    std::optional<std::size_t> deploymentOf(const DeploymentChange &change) const;
+    // The last published version as now known (publishedChanged()).
+    void setPublished(std::optional<PublishedVersion> version, std::string problem = {});
+    // Publishing the saved plan: publishJob() on the GUI thread (refused,
+    // an lfr::InputError, unless the plan on the board is the saved one),
+    // publish() on a worker: a ConflictError when someone changed the
+    // scenario since the document read it, a StorageError when the saved
+    // plan is not the board's, or the store's refusals (publishSavedPlan).
+    struct PublishJob {
+        Storage *store = nullptr; // the document's: it outlives the job
+        std::string scenario;
+        std::vector<Deployment> saved;
+        std::optional<std::int64_t> revision;
+    };
+    PublishJob publishJob() const;
+    static PublishedVersion publish(const PublishJob &job);
+
     // What the solver proved of `plan` (its status and bound) for the
     // scenario `solved`: saved with the plan while both are unchanged, and
     // dropped from what is saved as soon as either differs.
@@ -224,6 +259,8 @@ signals:
     void recordsResized(int list);
     // Authorisations, outcomes or records changed.
     void accountabilityChanged();
+    // The last published version is another (changesSincePublished() too).
+    void publishedChanged();
     // The whole scenario is about to be replaced (a reload, or undoing or
     // redoing a re-apply): models of it begin a reset, which ends at the
     // changed() that follows replaced().
@@ -234,6 +271,8 @@ signals:
 
 private:
     void revalidate();
+    // changesSincePublished() for the deployments and the version now.
+    void compareWithPublished();
     void recordsEdited(ListKind list, std::size_t row);
     // Refuses a write (ConflictError) when the store expects another
     // revision than `revision` (the one the document's base was read at: a
@@ -259,6 +298,11 @@ private:
     std::map<std::string, HistoryValue> history_;
     PlanState base_;
     std::optional<std::int64_t> revision_; // the store's revision of base_
+    bool hasSavedPlan_ = false;
+    std::optional<PublishedVersion> published_;
+    std::string publishedProblem_;
+    PlanChanges sincePublished_;
+    std::vector<int> changeOf_; // per deployment: its change in sincePublished_, or -1
 };
 
 } // namespace lfr::ui

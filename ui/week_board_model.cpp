@@ -2,6 +2,7 @@
 
 #include "commands/move_deployment.h"
 #include "plan_document.h"
+#include "publish_panel.h"
 
 #include "lfrplan/dates.h"
 
@@ -16,7 +17,7 @@ QString text(const std::string &s) { return QString::fromStdString(s); }
 WeekBoardModel::WeekBoardModel(PlanDocument *document, QObject *parent)
     : DocumentGridModel(document,
                         {Qt::DisplayRole, Qt::ToolTipRole, DeploymentsRole, ViolationCountRole, PinnedRole, ChangedRole,
-                         CrewFillRole, ValueRole, AuthorisationRole, Qt::AccessibleTextRole},
+                         CrewFillRole, ValueRole, AuthorisationRole, PublishedChangeRole, Qt::AccessibleTextRole},
                         parent)
 {
     follow();
@@ -107,6 +108,12 @@ QVariant WeekBoardModel::data(const QModelIndex &index, int role) const
         for (const int i : cell)
             for (const Violation *v : document_->violationsOf(static_cast<std::size_t>(i)))
                 lines << QStringLiteral("• ") + text(v->message);
+        for (const int i : cell)
+            if (const DeploymentChange *change = document_->publishedChangeOf(static_cast<std::size_t>(i))) {
+                lines << tr("Since published version %1:").arg(document_->published()->version);
+                for (const QString &line : changeLines(document_->scenario(), *change))
+                    lines << QStringLiteral("• ") + line;
+            }
         return lines.join(QLatin1Char('\n'));
     }
     case ViolationCountRole:
@@ -123,6 +130,11 @@ QVariant WeekBoardModel::data(const QModelIndex &index, int role) const
         const Authorisation *a = document_->authorisationOf(d);
         return a ? text(std::string(statusName(a->status))) : QString();
     }
+    case PublishedChangeRole:
+        for (const int i : cell)
+            if (const DeploymentChange *change = document_->publishedChangeOf(static_cast<std::size_t>(i)))
+                return publishedMark(*change, document_->published()->version);
+        return QString();
     default:
         return {};
     }
@@ -242,6 +254,10 @@ QString WeekBoardModel::describeCell(const QModelIndex &index) const
         const auto problems = document_->violationsOf(static_cast<std::size_t>(i)).size();
         if (problems > 0)
             part += tr(", %n problem(s)", nullptr, static_cast<int>(problems));
+        if (const DeploymentChange *change = document_->publishedChangeOf(static_cast<std::size_t>(i)))
+            part += tr(", %1: %2")
+                        .arg(publishedMark(*change, document_->published()->version),
+                             changeLines(document_->scenario(), *change).join(QStringLiteral("; ")));
         parts << part;
     }
     return parts.join(QStringLiteral("; "));

@@ -24,6 +24,9 @@ public:
         CrewFillRole,                       // QString "9/9"
         ValueRole,                          // double: the first's decayed value
         AuthorisationRole,                  // QString: the first's authorisation status; empty: none
+        // QString: "new since v3" or "changed since v3" when a deployment
+        // of the cell differs from the last published version; else empty.
+        PublishedChangeRole,
     };
     static constexpr const char *kMimeType = "application/x-lfrplan-deployment";
 

@@ -152,13 +152,18 @@ std::vector<std::string> describeChanges(const Scenario &scenario, const PlanCha
     return lines;
 }
 
-PublishedVersion publishSavedPlan(Storage &storage, std::string_view scenario)
+namespace {
+
+PublishedVersion publishSaved(Storage &storage, std::string_view scenario, const std::vector<Deployment> *expected)
 {
     const Scenario data = storage.loadScenario(scenario);
     const std::optional<Plan> plan = storage.loadPlan(scenario);
     const std::string label = "scenario \"" + std::string(scenario) + "\"";
     if (!plan)
         throw InputError(storage.location(), label + " has no saved plan to publish (solve it first)");
+    if (expected && plan->deployments != *expected)
+        throw StorageError(storage.location() + ": the saved plan of " + label +
+                           " is not the one you read (someone saved another since); nothing was published");
     const ValidationReport report = validatePlan(data, plan->deployments);
     if (!report.valid()) {
         std::string message = "the saved plan of " + label + " breaks " +
@@ -169,6 +174,18 @@ PublishedVersion publishSavedPlan(Storage &storage, std::string_view scenario)
         throw PublishRefused(storage.location(), message, report.violations.size());
     }
     return storage.publishPlan(scenario, *plan);
+}
+
+} // namespace
+
+PublishedVersion publishSavedPlan(Storage &storage, std::string_view scenario)
+{
+    return publishSaved(storage, scenario, nullptr);
+}
+
+PublishedVersion publishSavedPlan(Storage &storage, std::string_view scenario, const std::vector<Deployment> &expected)
+{
+    return publishSaved(storage, scenario, &expected);
 }
 
 } // namespace lfr

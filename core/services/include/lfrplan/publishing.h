@@ -72,5 +72,10 @@ private:
 // storage.publishPlan() (its StorageErrors: unchanged since the last
 // version, changed since read, not allowed).
 PublishedVersion publishSavedPlan(Storage &storage, std::string_view scenario);
+// The same, refused with a StorageError (nothing published) unless the
+// saved plan's deployments are `expected`: what the caller showed as the
+// saved plan (the desktop app publishes what its board shows, never a plan
+// someone else saved since it read it).
+PublishedVersion publishSavedPlan(Storage &storage, std::string_view scenario, const std::vector<Deployment> &expected);
 
 } // namespace lfr
