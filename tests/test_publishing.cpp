@@ -15,6 +15,7 @@
 #include "tools/temp_store.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 using namespace lfr;
@@ -272,4 +273,23 @@ TEST_CASE("adversary: on the server a hand-written publish is stamped and audite
     }
     CHECK(store->publishedVersions(w.scenario.name).size() == 2);
     CHECK(store->verifyAuditTrail().ok());
+}
+
+TEST_CASE("publish: a saved plan without its figures is published with them and reads back", "[publish][both]")
+{
+    lfrtest::TempStore db;
+    const auto store = plannerStore(db);
+    Week w = storedWeek(*store);
+    Plan bare = w.plan;
+    bare.figures.reset();
+    bare.bound.reset();
+    bare.status = PlanStatus::Feasible;
+    store->savePlan(w.scenario.name, bare);
+    const PublishedVersion v = publishSavedPlan(*store, w.scenario.name);
+    const auto last = store->lastPublished(w.scenario.name); // threw "objective: must be a number" before
+    REQUIRE(last);
+    REQUIRE(last->plan.figures);
+    CHECK(last->plan.deployments == w.plan.deployments);
+    CHECK(std::abs(last->plan.figures->objective - w.plan.figures->objective) <= 1e-9);
+    CHECK(v.version == 1);
 }

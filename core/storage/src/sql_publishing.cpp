@@ -5,6 +5,7 @@
 #include "sql_read.h"
 #include "sql_storage_impl.h"
 
+#include "lfrplan/objective.h"
 #include "lfrplan/plan_io.h"
 
 #include <utility>
@@ -76,7 +77,15 @@ PublishedVersion SqlStorage::publishPlan(std::string_view scenario, const Plan &
         insert.bind(1, locked.id);
         insert.bind(2, next);
         insert.bindText(3, impl_->actorName());
-        insert.bindCopy(4, writePlan(*saved));
+        // The version as the officers are told it: with its figures (a plan
+        // saved without them, as some stores hold, gets them here) so that
+        // every published version reads back as a plan file.
+        Plan frozen = *saved;
+        if (frozen.status != PlanStatus::Infeasible && !frozen.figures)
+            frozen.figures = evaluate(sql::readScenario(impl_->db(), locked.id), frozen.deployments).figures();
+        if (frozen.status == PlanStatus::Optimal && !frozen.bound)
+            frozen.status = PlanStatus::Feasible;
+        insert.bindCopy(4, writePlan(frozen));
         insert.run();
         // As the database stamped it (on PostgreSQL the server numbers it
         // and names the login).
