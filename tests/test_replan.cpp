@@ -8,6 +8,7 @@
 #include "process_runner.h"
 #include "test_support.h"
 #include "tiny_scenarios.h"
+#include "tools/pg_session.h"
 #include "tools/temp_store.h"
 
 #include "lfrplan/disruption.h"
@@ -384,4 +385,34 @@ TEST_CASE("cli: replan prints the changes in a planner's words, saves them, and 
     run = cli({"validate", file, sc.name, "--published", "7"});
     CHECK(run.exitCode == 2);
     CHECK(contains(run.err, "no published version 7"));
+}
+
+TEST_CASE("adversary: on the server only a planner records a disruption, under their own login",
+          "[.postgres][adversarial][replan]")
+{
+    lfrtest::TempStore db;
+    openStorage(db.location());
+    const auto planner = db.openAs("planner_pat");
+    Scenario sc = readScenario(lfrtest::smallScenarioText());
+    const Plan plan = solve(sc).plan;
+    planner->importScenario(sc, ImportMode::FailIfExists);
+    planner->savePlan(sc.name, plan);
+    publishSavedPlan(*planner, sc.name);
+    Disruption d;
+    d.officersOut.push_back({plan.deployments.back().crew.back().officer, plan.deployments.back().date});
+    // A commander's and an auditor's stores refuse it, and nothing changes.
+    for (const char *login : {"commander_kim", "auditor_ali"}) {
+        const auto other = db.openAs(login);
+        const auto before = other->auditTrail().size();
+        CHECK_THROWS_AS(replanStored(*other, sc.name, d), StorageError);
+        CHECK(other->auditTrail().size() == before);
+        CHECK(other->loadScenario(sc.name) == sc);
+    }
+    // The planner's is recorded under the planner's login.
+    const ReplanOutcome outcome = replanStored(*planner, sc.name, d);
+    REQUIRE(outcome.saved);
+    lfrtest::Session admin(db.location());
+    CHECK(admin.column("SELECT actor FROM audit_log WHERE action = 'scenario.disruption'") ==
+          std::vector<std::string>{"planner_pat"});
+    CHECK(planner->verifyAuditTrail().ok());
 }
