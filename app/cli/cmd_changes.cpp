@@ -11,6 +11,7 @@
 #include "lfrplan/publishing.h"
 #include "lfrplan/scenario_index.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -60,14 +61,27 @@ void printReport(std::ostream &out, const lfr::Scenario &scenario, const lfr::Pl
         out << "  " << line << "\n";
     const std::vector<lfr::TeamChanges> teams = lfr::teamChanges(scenario, duties);
     out << "by team:\n";
-    char line[512];
-    std::snprintf(line, sizeof line, "  %-32s %8s %6s %8s %6s %8s\n", "team", "officers", "added", "removed", "moved",
-                  "changed");
-    out << line;
+    // The team column as wide as its longest name, counted in characters
+    // (UTF-8), so the numbers line up.
+    const auto width = [](const std::string &text) {
+        return static_cast<std::size_t>(std::count_if(
+            text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+    };
+    std::vector<std::string> names;
+    std::size_t column = 4;
     for (const lfr::TeamChanges &t : teams) {
-        std::snprintf(line, sizeof line, "  %-32s %8zu %6zu %8zu %6zu %8zu\n", teamWords(ix, t.team).c_str(),
-                      t.officers, t.added, t.removed, t.moved, t.changed);
-        out << line;
+        names.push_back(teamWords(ix, t.team));
+        column = std::max(column, width(names.back()));
+    }
+    const auto padded = [&](const std::string &text) { return text + std::string(column - width(text), ' '); };
+    char line[128];
+    std::snprintf(line, sizeof line, " %8s %6s %8s %6s %8s\n", "officers", "added", "removed", "moved", "changed");
+    out << "  " << padded("team") << line;
+    for (std::size_t k = 0; k < teams.size(); ++k) {
+        const lfr::TeamChanges &t = teams[k];
+        std::snprintf(line, sizeof line, " %8zu %6zu %8zu %6zu %8zu\n", t.officers, t.added, t.removed, t.moved,
+                      t.changed);
+        out << "  " << padded(names[k]) << line;
     }
     // Officers by team, the team's officers by id.
     std::map<std::string, std::map<std::string, std::vector<const lfr::DutyChange *>>> byTeam;
