@@ -115,12 +115,14 @@ TEST_CASE("cli: changes prints per deployment, team and officer, and says when n
     CHECK(contains(run.out, "van V3 replaces van V1 in Soho, Old Compton St, Tue 8 Dec, day"));
     CHECK(contains(run.out, "W4 (Officer W4):\n      moved: from Brixton, Mon 7 Dec, day (operator) to Camden, "
                             "Wed 9 Dec, day (operator)\n"));
-    // The team table: officers, added, removed, moved, changed.
+    // The team table: officers, added, removed, moved, changed; the team
+    // column as wide as the longest name ("West End (west)": 15).
     char row[256];
-    std::snprintf(row, sizeof row, "  %-32s %8d %6d %8d %6d %8d\n", "West End (west)", 4, 1, 2, 1, 0);
+    std::snprintf(row, sizeof row, "  %-15s %8d %6d %8d %6d %8d\n", "West End (west)", 4, 1, 2, 1, 0);
     CHECK(contains(run.out, row));
-    std::snprintf(row, sizeof row, "  %-32s %8d %6d %8d %6d %8d\n", "South (south)", 3, 0, 1, 0, 2);
+    std::snprintf(row, sizeof row, "  %-15s %8d %6d %8d %6d %8d\n", "South (south)", 3, 0, 1, 0, 2);
     CHECK(contains(run.out, row));
+    CHECK(contains(run.out, "  team            officers  added  removed  moved  changed\n"));
 
     lfrtest::ScratchDir same;
     const std::string unchanged = storedNoticeWeek(same, false);
