@@ -13,6 +13,7 @@
 
 #include "lfrplan/disruption.h"
 #include "lfrplan/errors.h"
+#include "lfrplan/generator.h"
 #include "lfrplan/lp_export.h"
 #include "lfrplan/objective.h"
 #include "lfrplan/plan_io.h"
@@ -415,4 +416,38 @@ TEST_CASE("adversary: on the server only a planner records a disruption, under t
     CHECK(admin.column("SELECT actor FROM audit_log WHERE action = 'scenario.disruption'") ==
           std::vector<std::string>{"planner_pat"});
     CHECK(planner->verifyAuditTrail().ok());
+}
+
+TEST_CASE("replan: with more deployments to move than every choice allows, the re-plan says it is not proven",
+          "[replan]")
+{
+    GeneratorOptions o;
+    o.officers = 1500;
+    o.teams = 12;
+    o.hotspots = 30;
+    o.vans = 40;
+    o.dates = 7;
+    o.policy.maxDeployments = 16;
+    o.policy.maxDays = 7;
+    const Scenario sc = generateScenario(o);
+    SolverOptions quick;
+    quick.timeLimitSeconds = 5;
+    const std::vector<Deployment> published = solve(sc, quick).plan.deployments;
+    std::set<std::string> used;
+    for (const Deployment &p : published)
+        used.insert(p.van);
+    REQUIRE(published.size() > 12);
+    REQUIRE(used.size() < 20); // the other vans are free to take them
+    Disruption d;
+    for (const std::string &van : used)
+        d.vansOut.push_back({van, std::nullopt});
+    const ReplanOutcome outcome = replanScenario(sc, published, 1, d);
+    const Plan &plan = outcome.result.plan;
+    REQUIRE(plan.stability);
+    CHECK(plan.stability->kept == 0);
+    CHECK(plan.stability->crewPlacesChanged == 0); // every deployment on another van, crews kept
+    CHECK(plan.deployments.size() == published.size());
+    CHECK_FALSE(plan.stability->proven);
+    CHECK(contains(outcome.result.unproven, "not every choice was tried"));
+    CHECK(validatePlan(outcome.disrupted, plan.deployments).valid());
 }

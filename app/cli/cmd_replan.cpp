@@ -109,7 +109,7 @@ int cmdReplan(const Argv &argv)
     out << "re-plan from published version " << st.fromVersion << ": keeps " << st.kept << " of " << st.published
         << " published deployments, " << st.crewPlacesChanged << " crew place" << (st.crewPlacesChanged == 1 ? "" : "s")
         << " changed, OBJECTIVE " << figures << " ("
-        << (st.proven ? "proven minimal" : "NOT proven minimal: the time limit came first") << ", "
+        << (st.proven ? "proven minimal" : "NOT proven minimal: " + outcome.result.unproven) << ", "
         << outcome.result.elapsedSeconds << " s)\n";
     const lfr::PlanChanges changes = lfr::comparePlans(outcome.published, plan.deployments);
     if (changes.empty())

@@ -111,8 +111,8 @@ void Applier::officerOut(const Disruption::OfficerOut &o)
         if (it->roster.count(d))
             off.push_back(d);
     if (off.empty())
-        throw InputError(option,
-                         inQuotes(text) + ": " + o.officer + " is not on duty " + label(o.date) + ": nothing to change");
+        throw InputError(option, inQuotes(text) + ": " + o.officer + " is not on duty " + label(o.date) +
+                                     ": nothing to change");
     for (const Date d : off)
         takeOff(*it, d);
     what_.push_back("officer " + o.officer + (it->name.empty() ? "" : " (" + it->name + ")") + " unavailable " +
@@ -178,9 +178,13 @@ void Applier::teamLoses(const Disruption::TeamLoses &t)
             taken.push_back(officer.id + "@" + formatDate(d));
         }
     }
+    // Named in full up to a dozen (the audit trail's scenario entry keeps
+    // every roster change).
     std::string list;
-    for (const std::string &id : taken)
-        list += (list.empty() ? "" : ", ") + id;
+    for (std::size_t k = 0; k < taken.size() && k < 12; ++k)
+        list += (list.empty() ? "" : ", ") + taken[k];
+    if (taken.size() > 12)
+        list += " and " + std::to_string(taken.size() - 12) + " more";
     what_.push_back("team " + t.team + " loses " + std::to_string(t.count) + " officer" + (t.count == 1 ? "" : "s") +
                     " " + label(t.date) + " (off the roster: " + list + ")");
 }
@@ -302,6 +306,7 @@ ReplanOutcome replanScenario(const Scenario &scenario, const std::vector<Deploym
     out.fromVersion = fromVersion;
     out.published = published;
     bool proven = true;
+    std::string unproven;
     for (std::size_t c = 0; c < combinations; ++c) {
         Scenario trial = apply.out_;
         std::size_t rest = c;
@@ -315,8 +320,10 @@ ReplanOutcome replanScenario(const Scenario &scenario, const std::vector<Deploym
         const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         left.timeLimitSeconds = std::max(0.05, options.timeLimitSeconds - spent);
         ReplanResult result = replan(trial, published, left);
-        if (result.plan.status != PlanStatus::Infeasible && !result.plan.stability->proven)
+        if (result.plan.status != PlanStatus::Infeasible && !result.plan.stability->proven) {
             proven = false;
+            unproven = result.unproven;
+        }
         if (c == 0 || betterOutcome(result, out.result)) {
             out.result = std::move(result);
             out.disrupted = std::move(trial);
@@ -325,6 +332,8 @@ ReplanOutcome replanScenario(const Scenario &scenario, const std::vector<Deploym
     if (out.result.plan.status != PlanStatus::Infeasible) {
         out.result.plan.stability->fromVersion = fromVersion;
         out.result.plan.stability->proven = proven && out.result.plan.stability->proven;
+        if (!out.result.plan.stability->proven && out.result.unproven.empty())
+            out.result.unproven = unproven;
         for (std::size_t k = 0; k < apply.required_.size(); ++k) {
             const Pin &pin = out.disrupted.pinned[out.disrupted.pinned.size() - apply.required_.size() + k];
             out.what.push_back("pinned: " + pin.hotspot + ", " + formatDate(pin.date) + ", " + pin.window);

@@ -26,6 +26,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Deployments that can be moved to another van or dropped, at most, for
+// every choice of them to be tried (2^12 candidates); beyond, a greedy
+// pass and the re-plan is not proven minimal.
+constexpr std::size_t kEveryMoveUpTo = 12;
+
 enum class Choice : std::uint8_t { Drop, Keep, Move }; // an addition is included as Move
 
 struct Item {
@@ -95,6 +100,7 @@ private:
     std::vector<std::string> unusable_; // why a pin can never be met (infeasible)
     bool uncertain_ = false;
     bool timedOut_ = false;
+    bool greedy_ = false;   // too many moves to try each: not proven
     bool finalTry_ = false; // out of time with no plan: the smallest set, without a deadline
     std::size_t candidates_ = 0;
 };
@@ -331,23 +337,45 @@ void Replanner::searchLevel(const std::vector<std::size_t> &keep, Candidate &bes
             optional.push_back(i);
         }
     }
-    if (optional.size() >= 20)
-        throw std::invalid_argument("replan: too many published deployments to move (at most 20)");
-    const std::size_t masks = std::size_t{1} << optional.size();
-    // Most moves first: a moved deployment with its crew costs no place.
-    for (std::size_t m = masks; m-- > 0;) {
+    const auto tryChoices = [&](const std::vector<Choice> &choices) {
         if (late()) {
             timedOut_ = true;
-            return;
+            return false;
         }
-        std::vector<Choice> choices = base;
-        for (std::size_t k = 0; k < optional.size(); ++k)
-            if ((m >> k & 1U) != 0)
-                choices[optional[k]] = Choice::Move;
         Candidate c = evaluate(choices);
         uncertain_ = uncertain_ || c.uncertain;
         if (better(c, best))
             best = std::move(c);
+        return true;
+    };
+    if (optional.size() > kEveryMoveUpTo) {
+        // Too many to try every choice: every one moved, then each one
+        // dropped from the best so far, then none; the answer is then not
+        // proven minimal.
+        greedy_ = true;
+        std::vector<Choice> all = base;
+        for (const std::size_t i : optional)
+            all[i] = Choice::Move;
+        if (!tryChoices(all))
+            return;
+        for (const std::size_t i : optional) {
+            std::vector<Choice> without = best.feasible ? best.choices : all;
+            without[i] = Choice::Drop;
+            if (!tryChoices(without))
+                return;
+        }
+        tryChoices(base);
+        return;
+    }
+    const std::size_t masks = std::size_t{1} << optional.size();
+    // Most moves first: a moved deployment with its crew costs no place.
+    for (std::size_t m = masks; m-- > 0;) {
+        std::vector<Choice> choices = base;
+        for (std::size_t k = 0; k < optional.size(); ++k)
+            if ((m >> k & 1U) != 0)
+                choices[optional[k]] = Choice::Move;
+        if (!tryChoices(choices))
+            return;
     }
 }
 
@@ -461,7 +489,14 @@ ReplanResult Replanner::run()
     result.plan.status = PlanStatus::Feasible;
     result.plan.figures = check.evaluation.figures();
     Stability st = measureStability(published_, result.plan.deployments);
-    st.proven = !timedOut_ && !uncertain_;
+    st.proven = !timedOut_ && !uncertain_ && !greedy_;
+    if (timedOut_)
+        result.unproven = "the time limit came first";
+    else if (greedy_)
+        result.unproven = "more than " + std::to_string(kEveryMoveUpTo) +
+                          " deployments could move to another van: not every choice was tried";
+    else if (uncertain_)
+        result.unproven = "some crews were not settled (numerics or the crew search's node limit)";
     result.plan.stability = st;
     result.lost = lostReasons(best);
     return result;

@@ -40,6 +40,8 @@ struct ReplanResult {
     // "Oxford Circus, Wed 9 Dec, day: van LFR-2 is out of service that date
     // and no other van is free" (moved ones are not listed).
     std::vector<std::string> lost;
+    // When plan.stability->proven is false: why, in a planner's words.
+    std::string unproven;
     SolveStop stop = SolveStop::Finished;
     double elapsedSeconds = 0.0;
     std::size_t candidates = 0; // sets of deployments whose crews were solved
