@@ -83,6 +83,7 @@ QString auditActionWords(const std::string &action)
         {"scenario.roles.changed", "Changed the roles"},
         {"scenario.crew.changed", "Changed the crew sizes"},
         {"scenario.pinned.changed", "Changed the pins"},
+        {"scenario.disruption", "Recorded a disruption and its re-plan"},
         {"plan.saved", "Saved the plan"},
         {"plan.deployment.added", "Added a deployment"},
         {"plan.deployment.changed", "Changed a deployment"},

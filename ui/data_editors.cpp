@@ -1,10 +1,12 @@
 #include "data_editors.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
@@ -353,6 +355,40 @@ void DataEditor::offerAddAndDelete(const QString &addText, const QString &delete
     connect(delete_, &QPushButton::clicked, this, [this, remove = std::move(remove)] {
         const QModelIndex current = proxy_->mapToSource(view_->currentIndex());
         message_->setText(remove(current.isValid() ? current.row() : -1).error.value_or(QString()));
+    });
+}
+
+int DataEditor::currentRow() const
+{
+    const QModelIndex current = proxy_->mapToSource(view_->currentIndex());
+    return current.isValid() ? current.row() : -1;
+}
+
+void DataEditor::setRowActions(QList<QAction *> actions)
+{
+    rowActions_ = std::move(actions);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        // From the mouse, the row under it; from the menu key, the current
+        // one (a scroll area gives `pos` in its viewport's coordinates).
+        QModelIndex at = view_->indexAt(pos);
+        const QPoint where = at.isValid() ? pos : view_->visualRect(view_->currentIndex()).center();
+        if (!at.isValid())
+            at = view_->currentIndex();
+        if (!at.isValid())
+            return;
+        view_->setCurrentIndex(at);
+        auto *menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("rowMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->setToolTipsVisible(true);
+        for (QAction *action : rowActions_) {
+            if (action)
+                menu->addAction(action);
+            else
+                menu->addSeparator();
+        }
+        menu->popup(view_->viewport()->mapToGlobal(where));
     });
 }
 

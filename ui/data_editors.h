@@ -13,6 +13,7 @@
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -48,6 +49,12 @@ public:
     void offerAddAndDelete(const QString &addText, const QString &deleteText, std::function<RecordChange()> add,
                            std::function<RecordChange(int)> remove);
     QPushButton *addButton() const { return add_; }
+    // The right-click (or menu key) menu of a row: the row under the
+    // pointer becomes current, then these actions are offered (issue 20:
+    // "Officer unavailable…", "Van out of service…"). Null: a separator.
+    void setRowActions(QList<QAction *> actions);
+    // The current row in the model (the scenario's list), or -1.
+    int currentRow() const;
     QPushButton *deleteButton() const { return delete_; }
 
 private:
@@ -58,6 +65,7 @@ private:
     QLabel *message_;
     QPushButton *add_ = nullptr, *delete_ = nullptr;
     bool editable_ = true;
+    QList<QAction *> rowActions_;
     QAbstractItemView::EditTriggers triggers_; // the view's own, while editable
 };
 

@@ -20,13 +20,17 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
 
 class QMenu;
 class QWidget;
 
 namespace lfr {
 struct WhatIf;
-}
+struct Disruption;
+} // namespace lfr
 
 namespace lfr::ui {
 
@@ -131,6 +135,23 @@ public:
     // What the last publish refused said (empty once one succeeds).
     const QString &lastPublishRefusal() const { return publishRefusal_; }
 
+    // --- Disruptions (issue 20; document_controller_disruption.cpp) ----------
+    // Why "Officer unavailable…" and "Van out of service…" cannot be used
+    // now, in a planner's words, or empty (whether the role may change plans
+    // is the gate's).
+    QString whyNotDisrupt() const;
+    // Asks who or what is out and when (disruption_dialog.h), then re-plans.
+    // `choices`: (id, label) to pick from, `chosen` preselected; `date`
+    // preselected (none: all week).
+    enum class DisruptionKind { OfficerOut, VanOut };
+    void disruptionDialog(DisruptionKind kind, std::vector<std::pair<QString, QString>> choices, const QString &chosen,
+                          std::optional<Date> date);
+    // Re-plans from the last published version on a worker (replanScenario
+    // on the board's scenario), then shows what it would change; Apply
+    // pushes one undoable ApplyDisruption named `title`. A refused
+    // disruption is a message; nothing changes.
+    void replanInBackground(const lfr::Disruption &disruption, const QString &title);
+
     // --- The menus' dialogs ----------------------------------------------------
     void newDialog();
     void openDialog();
@@ -180,6 +201,7 @@ private:
     void addRecent(const QString &file);
     void rebuildRecentMenu();
     void publishRefused(const QString &why);
+    void replanRefused(const QString &why);
     void reloadPublishedInBackground();
 
     QWidget *window_;

@@ -171,6 +171,7 @@ void MainWindow::createActions()
     remove_ = plan->addAction(tr("&Remove deployment"), QKeySequence::Delete, this, &MainWindow::removeSelected);
     createBoardActions(plan);
     createPublishAction(plan);
+    createDisruptionActions(plan);
 
     scenarioMenu_ = menuBar()->addMenu(tr("S&cenario"));
     scenarioMenu_->addAction(tr("S&witch to…"), documents_, &DocumentController::switchScenarioDialog);
@@ -257,6 +258,7 @@ void MainWindow::createView()
         statusBar()->showMessage(view_->mapProblem(), 10000);
     viewLocked_ = false;
     view_->applyPermissions(gate_);
+    installRowActions();
 }
 
 void MainWindow::dropDocument()
@@ -294,6 +296,7 @@ void MainWindow::showDocument()
     connect(doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateActions); // saved: publishable
     // A reload (or undoing a re-apply) may change every list: views rebuild.
     connect(doc, &PlanDocument::replaced, this, &MainWindow::createView);
+    keepCardAcrossReplace(doc);
     connect(doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     // Undo and Redo follow the stack once its index has moved (the
     // document's changed() comes from inside undo(), before it moves).
@@ -366,6 +369,7 @@ void MainWindow::updateActions()
     }
     gate_.apply(); // what the role may not do, whatever the document allows
     updatePublish();
+    updateDisruption();
     whoAmI_->setEnabled(haveDoc && document()->hasStore());
 }
 

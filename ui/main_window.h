@@ -84,6 +84,14 @@ public:
     // and the status bar's "Published as version 3" or what differs.
     QAction *publishAction() const { return publish_; }
     PublishPanel *changesPanel() const;
+    // "Officer unavailable…" and "Van out of service…" (issue 20), on the
+    // Plan menu and the board's card menu (the current card's crew, van and
+    // date), and on the Officers and Vans editors' row menus.
+    QAction *officerOutAction() const { return officerOut_; }
+    QAction *vanOutAction() const { return vanOut_; }
+    QAction *officerOutRowAction() const { return officerOutRow_; }
+    QAction *vanOutRowAction() const { return vanOutRow_; }
+    DataEditor *vansEditor() const;
     QLabel *publishedStatus() const { return publishedStatus_; }
     // Brings a view to the front: "checks", "crew", "authorisation", "map",
     // "staffing", "data", "changes".
@@ -121,6 +129,13 @@ private:
     // main_window_publish.cpp
     void createPublishAction(QMenu *plan);
     void updatePublish();
+    // main_window_disruption.cpp
+    void createDisruptionActions(QMenu *plan);
+    void updateDisruption();
+    void installRowActions();
+    void keepCardAcrossReplace(PlanDocument *doc);
+    void officerOut(bool fromEditor);
+    void vanOut(bool fromEditor);
     void gateActions();
     // Models and views for the document the controller opened, and
     // letting go of them before it opens another.
@@ -157,6 +172,7 @@ private:
     QLabel *userStatus_ = nullptr;
     QLabel *storeStatus_ = nullptr; // what the store is doing in the background
     QLabel *publishedStatus_ = nullptr;
+    QAction *officerOut_ = nullptr, *vanOut_ = nullptr, *officerOutRow_ = nullptr, *vanOutRow_ = nullptr;
     bool closing_ = false;    // asked about unsaved changes already
     bool viewLocked_ = false; // the view's editors locked for a solve or a store call
 };

@@ -193,7 +193,13 @@ PlanDocument::SaveJob PlanDocument::saveJob() const
 {
     if (!store_)
         throw StorageError("this scenario is not in a database: use File > Save As");
-    return SaveJob{store_.get(), scenario(), plan(), revision_, undo_.index()};
+    SaveJob job{store_.get(), scenario(), plan(), revision_, undo_.index(), {}, 0, {}};
+    for (const PendingDisruption &d : pending_) {
+        job.disruption.insert(job.disruption.end(), d.what.begin(), d.what.end());
+        job.fromVersion = d.fromVersion; // the last one's: the re-plan on the board starts from it
+        job.disruptionIds.push_back(d.id);
+    }
+    return job;
 }
 
 PlanDocument::SaveOutcome PlanDocument::store(const SaveJob &job)
@@ -202,6 +208,14 @@ PlanDocument::SaveOutcome PlanDocument::store(const SaveJob &job)
     try {
         const std::string &name = job.scenario.name;
         checkRevision(*job.store, name, job.revision);
+        if (!job.disruption.empty()) {
+            // The disrupted scenario and its re-plan in one transaction,
+            // audited as "scenario.disruption" (docs/publishing.md).
+            job.store->saveDisruption(job.scenario, job.disruption, job.fromVersion, job.plan);
+            outcome.scenarioRevision = job.store->expectedRevision(name);
+            outcome.planRevision = outcome.scenarioRevision;
+            return outcome;
+        }
         job.store->importScenario(job.scenario, ImportMode::Replace); // the pins are part of the scenario
         outcome.scenarioRevision = job.store->expectedRevision(name);
         job.store->savePlan(name, job.plan);
@@ -223,6 +237,7 @@ void PlanDocument::saved(const SaveJob &job, const SaveOutcome &outcome)
         revision_ = outcome.planRevision;
         base_.deployments = job.plan.deployments;
         hasSavedPlan_ = true;
+        forgetRecorded(job.disruptionIds);
         if (undo_.index() == job.undoIndex) // else changed while it was being saved
             undo_.setClean();
     }
@@ -259,7 +274,8 @@ MergeResult PlanDocument::reload(Stored stored, Reload mode)
     revision_ = revision;
     base_ = theirs;
     lastSolved_ = theirs.deployments;
-    undo_.clear(); // its commands were made against the old version
+    undo_.clear();    // its commands were made against the old version
+    pending_.clear(); // their disruptions with them
     const bool mineDiffers = !(merged.merged == theirs);
     if (mineDiffers) {
         // Theirs, quietly: the command's first redo shows the merged version.
@@ -301,6 +317,7 @@ void PlanDocument::saveAsNew(const std::string &name)
     revision_ = store_->expectedRevision(name);
     base_.deployments = deployments_;
     hasSavedPlan_ = true;
+    pending_.clear(); // stored under the new name, as a scenario of its own: no disruption recorded
     undo_.setClean();
     reloadAccountability();
     emit changed();

@@ -111,6 +111,12 @@ public:
         Plan plan;
         std::optional<std::int64_t> revision;
         int undoIndex = 0;
+        // Disruptions applied since the last save (pendingDisruptions()):
+        // when any, the scenario and plan are stored as one recorded
+        // disruption (Storage::saveDisruption), else as usual.
+        std::vector<std::string> disruption;
+        int fromVersion = 0;
+        std::vector<int> disruptionIds;
     };
     struct SaveOutcome {
         std::optional<std::int64_t> scenarioRevision; // set once the scenario is stored
@@ -197,6 +203,21 @@ public:
     PublishJob publishJob() const;
     static PublishedVersion publish(const PublishJob &job);
 
+    // --- Disruptions (issue 20; plan_document_disruption.cpp) -----------------
+    // A disruption applied on the board (ApplyDisruption) and not yet saved:
+    // its lines and the published version it was re-planned from. Undoing it
+    // drops it; saving records those still applied.
+    struct PendingDisruption {
+        int id = 0;
+        std::vector<std::string> what;
+        int fromVersion = 0;
+    };
+    const std::vector<PendingDisruption> &pendingDisruptions() const { return pending_; }
+    // For ApplyDisruption only: a number of its own, and its redo and undo.
+    static int nextDisruptionId();
+    void disruptionApplied(PendingDisruption disruption);
+    void disruptionUndone(int id);
+
     // What the solver proved of `plan` (its status and bound) for the
     // scenario `solved`: saved with the plan while both are unchanged, and
     // dropped from what is saved as soon as either differs.
@@ -273,6 +294,8 @@ private:
     void revalidate();
     // changesSincePublished() for the deployments and the version now.
     void compareWithPublished();
+    // Saved: these disruptions are recorded (those undone meanwhile were not pending).
+    void forgetRecorded(const std::vector<int> &ids);
     void recordsEdited(ListKind list, std::size_t row);
     // Refuses a write (ConflictError) when the store expects another
     // revision than `revision` (the one the document's base was read at: a
@@ -303,6 +326,7 @@ private:
     std::string publishedProblem_;
     PlanChanges sincePublished_;
     std::vector<int> changeOf_; // per deployment: its change in sincePublished_, or -1
+    std::vector<PendingDisruption> pending_;
 };
 
 } // namespace lfr::ui

@@ -27,6 +27,7 @@ public:
     // null action is a separator).
     void setCardActions(QList<QAction *> actions) { cardActions_ = std::move(actions); }
     void setCellActions(QList<QAction *> actions) { cellActions_ = std::move(actions); }
+    const QList<QAction *> &cardActions() const { return cardActions_; }
 
     // Moves the current card `days` columns and `rows` rows through the
     // undo stack; false (and nothing changes) when there is no card there
