@@ -30,6 +30,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 using namespace lfr;
@@ -72,22 +73,40 @@ Disruption tinyDisruption(const Scenario &sc, const std::vector<Deployment> &pub
     return d;
 }
 
+// A tiny week solved and published, then disrupted (tinyDisruption) and
+// re-planned; none when it has nothing to disrupt or the disruption does
+// not fit it (e.g. the team has nobody else on duty to lose).
+struct TinyReplan {
+    std::vector<Deployment> published;
+    ReplanOutcome outcome;
+};
+
+std::optional<TinyReplan> tinyReplan(std::uint64_t seed)
+{
+    const Scenario sc = lfrtest::tinyScenario(seed);
+    TinyReplan week;
+    week.published = solve(sc).plan.deployments;
+    if (week.published.empty() || week.published.front().crew.empty())
+        return std::nullopt;
+    try {
+        week.outcome = replanScenario(sc, week.published, 1, tinyDisruption(sc, week.published, seed));
+    } catch (const InputError &) {
+        return std::nullopt;
+    }
+    return week;
+}
+
 } // namespace
 
 TEST_CASE("replan: on tiny weeks the re-plan is the best of every re-plan brute force enumerates", "[replan]")
 {
     int compared = 0, lostSome = 0, changedSome = 0;
     for (std::uint64_t seed = 1; seed <= 36; ++seed) {
-        const Scenario sc = lfrtest::tinyScenario(seed);
-        const std::vector<Deployment> published = solve(sc).plan.deployments;
-        if (published.empty() || published.front().crew.empty())
+        const auto week = tinyReplan(seed);
+        if (!week)
             continue;
-        ReplanOutcome outcome;
-        try {
-            outcome = replanScenario(sc, published, 1, tinyDisruption(sc, published, seed));
-        } catch (const InputError &) {
-            continue; // e.g. the team has nobody else on duty to lose
-        }
+        const std::vector<Deployment> &published = week->published;
+        const ReplanOutcome &outcome = week->outcome;
         INFO("seed " << seed);
         const lfrtest::BruteForceResult truth = lfrtest::bruteForceReplan(outcome.disrupted, published);
         const Plan &plan = outcome.result.plan;
@@ -119,16 +138,11 @@ TEST_CASE("replan: each level of the re-plan is cbc's optimum of the stability M
 {
     int compared = 0;
     for (std::uint64_t seed = 1; seed <= 12; ++seed) {
-        const Scenario sc = lfrtest::tinyScenario(seed);
-        const std::vector<Deployment> published = solve(sc).plan.deployments;
-        if (published.empty() || published.front().crew.empty())
+        const auto week = tinyReplan(seed);
+        if (!week)
             continue;
-        ReplanOutcome outcome;
-        try {
-            outcome = replanScenario(sc, published, 1, tinyDisruption(sc, published, seed));
-        } catch (const InputError &) {
-            continue;
-        }
+        const std::vector<Deployment> &published = week->published;
+        const ReplanOutcome &outcome = week->outcome;
         const Plan &plan = outcome.result.plan;
         if (plan.status == PlanStatus::Infeasible)
             continue;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <exception>
 #include <iostream>
 
 namespace lfrcli {
@@ -86,6 +88,22 @@ std::optional<long long> Args::integer(const std::string &name, long long min, l
     if (v < min || v > max)
         throw UsageError("option --" + name + " must be between " + std::to_string(min) + " and " +
                          std::to_string(max) + " (got " + *text + ")");
+    return v;
+}
+
+std::optional<double> Args::seconds(const std::string &name) const
+{
+    const auto text = value(name);
+    if (!text)
+        return std::nullopt;
+    double v = 0;
+    try {
+        v = std::stod(*text);
+    } catch (const std::exception &) {
+        throw UsageError("option --" + name + " must be a number of seconds, not \"" + *text + "\"");
+    }
+    if (!(v > 0) || !std::isfinite(v))
+        throw UsageError("option --" + name + " must be > 0");
     return v;
 }
 

@@ -50,6 +50,8 @@ public:
     }
     // An integer option within [min, max]; UsageError naming it otherwise.
     std::optional<long long> integer(const std::string &name, long long min, long long max) const;
+    // A number of seconds > 0 (--time-limit); UsageError naming it otherwise.
+    std::optional<double> seconds(const std::string &name) const;
 
 private:
     std::string command_;

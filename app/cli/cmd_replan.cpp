@@ -69,15 +69,8 @@ int cmdReplan(const Argv &argv)
         throw UsageError("say what happened: --officer-out, --van-out, --team-loses or --add-hotspot-date\nusage: " +
                          std::string(usage));
     lfr::ReplanOptions options;
-    if (const auto v = args.value("time-limit")) {
-        try {
-            options.timeLimitSeconds = std::stod(*v);
-        } catch (const std::exception &) {
-            throw UsageError("option --time-limit must be a number of seconds, not \"" + *v + "\"");
-        }
-        if (!(options.timeLimitSeconds > 0) || !std::isfinite(options.timeLimitSeconds))
-            throw UsageError("option --time-limit must be > 0");
-    }
+    if (const auto v = args.seconds("time-limit"))
+        options.timeLimitSeconds = *v;
     const auto output = args.value("output");
     const bool toStdout = output && *output == "-";
     if (output && !toStdout)

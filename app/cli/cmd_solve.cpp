@@ -109,15 +109,8 @@ int cmdSolve(const Argv &argv)
         "solve", argv,
         {{"output", true, 'o'}, {"time-limit"}, {"seed"}, {"gap"}, {"db"}, {"scenario"}, {"replace", false}});
     lfr::SolverOptions options;
-    if (const auto v = args.value("time-limit")) {
-        try {
-            options.timeLimitSeconds = std::stod(*v);
-        } catch (const std::exception &) {
-            throw UsageError("option --time-limit must be a number of seconds, not \"" + *v + "\"");
-        }
-        if (!(options.timeLimitSeconds > 0) || !std::isfinite(options.timeLimitSeconds))
-            throw UsageError("option --time-limit must be > 0");
-    }
+    if (const auto v = args.seconds("time-limit"))
+        options.timeLimitSeconds = *v;
     if (const auto v = args.value("gap")) {
         try {
             options.relativeGap = std::stod(*v);

@@ -6,6 +6,7 @@
 // save that records the disruption in the store's audit trail; refusals
 // and the reasons the actions are greyed.
 #include "data_editors.h"
+#include "demo_desk.h"
 #include "disruption_dialog.h"
 #include "document_controller.h"
 #include "main_window.h"
@@ -42,41 +43,8 @@ using namespace lfr::ui;
 
 namespace {
 
-// A demo week of its own, solved, saved and (unless told) published as version 1.
-struct Desk {
-    QTemporaryDir dir;
-    QString database;
-    std::string week;
-    std::unique_ptr<MainWindow> window;
-
-    bool open(bool published = true)
-    {
-        if (!dir.isValid())
-            return false;
-        database = lfrtest::makeDemoDatabase(dir.filePath(QStringLiteral("demo.db")));
-        const Scenario demo = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
-        week = demo.name;
-        {
-            auto s = store();
-            s->savePlan(week, solve(demo).plan);
-            if (published)
-                publishSavedPlan(*s, week);
-        }
-        window = std::make_unique<MainWindow>();
-        if (!window->openDatabase(database, QString::fromStdString(week), true))
-            return false;
-        window->resize(1366, 768);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return false;
-        QApplication::setActiveWindow(window.get());
-        return true;
-    }
-    std::unique_ptr<Storage> store() const { return openStorage(database.toStdString(), OpenMode::ExistingOnly); }
-    PlanDocument *doc() const { return window->document(); }
-};
-
-bool idle(MainWindow &window) { return !window.documents()->storeCall()->running(); }
+using Desk = lfrtest::DemoDesk;
+using lfrtest::idle;
 
 template <class Dialog> Dialog *modal()
 {
@@ -189,7 +157,7 @@ private slots:
     void officerUnavailableFromTheBoard()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Published));
         MainWindow &w = *desk.window;
         PlanDocument *doc = desk.doc();
         QVERIFY(doc->published());
@@ -274,7 +242,7 @@ private slots:
     void anUndoneDisruptionIsNotRecorded()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Published));
         MainWindow &w = *desk.window;
         PlanDocument *doc = desk.doc();
         const Deployment card = doc->deployments().at(0);
@@ -302,7 +270,7 @@ private slots:
     void vanOutOfServiceFromTheVansEditor()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Published));
         MainWindow &w = *desk.window;
         PlanDocument *doc = desk.doc();
         const Scenario before = doc->scenario();
@@ -346,7 +314,7 @@ private slots:
     void aRefusedDisruptionChangesNothing()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Published));
         MainWindow &w = *desk.window;
         PlanDocument *doc = desk.doc();
         const Scenario &sc = doc->scenario();
@@ -389,7 +357,7 @@ private slots:
     void greyedWithTheReason()
     {
         Desk bare;
-        QVERIFY(bare.open(false));
+        QVERIFY(bare.open(Desk::Start::Solved));
         MainWindow &w = *bare.window;
         for (QAction *a : {w.officerOutAction(), w.vanOutAction(), w.officerOutRowAction(), w.vanOutRowAction()}) {
             QVERIFY(!a->isEnabled());
@@ -405,7 +373,7 @@ private slots:
         QTRY_VERIFY(!QApplication::activePopupWidget());
 
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Published));
         MainWindow &v = *desk.window;
         QVERIFY(v.officerOutAction()->isEnabled());
         QVERIFY(v.vanOutRowAction()->isEnabled());

@@ -6,6 +6,7 @@
 // are shown and lose nothing.
 #include "card_delegate.h"
 #include "crew_panel.h"
+#include "demo_desk.h"
 #include "document_controller.h"
 #include "main_window.h"
 #include "plan_document.h"
@@ -48,37 +49,8 @@ namespace {
 
 QString text(const std::string &s) { return QString::fromStdString(s); }
 
-// A demo week of its own, solved and saved (each test publishes in it).
-struct Desk {
-    QTemporaryDir dir;
-    QString database;
-    std::string week;
-    std::unique_ptr<MainWindow> window;
-
-    bool open(bool solved = true)
-    {
-        if (!dir.isValid())
-            return false;
-        database = lfrtest::makeDemoDatabase(dir.filePath(QStringLiteral("demo.db")));
-        const Scenario demo = readScenarioFile(LFRPLAN_DATA_DIR "/demo-week.json");
-        week = demo.name;
-        if (solved) // the solver's plan as lfrplan solve saves it: status, figures and bound
-            openStorage(database.toStdString(), OpenMode::ExistingOnly)->savePlan(week, solve(demo).plan);
-        window = std::make_unique<MainWindow>();
-        if (!window->openDatabase(database, text(week), true))
-            return false;
-        window->resize(1366, 768);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return false;
-        QApplication::setActiveWindow(window.get());
-        return true;
-    }
-    std::unique_ptr<Storage> store() const { return openStorage(database.toStdString(), OpenMode::ExistingOnly); }
-    PlanDocument *doc() const { return window->document(); }
-};
-
-bool idle(MainWindow &window) { return !window.documents()->storeCall()->running(); }
+using Desk = lfrtest::DemoDesk;
+using lfrtest::idle;
 
 } // namespace
 
@@ -206,7 +178,7 @@ private slots:
     void publishesVersionOneFromTheMenu()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Solved));
         MainWindow &w = *desk.window;
         QAction *publish = w.publishAction();
         QVERIFY(publish->isEnabled());
@@ -247,7 +219,7 @@ private slots:
     void aChangedCrewIsMarkedUntilUndone()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Solved));
         MainWindow &w = *desk.window;
         QVERIFY(publishFromTheMenu(w, 1));
         const QModelIndex card = w.boardModel()->indexOf(0);
@@ -313,7 +285,7 @@ private slots:
     void publishingAgainClearsTheMarks()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Solved));
         MainWindow &w = *desk.window;
         QVERIFY(publishFromTheMenu(w, 1));
         QVERIFY(swapFirstOfficer(w, 0));
@@ -352,7 +324,7 @@ private slots:
     void saysWhyItCannotPublish()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Solved));
         MainWindow &w = *desk.window;
         QAction *publish = w.publishAction();
         QVERIFY(publish->isEnabled());
@@ -382,7 +354,7 @@ private slots:
 
         // No saved plan at all.
         Desk bare;
-        QVERIFY(bare.open(false));
+        QVERIFY(bare.open(Desk::Start::Bare));
         QVERIFY(!bare.window->publishAction()->isEnabled());
         QVERIFY2(bare.window->publishAction()->toolTip().contains(QStringLiteral("no saved plan")),
                  qPrintable(bare.window->publishAction()->toolTip()));
@@ -391,7 +363,7 @@ private slots:
     void refusalsAreShownAndLoseNothing()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Solved));
         MainWindow &w = *desk.window;
         const std::vector<Deployment> board = desk.doc()->deployments();
         // Published meanwhile elsewhere (lfrplan publish, the same login):
@@ -419,7 +391,7 @@ private slots:
     void aPlanSavedElsewhereIsNotPublished()
     {
         Desk desk;
-        QVERIFY(desk.open());
+        QVERIFY(desk.open(Desk::Start::Solved));
         MainWindow &w = *desk.window;
         const std::vector<Deployment> board = desk.doc()->deployments();
         // Someone saves another plan after the board read it: publishing
